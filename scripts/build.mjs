@@ -1,0 +1,29 @@
+// Bundles the extension, the CLI, the preview script and the test suites with esbuild (dependencies bundled).
+import esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const list = (dir) => fs.existsSync(path.join(root, dir))
+  ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [];
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch },
+  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
+  ...(fs.existsSync(path.join(root, 'media/preview.ts'))
+    ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),
+  // Test bundles: unit suites run in plain Node, integration suites inside the VS Code extension host.
+  { ...node, entryPoints: list('test/unit'), outdir: 'out/unit', external: ['mocha', 'fast-check', 'parse5'] },
+  { ...node, entryPoints: ['test/integration/index.ts', ...list('test/integration')], outdir: 'out/integration', external: ['vscode', 'mocha'] },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+}

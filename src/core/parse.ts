@@ -1,0 +1,157 @@
+// parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
+import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, type Node } from 'yaml';
+
+/** Why a post has no (usable) front matter. */
+export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
+
+/** A YAML error at absolute offsets of the post text. */
+export interface YamlIssue { message: string; code: string; start: number; end: number }
+
+/** The front matter block: fences included, offsets into the post text. */
+export interface FrontMatterRange {
+  /** Offset of the opening `---` (after a BOM). */
+  start: number;
+  /** Offset just after the closing fence line's line break (or the end of text). */
+  end: number;
+  /** The YAML text between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  /** The closing fence line (`---` or `...`), without its line break. */
+  closeStart: number;
+  closeEnd: number;
+}
+
+/** Everything the features need to know about one post's text. */
+export interface ParsedPost {
+  text: string;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  /** `yaml` for a `---` fence, the lower-cased tag for `---js` and the like, null without a fence. */
+  language: string | null;
+  /** Set when a front matter block was found (also for a non-YAML language, which is never evaluated). */
+  frontMatter: FrontMatterRange | null;
+  /** Set when Jekyll sees no usable front matter; the range is what to underline. */
+  noFrontMatter: { reason: NoFrontMatterReason; start: number; end: number } | null;
+  /** The YAML Document (node ranges are relative to `frontMatter.contentStart`), null unless language is yaml. */
+  doc: Document | null;
+  /** Front matter data as null-prototype objects (empty when there is none or it does not parse). */
+  data: Record<string, unknown>;
+  /** YAML errors, at absolute offsets. */
+  errors: YamlIssue[];
+  body: { start: number; end: number };
+}
+
+/** Upper bound on alias expansion: a billion-laughs document fails instead of growing. */
+export const MAX_ALIAS_COUNT = 100;
+
+const OPEN = /^---[ \t]*(?:([A-Za-z][\w+.-]*)[ \t]*)?(\r?\n)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+/** Parses a post the way Jekyll reads it: front matter only when the very first line is `---`. */
+export function parsePost(text: string): ParsedPost {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const at = bom ? 1 : 0;
+  const eol: '\n' | '\r\n' = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1 || undefined)) ? '\r\n' : '\n';
+  const base: ParsedPost = {
+    text, bom, eol, language: null, frontMatter: null, noFrontMatter: null,
+    doc: null, data: Object.create(null), errors: [], body: { start: at, end: text.length },
+  };
+  if (text.length === at) return { ...base, noFrontMatter: { reason: 'empty', start: 0, end: text.length } };
+  const open = OPEN.exec(text.slice(at, at + 200));
+  if (!open) {
+    const lead = /^(?:[ \t]*\r?\n)+---[ \t]*\r?\n/.exec(text.slice(at, at + 4096));
+    if (lead) {
+      const fence = at + lead[0].lastIndexOf('---');
+      return { ...base, noFrontMatter: { reason: 'leading-blank', start: at, end: fence } };
+    }
+    const lineEnd = text.indexOf('\n', at);
+    return { ...base, noFrontMatter: { reason: 'no-fence', start: at, end: lineEnd < 0 ? text.length : lineEnd } };
+  }
+  const language = open[1] ? open[1].toLowerCase() : 'yaml';
+  const contentStart = at + open[0].length;
+  const close = findClose(text, contentStart);
+  if (!close) {
+    return { ...base, language, noFrontMatter: { reason: 'unclosed', start: at, end: contentStart - open[2].length } };
+  }
+  const frontMatter: FrontMatterRange = { start: at, end: close.end, contentStart, contentEnd: close.lineStart, closeStart: close.lineStart, closeEnd: close.lineEnd };
+  const body = { start: close.end, end: text.length };
+  if (language !== 'yaml') {
+    return { ...base, language, frontMatter, body, noFrontMatter: { reason: 'language', start: at, end: contentStart - open[2].length } };
+  }
+  const { doc, data, errors } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
+  return { ...base, language, frontMatter, body, doc, data, errors };
+}
+
+function findClose(text: string, from: number): { lineStart: number; lineEnd: number; end: number } | null {
+  let pos = from;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, lineEnd);
+    if (CLOSE.test(line)) {
+      const bare = line.endsWith('\r') ? lineEnd - 1 : lineEnd;
+      return { lineStart: pos, lineEnd: bare, end: nl < 0 ? text.length : nl + 1 };
+    }
+    if (nl < 0) return null;
+    pos = nl + 1;
+  }
+  return null;
+}
+
+/**
+ * Parses front matter YAML as Jekyll's Psych does (YAML 1.1: timestamps, merge keys), with bounded aliases.
+ * `offset` is added to every range in the returned errors.
+ */
+export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[] } {
+  const doc = parseDocument(src, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
+  let data: Record<string, unknown> = Object.create(null);
+  if (errors.length === 0 && doc.contents !== null) {
+    if (!isMap(doc.contents)) {
+      const r = doc.contents.range ?? [0, src.length];
+      errors.push({ message: 'Front matter must be a mapping of keys to values.', code: 'NOT_A_MAP', start: offset + r[0], end: offset + r[1] });
+    } else {
+      try {
+        data = toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
+      } catch (e) {
+        const alias = firstAlias(doc.contents);
+        const r = alias?.range ?? [0, src.length];
+        errors.push({ message: (e as Error).message, code: 'ALIAS_COUNT', start: offset + r[0], end: offset + r[1] });
+      }
+    }
+  }
+  return { doc, data, errors };
+}
+
+/** Maps become null-prototype objects, so `__proto__` or `constructor` keys stay plain data. */
+function toSafe(value: unknown, depth = 0): unknown {
+  if (depth > 200) return null;
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of value) out[String(k)] = toSafe(v, depth + 1);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => toSafe(v, depth + 1));
+  return value;
+}
+
+function firstAlias(node: unknown): Node | undefined {
+  if (isAlias(node)) return node;
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      const pair = item as { key?: unknown; value?: unknown };
+      const found = isMap(node) ? firstAlias(pair.key) ?? firstAlias(pair.value) : firstAlias(item);
+      if (found) return found;
+    }
+  }
+  return isScalar(node) ? undefined : undefined;
+}
+
+/** Decodes file bytes as UTF-8 (a BOM is kept in the text); `invalid` tells whether bytes were replaced. */
+export function decodeText(bytes: Uint8Array): { text: string; invalid: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), invalid: false };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalid: true };
+  }
+}

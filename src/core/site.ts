@@ -1,0 +1,144 @@
+// Site discovery and _config.yml: timezone, defaults, collections and the `postdesk:` rule settings.
+import { parseYaml, type YamlIssue } from './parse';
+
+/** One `defaults:` entry of `_config.yml`. */
+export interface DefaultsEntry { scope: { path: string; type?: string }; values: Record<string, unknown> }
+
+/** Rule settings from `_config.yml` `postdesk:` (filled by the validation and taxonomy features). */
+export interface PostdeskConfig {
+  rules: Record<string, string>;
+  required?: string[];
+  taxonomy: { categories: string[]; tags: string[] };
+}
+
+/** What Post Desk knows about a Jekyll site. */
+export interface SiteConfig {
+  /** Absolute folder holding `_config.yml` (POSIX separators). */
+  root: string;
+  timezone: string | undefined;
+  defaults: DefaultsEntry[];
+  collectionsDir: string;
+  /** Collection names (always includes `posts`). */
+  collections: string[];
+  /** Whether future-dated posts are published (`future: true`). */
+  future: boolean;
+  postdesk: PostdeskConfig;
+  /** Problems of `_config.yml` itself (YAML errors, bad `postdesk:` values), at offsets of its text. */
+  errors: YamlIssue[];
+}
+
+/** A site with no `_config.yml`: Jekyll's defaults. */
+export function defaultSite(root: string): SiteConfig {
+  return { root, timezone: undefined, defaults: [], collectionsDir: '', collections: ['posts'], future: false, postdesk: { rules: Object.create(null), taxonomy: { categories: [], tags: [] } }, errors: [] };
+}
+
+const strings = (v: unknown): string[] | undefined => Array.isArray(v) && v.every((s) => typeof s === 'string') ? v as string[] : undefined;
+
+/** Reads `_config.yml` text; never throws: problems are returned in `errors`. */
+export function parseSiteConfig(text: string, root: string): SiteConfig {
+  const site = defaultSite(root);
+  const { data, errors, doc } = parseYaml(text.replace(/^\uFEFF/, ''));
+  site.errors.push(...errors);
+  const where = (key: string): [number, number] => {
+    const node = doc.getIn(key.split('.'), true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? [node.range[0], node.range[1]] : [0, 0];
+  };
+  const bad = (key: string, message: string) => { const [start, end] = where(key); site.errors.push({ message, code: 'POSTDESK_CONFIG', start, end }); };
+  if (typeof data.timezone === 'string') site.timezone = data.timezone;
+  if (data.future === true) site.future = true;
+  if (typeof data.collections_dir === 'string') site.collectionsDir = data.collections_dir.replace(/^\/+|\/+$/g, '');
+  const cols = data.collections;
+  if (Array.isArray(cols)) site.collections.push(...cols.filter((c): c is string => typeof c === 'string' && c !== 'posts'));
+  else if (cols && typeof cols === 'object') site.collections.push(...Object.keys(cols).filter((c) => c !== 'posts'));
+  if (Array.isArray(data.defaults)) {
+    for (const d of data.defaults as unknown[]) {
+      const e = d as { scope?: { path?: unknown; type?: unknown }; values?: unknown };
+      if (!e || typeof e !== 'object' || !e.values || typeof e.values !== 'object') continue;
+      site.defaults.push({ scope: { path: typeof e.scope?.path === 'string' ? e.scope.path : '', type: typeof e.scope?.type === 'string' ? e.scope.type : undefined }, values: e.values as Record<string, unknown> });
+    }
+  }
+  const pd = data.postdesk as Record<string, unknown> | undefined;
+  if (pd !== undefined && (pd === null || typeof pd !== 'object' || Array.isArray(pd))) bad('postdesk', '`postdesk:` must be a mapping.');
+  else if (pd) {
+    const levels = ['off', 'error', 'warning', 'info', 'hint'];
+    if (pd.rules !== undefined) {
+      if (!pd.rules || typeof pd.rules !== 'object' || Array.isArray(pd.rules)) bad('postdesk.rules', '`postdesk.rules` must map rule ids to off|error|warning|info|hint.');
+      else for (const [id, level] of Object.entries(pd.rules)) {
+        if (typeof level === 'string' && levels.includes(level)) site.postdesk.rules[id] = level;
+        else if (level === false) site.postdesk.rules[id] = 'off';
+        else bad(`postdesk.rules.${id}`, `Rule level for \`${id}\` must be one of ${levels.join(', ')}.`);
+      }
+    }
+    if (pd.required !== undefined) {
+      const req = strings(pd.required);
+      if (req) site.postdesk.required = req; else bad('postdesk.required', '`postdesk.required` must be a list of key names.');
+    }
+    if (pd.taxonomy !== undefined) {
+      const t = pd.taxonomy as Record<string, unknown> | null;
+      if (!t || typeof t !== 'object') bad('postdesk.taxonomy', '`postdesk.taxonomy` must be a mapping with `categories` and `tags` lists.');
+      else for (const k of ['categories', 'tags'] as const) {
+        if (t[k] === undefined) continue;
+        const list = strings(t[k]);
+        if (list) site.postdesk.taxonomy[k] = list; else bad(`postdesk.taxonomy.${k}`, `\`postdesk.taxonomy.${k}\` must be a list of strings.`);
+      }
+    }
+  }
+  return site;
+}
+
+/**
+ * The folder of the nearest `_config.yml` at or above `file`'s folder, or undefined.
+ * `exists` is injected so the core stays free of I/O.
+ */
+export function findSiteRoot(file: string, exists: (path: string) => boolean): string | undefined {
+  const parts = file.replace(/\\/g, '/').split('/');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const dir = parts.slice(0, i).join('/') || '/';
+    if (exists(`${dir === '/' ? '' : dir}/_config.yml`)) return dir;
+  }
+  return undefined;
+}
+
+/** The path of `file` relative to the site root, with POSIX separators. */
+export function relativeToSite(site: SiteConfig, file: string): string {
+  const f = file.replace(/\\/g, '/');
+  const root = site.root.replace(/\\/g, '/').replace(/\/+$/, '');
+  return f.startsWith(`${root}/`) ? f.slice(root.length + 1) : f;
+}
+
+/** What Jekyll makes of a file: a post, a draft, a document of another collection, or anything else. */
+export type FileKind = { kind: 'post' | 'draft'; folderCategories: string[] } | { kind: 'collection'; collection: string } | { kind: 'other' };
+
+/** Classifies a site-relative path the way Jekyll's reader does (`a/b/_posts/x.md` is a post with folder categories a, b). */
+export function fileKind(site: SiteConfig, rel: string): FileKind {
+  const dir = site.collectionsDir ? `${site.collectionsDir}/` : '';
+  const inside = dir && rel.startsWith(dir) ? rel.slice(dir.length) : rel;
+  const segs = inside.split('/');
+  for (let i = 0; i < segs.length - 1; i++) {
+    if (segs[i] === '_posts' || segs[i] === '_drafts') {
+      const folders = segs.slice(0, i);
+      if (folders.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'other' };
+      return { kind: segs[i] === '_posts' ? 'post' : 'draft', folderCategories: folders };
+    }
+  }
+  for (const c of site.collections) if (c !== 'posts' && segs.length > 1 && segs[0] === `_${c}`) return { kind: 'collection', collection: c };
+  return { kind: 'other' };
+}
+
+/** The `defaults:` values that apply to a site-relative path and Jekyll type (`posts`, `drafts`, `pages`, …), later entries winning. */
+export function defaultsFor(site: SiteConfig, rel: string, type: string): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const d of site.defaults) {
+    const p = d.scope.path.replace(/^\/+|\/+$/g, '');
+    if (p && !(rel === p || rel.startsWith(`${p}/`) || globMatch(p, rel))) continue;
+    if (d.scope.type && d.scope.type !== type) continue;
+    Object.assign(out, d.values);
+  }
+  return out;
+}
+
+function globMatch(pattern: string, rel: string): boolean {
+  if (!pattern.includes('*')) return false;
+  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}(?:/|$)`);
+  return re.test(rel);
+}

@@ -1,0 +1,18 @@
+// Post Desk's entry point: composes each feature's registerX() and nothing else.
+import * as vscode from 'vscode';
+import { createServices } from './services';
+import { registerShowInfo } from './features/info';
+
+/** Activates Post Desk; returns the API the integration tests use. */
+export function activate(context: vscode.ExtensionContext) {
+  const t0 = performance.now();
+  const s = createServices(context);
+  context.subscriptions.push(
+    registerShowInfo(s),
+  );
+  const activateMs = performance.now() - t0;
+  s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);
+  return { activateMs };
+}
+
+export function deactivate(): void { /* disposables are released through context.subscriptions */ }

@@ -1,0 +1,24 @@
+// Mocha entry inside the VS Code extension host: runs every integration suite and writes a results file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/** Called by the extension host (extensionTestsPath). */
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  const only = process.env.POSTDESK_INTEGRATION_GREP;
+  if (only) mocha.grep(only);
+  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  const results = { passed: 0, failed: 0, failures: [] as { title: string; error: string }[], vscodeVersion: '' };
+  const vscode = await import('vscode');
+  results.vscodeVersion = vscode.version;
+  console.log(`[postdesk] integration tests in VS Code ${vscode.version}`);
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', () => { results.passed++; });
+    runner.on('fail', (test, err: Error) => { results.failed++; results.failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) }); });
+  });
+  const out = process.env.POSTDESK_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
+}
