@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createServices } from './services';
 import { registerShowInfo } from './features/info';
+import { registerStrip } from './features/strip';
 
 /** Activates Post Desk; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
@@ -9,6 +10,7 @@ export function activate(context: vscode.ExtensionContext) {
   const s = createServices(context);
   context.subscriptions.push(
     registerShowInfo(s),
+    registerStrip(s),
   );
   const activateMs = performance.now() - t0;
   s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);

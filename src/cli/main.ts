@@ -1,9 +1,15 @@
 // The CLI engine: dispatches `postdesk <command>` to the command table and returns an exit code.
 import { EXIT, type CliCommand, type CliContext } from './types';
 import { info } from './info';
+import { check } from './check';
+import { render } from './render';
+import { strip } from './strip';
+import { taxonomy } from './taxonomy';
+import { posts } from './posts';
+import { add } from './add';
 
 /** Every subcommand; each lives in its own file under src/cli/. */
-export const COMMANDS: CliCommand[] = [info];
+export const COMMANDS: CliCommand[] = [info, render, strip, check, taxonomy, posts, add];
 
 declare const POSTDESK_VERSION: string | undefined;
 const version = typeof POSTDESK_VERSION === 'string' ? POSTDESK_VERSION : '0.0.0-dev';

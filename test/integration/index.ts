@@ -5,7 +5,7 @@ import Mocha from 'mocha';
 
 /** Called by the extension host (extensionTestsPath). */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'base' });
   const only = process.env.POSTDESK_INTEGRATION_GREP;
   if (only) mocha.grep(only);
   for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
@@ -15,8 +15,8 @@ export async function run(): Promise<void> {
   console.log(`[postdesk] integration tests in VS Code ${vscode.version}`);
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
-    runner.on('pass', () => { results.passed++; });
-    runner.on('fail', (test, err: Error) => { results.failed++; results.failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) }); });
+    runner.on('pass', (test) => { results.passed++; console.log(`[postdesk]   ✔ ${test.fullTitle()}`); });
+    runner.on('fail', (test, err: Error) => { results.failed++; console.log(`[postdesk]   ✘ ${test.fullTitle()}: ${err?.message}`); results.failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) }); });
   });
   const out = process.env.POSTDESK_RESULTS;
   if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));

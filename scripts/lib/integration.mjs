@@ -1,0 +1,35 @@
+// Runs the mocha integration suites inside a real VS Code extension host (code-server + headless Chromium).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from './vscode.mjs';
+
+/** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
+export async function runIntegration({ grep, timeoutMs = 15 * 60 * 1000 } = {}) {
+  const site = copySite();
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-results-')), 'integration.json');
+  const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}) } });
+  const { context, close } = await launchBrowser();
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    let finish;
+    const done = new Promise((resolve) => { finish = resolve; });
+    const seen = new Set();
+    const log = (t) => { const m = /\[postdesk\].*/.exec(t); if (m && !seen.has(m[0])) { seen.add(m[0]); process.stdout.write(`  ${m[0].replace('[postdesk] ', '')}\n`); } };
+    await page.exposeFunction('codeAutomationLog', (...args) => log(args.map(String).join(' ')));
+    await page.exposeFunction('codeAutomationExit', (code) => { finish(code); });
+    page.on('console', (m) => log(m.text()));
+    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
+    const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+    const code = await Promise.race([done, timer]);
+    if (!fs.existsSync(resultsFile)) {
+      return { passed: 0, failed: 1, vscodeVersion: '?', failures: [{ title: 'integration run', error: `no results (exit ${code}); code-server log:\n${server.log().slice(-4000)}` }] };
+    }
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } finally {
+    await close();
+    await server.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+// `postdesk render FILE... [--out DIR]`: the article HTML the preview shows (header + sanitized body).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { articleHtml, renderPost, type StockMode } from '../core/render';
+import { loadSiteFor, readText } from '../node/files';
+import { EXIT, parseArgs, type CliCommand } from './types';
+
+const STOCK = ['mark', 'show', 'hide'];
+const REMOTE = ['allow', 'block'];
+
+/** Renders one file; the header is drawn for files in a site or with front matter. */
+export function renderFile(file: string, stockImages: StockMode, remoteImages: 'allow' | 'block'): string {
+  const { text } = readText(file);
+  const site = loadSiteFor(file);
+  const inSite = fs.existsSync(path.join(site.root, '_config.yml'));
+  const header = inSite || /^\uFEFF?---/.test(text);
+  return articleHtml(renderPost(text, { site, path: file, header, stockImages, remoteImages }));
+}
+
+export const render: CliCommand = {
+  name: 'render',
+  summary: 'print the sanitized article HTML the preview shows (several files: --out DIR)',
+  usage: 'postdesk render FILE... [--out DIR] [--stock-images mark|show|hide] [--remote-images allow|block]',
+  run(args, ctx) {
+    const { positional, flags, error } = parseArgs(args, { out: 'string', 'stock-images': 'string', 'remote-images': 'string' });
+    const usage = (why: string) => { ctx.stderr(`postdesk render: ${why}\nusage: ${this.usage}\n`); return EXIT.usage; };
+    if (error) return usage(error);
+    if (positional.length === 0) return usage('missing FILE');
+    const out = typeof flags.out === 'string' ? path.resolve(ctx.cwd, flags.out) : undefined;
+    if (positional.length > 1 && !out) return usage('several files need --out DIR');
+    const stock = (flags['stock-images'] ?? 'mark') as StockMode;
+    const remote = (flags['remote-images'] ?? 'allow') as 'allow' | 'block';
+    if (!STOCK.includes(stock)) return usage(`--stock-images must be one of ${STOCK.join('|')}`);
+    if (!REMOTE.includes(remote)) return usage(`--remote-images must be one of ${REMOTE.join('|')}`);
+    if (out) {
+      try { fs.mkdirSync(out, { recursive: true }); } catch (e) { ctx.stderr(`postdesk render: ${out}: ${(e as Error).message}\n`); return EXIT.usage; }
+    }
+    let code: number = EXIT.ok;
+    const written = new Set<string>();
+    for (const p of positional) {
+      const file = path.resolve(ctx.cwd, p);
+      let html: string;
+      try {
+        html = renderFile(file, stock, remote);
+      } catch (e) {
+        ctx.stderr(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+        code = EXIT.findings;
+        continue;
+      }
+      if (!out) { ctx.stdout(html); continue; }
+      const target = path.join(out, `${path.basename(file).replace(/\.[^.]*$/, '')}.html`);
+      if (written.has(target)) ctx.stderr(`${p}: overwrites ${target} (same file name as an earlier input)\n`);
+      written.add(target);
+      try {
+        fs.writeFileSync(target, html);
+        ctx.stderr(`${p} → ${path.relative(ctx.cwd, target) || target}\n`);
+      } catch (e) {
+        ctx.stderr(`${target}: ${(e as Error).message}\n`);
+        code = EXIT.usage;
+      }
+    }
+    return code;
+  },
+};

@@ -1,0 +1,146 @@
+// What every rule receives: the parsed post, its site, where it lives, and helpers for exact YAML ranges.
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
+import type { ParsedPost } from '../parse';
+import type { FileKind, SiteConfig } from '../site';
+import type { Fix, Problem, Severity } from '../types';
+
+/** How a site's layouts are found: `found`, `theme` (not in `_layouts/`, but a theme may provide it) or `missing`. */
+export type LayoutLookup = (name: string) => 'found' | 'theme' | 'missing';
+
+/** The input of one rule run over one post. */
+export interface RuleContext {
+  text: string;
+  parsed: ParsedPost;
+  site: SiteConfig;
+  /** Absolute path, or undefined for an unsaved document. */
+  file: string | undefined;
+  /** Path relative to the site root (POSIX), or undefined. */
+  rel: string | undefined;
+  kind: FileKind;
+  /** `defaults:` values of `_config.yml` that apply to this file. */
+  defaults: Record<string, unknown>;
+  /** The current time, UTC milliseconds. */
+  now: number;
+  layouts: LayoutLookup | undefined;
+  invalidUtf8: boolean;
+  /** Builds a problem with the rule's default severity (rules may pass another). */
+  problem(rule: string, message: string, start: number, end: number, fixes?: Fix[], severity?: Severity): Problem;
+}
+
+/** A top-level front matter entry with absolute ranges. */
+export interface Entry {
+  key: string;
+  pair: Pair<Node, Node | null>;
+  keyStart: number;
+  keyEnd: number;
+  /** The value node, or null for `key:` with nothing after it. */
+  value: Node | null;
+  /** Value range (absolute); an empty range just after the colon when there is no value. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** A top-level front matter entry by key, or undefined (also when the front matter is not a mapping). */
+export function entry(ctx: RuleContext, key: string): Entry | undefined {
+  return entries(ctx).find((e) => e.key === key);
+}
+
+/** All top-level entries in source order. */
+export function entries(ctx: RuleContext): Entry[] {
+  const { doc, frontMatter } = ctx.parsed;
+  if (!doc || !frontMatter || !isMap(doc.contents)) return [];
+  const base = frontMatter.contentStart;
+  const out: Entry[] = [];
+  for (const pair of doc.contents.items as Pair<Node, Node | null>[]) {
+    const k = pair.key;
+    if (!isScalar(k) || !k.range) continue;
+    const keyStart = base + k.range[0];
+    const keyEnd = base + k.range[1];
+    const v = pair.value && (pair.value as Node).range ? pair.value as Node : null;
+    let valueStart: number; let valueEnd: number;
+    if (v?.range) { valueStart = base + v.range[0]; valueEnd = base + v.range[1]; } else {
+      const colon = ctx.text.indexOf(':', keyEnd);
+      valueStart = valueEnd = colon < 0 ? keyEnd : colon + 1;
+    }
+    out.push({ key: String((k as Scalar).value), pair, keyStart, keyEnd, value: v, valueStart, valueEnd });
+  }
+  return out;
+}
+
+/** Absolute range of any node of the front matter. */
+export function rangeOf(ctx: RuleContext, node: Node): [number, number] {
+  const base = ctx.parsed.frontMatter?.contentStart ?? 0;
+  const r = node.range ?? [0, 0];
+  return [base + r[0], base + r[1]];
+}
+
+/** Whether the front matter was read as YAML without errors (rules about values need that). */
+export function yamlOk(ctx: RuleContext): boolean {
+  return ctx.parsed.doc !== null && ctx.parsed.errors.length === 0;
+}
+
+/** The file name without folders, or undefined. */
+export function baseName(ctx: RuleContext): string | undefined {
+  return ctx.file ? ctx.file.replace(/\\/g, '/').split('/').pop() : undefined;
+}
+
+/** The path of a sibling file with another name. */
+export function sibling(file: string, name: string): string {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return file.slice(0, i + 1) + name;
+}
+
+/** The front matter `date:` as Jekyll reads it, with its entry; undefined when there is no `date:` key. */
+export function postDate(ctx: RuleContext): { entry: Entry; raw: string; result: DateResult } | undefined {
+  if (!yamlOk(ctx)) return undefined;
+  const e = entry(ctx, 'date');
+  if (!e) return undefined;
+  const v = e.value;
+  if (!v || !isScalar(v) || v.value === null) return { entry: e, raw: '', result: { ok: false, reason: 'empty' } };
+  if (typeof v.value === 'object' && !(v.value instanceof Date)) return { entry: e, raw: '', result: { ok: false, reason: 'not a date' } };
+  const plain = v.type === 'PLAIN';
+  const raw = plain ? ctx.text.slice(e.valueStart, e.valueEnd) : String(v.value);
+  return { entry: e, raw, result: readDate(raw, !plain, ctx.site.timezone) };
+}
+
+/** `YYYY-MM-DD` of an instant in the site timezone. */
+export function siteDay(utcMs: number, tz: string | undefined): string {
+  return formatJekyll(utcMs, tz).slice(0, 10);
+}
+
+/** The taxonomy keys Jekyll reads, and whether a string value is split on whitespace. */
+export const TAXONOMY_KEYS: { key: string; field: 'categories' | 'tags'; split: boolean }[] = [
+  { key: 'categories', field: 'categories', split: true }, { key: 'category', field: 'categories', split: false },
+  { key: 'tags', field: 'tags', split: true }, { key: 'tag', field: 'tags', split: false },
+];
+
+/** One category or tag as written: its text and absolute range; `item` is the list item node when in a list. */
+export interface TaxonomyValue { value: string; start: number; end: number; item?: Node; seq?: boolean }
+
+/** The string values of a taxonomy entry (split like Jekyll), or undefined when the value is not a string or list of strings. */
+export function taxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
+  const v = e.value;
+  if (!v || (isScalar(v) && v.value === null)) return [];
+  if (isScalar(v)) {
+    if (typeof v.value !== 'string') return undefined;
+    if (!split || v.type !== 'PLAIN' && v.type !== 'QUOTE_SINGLE' && v.type !== 'QUOTE_DOUBLE') return [{ value: v.value, start: e.valueStart, end: e.valueEnd }];
+    const inner = v.type === 'PLAIN' ? 0 : 1;
+    const src = ctx.text.slice(e.valueStart + inner, e.valueEnd - inner);
+    if (src !== v.value) return v.value.split(/\s+/).filter(Boolean).map((s) => ({ value: s, start: e.valueStart, end: e.valueEnd }));
+    const out: TaxonomyValue[] = [];
+    for (const m of src.matchAll(/\S+/g)) out.push({ value: m[0], start: e.valueStart + inner + m.index!, end: e.valueStart + inner + m.index! + m[0].length });
+    return out;
+  }
+  if (isSeq(v)) {
+    const out: TaxonomyValue[] = [];
+    for (const item of v.items as Node[]) {
+      if (isScalar(item) && item.value === null) continue;
+      if (!isScalar(item) || typeof item.value !== 'string') return undefined;
+      const [start, end] = rangeOf(ctx, item);
+      out.push({ value: item.value, start, end, item, seq: true });
+    }
+    return out;
+  }
+  return undefined;
+}

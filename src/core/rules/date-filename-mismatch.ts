@@ -1,0 +1,31 @@
+// date-filename-mismatch: the file name's date differs from the front matter date's day in the site timezone.
+import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
+import type { Fix, Problem } from '../types';
+import { baseName, postDate, sibling, siteDay, type RuleContext } from './context';
+
+/** Reports a post whose file name day is not the published day; fixes rename the file or set the date. */
+export function dateFilenameMismatch(ctx: RuleContext): Problem[] {
+  if (ctx.kind.kind !== 'post' || !ctx.file) return [];
+  const name = baseName(ctx)!;
+  const fd = filenameDate(name);
+  const d = postDate(ctx);
+  if (!fd || !d || !d.result.ok) return [];
+  const tz = ctx.site.timezone;
+  const day = siteDay(d.result.date.utcMs, tz);
+  const [y, m, dd] = day.split('-').map(Number);
+  if (y === fd.year && m === fd.month && dd === fd.day) return [];
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const fileDay = `${fd.year}-${p2(fd.month)}-${p2(fd.day)}`;
+  const newName = `${day}-${fd.slug}${fd.ext}`;
+  const published = formatJekyll(d.result.date.utcMs, tz);
+  const time = published.slice(11, 19).split(':').map(Number);
+  const newDate = formatJekyll(wallToUtc(tz, fd.year, fd.month, fd.day, time[0], time[1], time[2]), tz);
+  const { entry: e } = d;
+  const fixes: Fix[] = [
+    { title: `Rename the file to ${newName}`, edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true },
+    { title: `Set the date to ${newDate}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: newDate }] },
+  ];
+  return [ctx.problem('date-filename-mismatch',
+    `The file name says ${fileDay} but Jekyll publishes this post on ${day} (${published}); the URL uses the front matter date.`,
+    e.valueStart, e.valueEnd, fixes)];
+}

@@ -1,0 +1,24 @@
+// date-invalid: a `date:` Jekyll cannot parse, which stops the whole site from building.
+import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
+import type { Fix, Problem } from '../types';
+import { baseName, postDate, type RuleContext } from './context';
+
+/** Reports an unreadable date; offers the file name's date. */
+export function dateInvalid(ctx: RuleContext): Problem[] {
+  const d = postDate(ctx);
+  if (!d || d.result.ok) return [];
+  const { entry: e } = d;
+  const shown = d.raw.trim() || '(empty)';
+  const fixes: Fix[] = [];
+  const name = baseName(ctx);
+  const fd = name ? filenameDate(name) : undefined;
+  if (fd) {
+    const value = formatJekyll(wallToUtc(ctx.site.timezone, fd.year, fd.month, fd.day), ctx.site.timezone);
+    const start = e.valueStart;
+    fixes.push({ title: `Use the file name's date: ${value}`, edits: [{ start, end: e.valueEnd, newText: `${e.value ? '' : ' '}${value}` }] });
+  }
+  const start = e.value ? e.valueStart : e.keyStart;
+  return [ctx.problem('date-invalid',
+    `Jekyll cannot read the date \`${shown}\` (${d.result.reason}): this one post stops the whole site from building ("Invalid date").`,
+    start, Math.max(e.valueEnd, e.keyEnd), fixes)];
+}

@@ -1,0 +1,34 @@
+// date-no-offset: a YAML timestamp without an offset is UTC to Jekyll, so the post is published at another time.
+import { formatJekyll, tzOffsetMinutes } from '../jekyll/date';
+import type { Problem } from '../types';
+import { postDate, type RuleContext } from './context';
+
+/** `+0800` (or `+08:00` for ISO `T` forms) for an offset in minutes. */
+export function offsetText(minutes: number, colon: boolean): string {
+  const a = Math.abs(minutes);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${p2(Math.floor(a / 60))}${colon ? ':' : ''}${p2(a % 60)}`;
+}
+
+/** Reports an offset-less timestamp when the site timezone is not UTC; the message shows the published time. */
+export function dateNoOffset(ctx: RuleContext): Problem[] {
+  const d = postDate(ctx);
+  if (!d || !d.result.ok) return [];
+  const { date } = d.result;
+  const tz = ctx.site.timezone;
+  if (date.source !== 'timestamp' || date.hasZone || !tz) return [];
+  // The offset the site has at the written wall-clock time (DST-aware), and at the published instant.
+  const written = d.raw.trim();
+  const wallOffset = tzOffsetMinutes(tz, date.utcMs - tzOffsetMinutes(tz, date.utcMs) * 60000);
+  if (wallOffset === 0 && tzOffsetMinutes(tz, date.utcMs) === 0) return [];
+  const iso = /\dT\d/i.test(written);
+  const keep = `${written}${iso ? '' : ' '}${offsetText(wallOffset, iso)}`;
+  const published = formatJekyll(date.utcMs, tz);
+  const { entry: e } = d;
+  return [ctx.problem('date-no-offset',
+    `\`${written}\` has no UTC offset: Jekyll reads it as UTC and publishes this post at ${published} (${tz}), not at ${written}.`,
+    e.valueStart, e.valueEnd, [
+      { title: `Add the site's offset: ${keep}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: keep }], preferred: true },
+      { title: `Keep the published time: ${published}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: published }] },
+    ])];
+}

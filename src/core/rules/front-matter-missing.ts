@@ -1,0 +1,18 @@
+// front-matter-missing: the first line is not `---`, so Jekyll sees no front matter at all.
+import type { Problem } from '../types';
+import type { RuleContext } from './context';
+
+/** Reports a post without front matter; a leading blank line before `---` gets a fix that removes it. */
+export function frontMatterMissing(ctx: RuleContext): Problem[] {
+  const nf = ctx.parsed.noFrontMatter;
+  if (!nf || !['leading-blank', 'no-fence', 'empty'].includes(nf.reason)) return [];
+  if (nf.reason === 'leading-blank') {
+    return [ctx.problem('front-matter-missing',
+      'Blank line before `---`: Jekyll sees no front matter and publishes this post with no layout, title, date or categories.',
+      nf.start, nf.end + 3, [{ title: 'Remove the blank lines before the front matter', edits: [{ start: nf.start, end: nf.end, newText: '' }], preferred: true }])];
+  }
+  const message = nf.reason === 'empty'
+    ? 'Empty file: Jekyll publishes it with no front matter.'
+    : 'No front matter: the first line is not `---`, so Jekyll publishes this post with no layout, title, date or categories.';
+  return [ctx.problem('front-matter-missing', message, nf.start, nf.end)];
+}

@@ -1,0 +1,30 @@
+// taxonomy-duplicate: the same category or tag twice in one key; Jekyll keeps both.
+import type { Problem, TextEdit } from '../types';
+import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext, type TaxonomyValue } from './context';
+
+/** Reports each repeated value after its first occurrence; the fix removes it with its separator. */
+export function taxonomyDuplicate(ctx: RuleContext): Problem[] {
+  if (!yamlOk(ctx)) return [];
+  const out: Problem[] = [];
+  for (const { key, split } of TAXONOMY_KEYS) {
+    const e = entry(ctx, key);
+    const values = e && taxonomyValues(ctx, e, split);
+    if (!values) continue;
+    const seen = new Set<string>();
+    values.forEach((v, i) => {
+      if (!seen.has(v.value)) { seen.add(v.value); return; }
+      const edit = removal(ctx.text, values[i - 1], v);
+      out.push(ctx.problem('taxonomy-duplicate', `\`${v.value}\` is listed twice in \`${key}\`: Jekyll keeps both.`, v.start, v.end,
+        edit && values[i - 1].end <= v.start ? [{ title: `Remove the second \`${v.value}\``, edits: [edit], preferred: true }] : []));
+    });
+  }
+  return out;
+}
+
+/** The edit that removes `v` and the separator before it (`, x` in a flow list, the `- x` line in a block list, ` x` in a string). */
+function removal(text: string, prev: TaxonomyValue, v: TaxonomyValue): TextEdit | undefined {
+  if (prev.start === v.start) return undefined;
+  const between = text.slice(prev.end, v.start);
+  if (/^[ \t]*,\s*$/.test(between) || /^[ \t]+$/.test(between) || /^[ \t]*\r?\n[ \t]*-[ \t]+$/.test(between)) return { start: prev.end, end: v.end, newText: '' };
+  return undefined;
+}

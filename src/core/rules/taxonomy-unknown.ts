@@ -1,0 +1,42 @@
+// taxonomy-unknown: a category or tag outside `postdesk.taxonomy` (only when known values are configured).
+import type { Problem } from '../types';
+import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext } from './context';
+
+/** Levenshtein distance, bounded to short taxonomy values. */
+export function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Reports unknown values with up to three did-you-mean fixes (case-insensitive match first, then edit distance ≤ 2). */
+export function taxonomyUnknown(ctx: RuleContext): Problem[] {
+  if (!yamlOk(ctx)) return [];
+  const out: Problem[] = [];
+  for (const { key, field, split } of TAXONOMY_KEYS) {
+    const known = ctx.site.postdesk.taxonomy[field];
+    const e = known.length ? entry(ctx, key) : undefined;
+    const values = e && taxonomyValues(ctx, e, split);
+    if (!values) continue;
+    for (const v of values) {
+      if (known.includes(v.value)) continue;
+      const near = known
+        .map((k) => ({ k, d: k.toLowerCase() === v.value.toLowerCase() ? 0 : distance(k.toLowerCase(), v.value.toLowerCase()) }))
+        .filter((x) => x.d <= Math.min(2, Math.max(1, Math.floor(v.value.length / 3))))
+        .sort((a, b) => a.d - b.d).slice(0, 3);
+      const exact = ctx.text.slice(v.start, v.end) === v.value || (v.end - v.start === v.value.length + 2);
+      const fixes = exact ? near.map((n, i) => ({
+        title: `Change to \`${n.k}\``,
+        edits: [{ start: v.start, end: v.end, newText: ctx.text.slice(v.start, v.end) === v.value ? n.k : JSON.stringify(n.k) }],
+        preferred: i === 0 && near.length === 1 && n.d === 0,
+      })) : [];
+      out.push(ctx.problem('taxonomy-unknown', `Unknown ${field === 'categories' ? 'category' : 'tag'} \`${v.value}\`${near.length ? `: did you mean ${near.map((n) => `\`${n.k}\``).join(', ')}?` : ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}).`}`, v.start, v.end, fixes));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+// unpublished: `published: false` keeps the post out of the site.
+import type { Problem } from '../types';
+import { entry, yamlOk, type RuleContext } from './context';
+
+/** Reports `published: false` (or the same from `defaults:`). */
+export function unpublished(ctx: RuleContext): Problem[] {
+  if (!yamlOk(ctx) || !ctx.parsed.frontMatter) return [];
+  const e = entry(ctx, 'published');
+  if (e ? ctx.parsed.data.published !== false : ctx.defaults.published !== false) return [];
+  const [start, end] = e ? [e.keyStart, e.valueEnd] : [ctx.parsed.frontMatter.start, ctx.parsed.frontMatter.start + 3];
+  return [ctx.problem('unpublished', `\`published: false\`${e ? '' : ' (from `defaults:`)'}: Jekyll does not publish this post.`, start, end)];
+}

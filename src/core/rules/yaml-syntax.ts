@@ -1,0 +1,45 @@
+// yaml-syntax: every YAML error of the front matter at its exact range, with a fix for unescaped quotes in titles.
+import type { Fix, Problem } from '../types';
+import type { RuleContext } from './context';
+
+/** Reports each YAML error; a double-quoted value with bare `"` inside gets an escaping fix. */
+export function yamlSyntax(ctx: RuleContext): Problem[] {
+  const seenLines = new Set<number>();
+  const fm = ctx.parsed.frontMatter;
+  return ctx.parsed.errors.map((e) => {
+    const fixes: Fix[] = [];
+    const fix = quoteFix(ctx, e.start, seenLines);
+    let { start, end } = e;
+    // An error at the end of the YAML ("document expected") is shown on its last line, inside the front matter.
+    if (fm && end > fm.contentEnd) {
+      end = Math.max(fm.contentStart, ctx.text[fm.contentEnd - 1] === '\n' ? fm.contentEnd - 1 : fm.contentEnd);
+      start = Math.min(start, Math.max(fm.contentStart, ctx.text.lastIndexOf('\n', end - 1) + 1));
+    }
+    if (fix) fixes.push(fix);
+    const hint = e.code === 'DUPLICATE_KEY' ? ' (duplicate key)' : e.code === 'ALIAS_COUNT' ? ' (too many aliases)' : '';
+    return ctx.problem('yaml-syntax', `YAML error${hint}: ${e.message} Jekyll publishes this post with no front matter data.`, start, end, fixes);
+  });
+}
+
+/** `key: "a "b" c"` on the error's line: escape the inner quotes. */
+function quoteFix(ctx: RuleContext, at: number, seen: Set<number>): Fix | undefined {
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  if (seen.has(lineStart)) return undefined;
+  const nl = ctx.text.indexOf('\n', at);
+  const lineEnd = nl < 0 ? ctx.text.length : nl;
+  const line = ctx.text.slice(lineStart, lineEnd);
+  const m = /^(\s*[^\s:#][^:#]*:[ \t]+)"(.*)"([ \t]*\r?)$/.exec(line);
+  if (!m) return undefined;
+  const inner = m[2];
+  const edits = [];
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '\\') { i++; continue; }
+    if (inner[i] === '"') {
+      const off = lineStart + m[1].length + 1 + i;
+      edits.push({ start: off, end: off, newText: '\\' });
+    }
+  }
+  if (!edits.length) return undefined;
+  seen.add(lineStart);
+  return { title: 'Escape the `"` inside the quoted value', edits, preferred: true };
+}

@@ -1,0 +1,144 @@
+// The site taxonomy index: Jekyll's site.categories/site.tags sizes, kept per file and updated incrementally.
+import type { SiteConfig } from '../site';
+import { jekyllPostView, type PostView } from './posts';
+
+/** `categories` or `tags`. */
+export type TaxonomyKey = 'categories' | 'tags';
+
+/** `site.categories` / `site.tags` sizes: value → number of occurrences in published posts. */
+export interface TaxonomyCounts { categories: Record<string, number>; tags: Record<string, number> }
+
+const OPEN = /^---[ \t]*(?:[A-Za-z][\w+.-]*[ \t]*)?\r?\n/;
+const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+/**
+ * The prefix of a post's text that holds its whole front matter (through the closing fence's line break), or
+ * the first line when there is no opening fence. Undefined when `text` is only a prefix of the file
+ * (`complete` false) and the front matter is not closed within it: read more.
+ */
+export function frontMatterSlice(text: string, complete = true): string | undefined {
+  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstNl = text.indexOf('\n', at);
+  if (!OPEN.test(text.slice(at, firstNl < 0 ? text.length : firstNl + 1))) {
+    if (firstNl >= 0) return text.slice(0, firstNl + 1);
+    return complete ? text : undefined;
+  }
+  let pos = firstNl + 1;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const line = text.slice(pos, nl < 0 ? text.length : nl);
+    if (nl < 0) return complete ? text : undefined;
+    if (CLOSE_LINE.test(line)) return text.slice(0, nl + 1);
+    pos = nl + 1;
+  }
+}
+
+/**
+ * The bytes of a UTF-8 file that hold its front matter (see {@link frontMatterSlice}); the whole array when
+ * the front matter is not closed. Decoding only these bytes keeps the index off the post bodies.
+ */
+export function frontMatterBytes(bytes: Uint8Array): Uint8Array {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const lineEnd = (from: number) => { const i = bytes.indexOf(0x0a, from); return i < 0 ? bytes.length : i + 1; };
+  const first = lineEnd(at);
+  if (!(bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d)) return bytes.subarray(0, first);
+  let pos = first;
+  while (pos < bytes.length) {
+    const end = lineEnd(pos);
+    const c = bytes[pos];
+    if ((c === 0x2d || c === 0x2e) && bytes[pos + 1] === c && bytes[pos + 2] === c) {
+      let i = pos + 3;
+      while (bytes[i] === 0x20 || bytes[i] === 0x09) i++;
+      if (i >= bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && (i + 1 >= bytes.length || bytes[i + 1] === 0x0a))) return bytes.subarray(0, end);
+    }
+    pos = end;
+  }
+  return bytes;
+}
+
+/** Counts categories and tags of published posts the way `site.categories[x].size` does (a duplicate counts twice). */
+export function taxonomyCounts(views: Iterable<PostView>): TaxonomyCounts {
+  const counts: TaxonomyCounts = { categories: Object.create(null), tags: Object.create(null) };
+  for (const v of views) {
+    if (!v.published) continue;
+    for (const key of ['categories', 'tags'] as const) {
+      for (const value of v[key]) {
+        if (value === null) continue;
+        const k = String(value);
+        counts[key][k] = (counts[key][k] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+/** One value offered to the user: its count in published posts and whether `_config.yml` configures it. */
+export interface RankedValue { value: string; count: number; configured: boolean }
+
+const collator = new Intl.Collator('zh');
+
+/** Orders values by count (descending), then by `Intl.Collator('zh')`. */
+export function compareRanked(a: { value: string; count: number }, b: { value: string; count: number }): number {
+  return b.count - a.count || collator.compare(a.value, b.value);
+}
+
+/** Every known or configured value of one taxonomy, ranked; `extra` values (e.g. the post's own) are included. */
+export function rankValues(counts: Record<string, number>, known: Iterable<string>, configured: readonly string[], extra: Iterable<string> = []): RankedValue[] {
+  const conf = new Set(configured);
+  const all = new Set<string>([...Object.keys(counts), ...known, ...configured, ...extra]);
+  return [...all].map((value) => ({ value, count: counts[value] ?? 0, configured: conf.has(value) })).sort(compareRanked);
+}
+
+/** The taxonomy of one site, one entry per post file, updated file by file (add, update, remove). */
+export class TaxonomyIndex {
+  private readonly entries = new Map<string, PostView>();
+  private cached: TaxonomyCounts | undefined;
+
+  /** @param now Jekyll's `site.time` (for future dates); read at each update. */
+  constructor(public site: SiteConfig, private readonly now: () => number = Date.now) {}
+
+  /** Adds or updates a file from its text (the front matter prefix is enough, see {@link frontMatterSlice}). */
+  update(file: string, text: string, opts: { mtimeMs?: number; invalidUtf8?: boolean } = {}): PostView {
+    const view = jekyllPostView(text, { site: this.site, file, now: this.now(), ...opts });
+    this.entries.set(file, view);
+    this.cached = undefined;
+    return view;
+  }
+
+  /** Removes a file; true when it was indexed. */
+  remove(file: string): boolean {
+    this.cached = undefined;
+    return this.entries.delete(file);
+  }
+
+  /** Drops every entry (e.g. when `_config.yml` changes), optionally with a new site. */
+  clear(site?: SiteConfig): void {
+    if (site) this.site = site;
+    this.entries.clear();
+    this.cached = undefined;
+  }
+
+  get(file: string): PostView | undefined { return this.entries.get(file); }
+  get size(): number { return this.entries.size; }
+  /** Every indexed file with its view. */
+  files(): IterableIterator<[string, PostView]> { return this.entries.entries(); }
+
+  /** `site.categories` / `site.tags` sizes over the published posts. */
+  counts(): TaxonomyCounts {
+    return this.cached ??= taxonomyCounts(this.entries.values());
+  }
+
+  /** Values of one taxonomy in any indexed file (drafts and future posts too), ranked with configured values. */
+  ranked(key: TaxonomyKey, extra: Iterable<string> = []): RankedValue[] {
+    const known = new Set<string>();
+    for (const v of this.entries.values()) for (const x of v[key]) if (x !== null) known.add(String(x));
+    return rankValues(this.counts()[key], known, this.site.postdesk.taxonomy[key], extra);
+  }
+
+  /** Files whose Jekyll view holds `value` under `key`, sorted. */
+  filesWith(key: TaxonomyKey, value: string): string[] {
+    const out: string[] = [];
+    for (const [file, v] of this.entries) if (v[key].some((x) => x !== null && String(x) === value)) out.push(file);
+    return out.sort();
+  }
+}

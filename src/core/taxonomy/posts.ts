@@ -1,0 +1,133 @@
+// Jekyll's view of one file in a post folder: published or not, date, categories, tags and title.
+import { isScalar, Scalar } from 'yaml';
+import { parsePost, type ParsedPost } from '../parse';
+import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
+import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
+import { jekyllRead, type JekyllValue } from './jekyll';
+
+/** Why Jekyll does not publish a post. */
+export type Unpublished = 'draft' | 'skipped-name' | 'invalid-utf8' | 'published-false' | 'future' | 'invalid-date' | 'not-a-post';
+
+/** One file of a post folder as Jekyll 4.3.1 sees it (the `postdesk posts` entry). */
+export interface PostView {
+  /** Site-relative path, POSIX separators. */
+  file: string;
+  published: boolean;
+  /** Set when `published` is false. */
+  reason?: Unpublished;
+  /**
+   * `YYYY-MM-DD HH:MM:SS +ZZZZ` in the site timezone. `null` when Jekyll would use the build time (the front
+   * matter does not parse, or a post has no date at all) or when the date is invalid (then `error` says so).
+   */
+  date: string | null;
+  /** The instant of `date` in UTC ms (null with `date`). */
+  dateMs: number | null;
+  categories: JekyllValue[];
+  tags: JekyllValue[];
+  /** The front matter title, else the titleized slug; `null` when the read was aborted. */
+  title: unknown;
+  /** A problem Jekyll reports: YAML that does not parse (post kept, no data) or an invalid date (site build fails). */
+  error?: string;
+}
+
+/** Options of {@link jekyllPostView}. */
+export interface PostViewOptions {
+  site: SiteConfig;
+  /** Absolute or site-relative path of the file. */
+  file: string;
+  /** Jekyll's `site.time` in UTC ms (defaults to now). */
+  now?: number;
+  /** The file's mtime: a draft without a date gets it. */
+  mtimeMs?: number;
+  /** The file is not valid UTF-8 (Jekyll skips it). */
+  invalidUtf8?: boolean;
+}
+
+const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$/;
+const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+const SPECIAL = /^[._#~]/;
+
+/** Ruby's `Utils.titleize_slug`: `hello-world` → `Hello World`. */
+export function titleizeSlug(slug: string): string {
+  const parts = slug.split('-');
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+}
+
+/** Whether Jekyll's `EntryFilter` drops an entry (path relative to `_posts`/`_drafts`). */
+export function isFilteredEntry(entry: string): boolean {
+  const base = entry.slice(entry.lastIndexOf('/') + 1);
+  return SPECIAL.test(entry) || SPECIAL.test(base) || entry.endsWith('~') || entry.endsWith('.');
+}
+
+function dateFromNode(p: ParsedPost, tz: string | undefined): DateResult {
+  const node = p.doc?.get('date', true);
+  if (!isScalar(node) || !node.range || !p.frontMatter) return { ok: false, reason: 'not a date' };
+  if (node.type === Scalar.PLAIN) {
+    const raw = p.text.slice(p.frontMatter.contentStart + node.range[0], p.frontMatter.contentStart + node.range[1]);
+    return readDate(raw, false, tz);
+  }
+  return readDate(node.value === null ? '' : String(node.value), true, tz);
+}
+
+function dateFromValue(v: unknown, tz: string | undefined): DateResult {
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? readDate(iso.slice(0, 10), false, tz) : readDate(`${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000`, false, tz);
+  }
+  return readDate(v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v), true, tz);
+}
+
+/**
+ * How Jekyll 4.3.1 reads one file of a post folder: whether it is published (drafts, skipped names, invalid
+ * UTF-8, `published: false`/null, future dates unless `future: true`), its date in the site timezone, its
+ * categories and tags (folder categories and defaults included) and its title (falling back to the
+ * titleized slug). Front matter that does not parse: Jekyll keeps the post with no data and the build time
+ * as its date; that is `date: null` with `error` set. `text` may be only the front matter prefix.
+ */
+export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
+  const { site } = opts;
+  const tz = site.timezone;
+  const rel = relativeToSite(site, opts.file);
+  const kind = fileKind(site, rel);
+  const folders = kind.kind === 'post' || kind.kind === 'draft' ? kind.folderCategories : [];
+  const segs = rel.split('/');
+  const magic = segs.findIndex((s) => s === '_posts' || s === '_drafts');
+  const entry = magic >= 0 ? segs.slice(magic + 1).join('/') : rel;
+  const dated = DATE_FILENAME.exec(entry);
+  const dateless = DATELESS_FILENAME.exec(entry);
+  const slug = (dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]).replace(/\.+$/, '');
+
+  const p = parsePost(text);
+  const yamlError = p.errors.length ? `front matter does not parse: ${p.errors[0].message}` : undefined;
+  const read = jekyllRead(p.data, folders, defaultsFor(site, rel, 'posts'), yamlError);
+  const data = read.data;
+
+  let date: DateResult | 'build-time' = 'build-time';
+  if ('date' in data) {
+    date = !read.readError && p.data.date !== null && p.data.date !== undefined ? dateFromNode(p, tz) : dateFromValue(data.date, tz);
+  } else if (!read.readError && dated) {
+    date = readDate(`${dated[1]}-${dated[2]}-${dated[3]}`, true, tz);
+  }
+  if (date === 'build-time' && kind.kind === 'draft' && opts.mtimeMs !== undefined) {
+    date = { ok: true, date: { utcMs: opts.mtimeMs, published: formatJekyll(opts.mtimeMs, tz), hasZone: true, source: 'string' } };
+  }
+  const view: PostView = {
+    file: rel, published: true,
+    date: date !== 'build-time' && date.ok ? date.date.published : null,
+    dateMs: date !== 'build-time' && date.ok ? date.date.utcMs : null,
+    categories: read.categories, tags: read.tags,
+    title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug),
+  };
+  if (read.readError) view.error = read.readError;
+  const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
+  if (date !== 'build-time' && !date.ok) view.error = `Invalid date: ${date.reason} (Jekyll stops the whole site build)`;
+  if (kind.kind === 'other' || kind.kind === 'collection') unpublished('not-a-post');
+  else if (kind.kind === 'draft') unpublished('draft');
+  else if (isFilteredEntry(entry) || !dated) unpublished('skipped-name');
+  else if (date !== 'build-time' && !date.ok) unpublished('invalid-date');
+  else if (opts.invalidUtf8) unpublished('invalid-utf8');
+  else if ('published' in data && (data.published === false || data.published === null)) unpublished('published-false');
+  else if (!site.future && view.dateMs !== null && Math.floor(view.dateMs / 1000) > Math.floor((opts.now ?? Date.now()) / 1000)) unpublished('future');
+  return view;
+}

@@ -1,0 +1,206 @@
+// One preview webview: renders its document into a CSP-locked page, patches edits in, and answers its messages.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { escapeHtml, previewCsp, renderPost, type RenderResult, type StockMode } from '../core/render';
+import type { Services } from '../services';
+import { Disposable } from '../util/dispose';
+import { followLink } from './links';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+
+export const VIEW_TYPE = 'postdesk.preview';
+/** Debounce between an edit and the patch sent to the webview (the issue's budget is 100 ms keystroke → DOM). */
+const UPDATE_DELAY_MS = 30;
+
+/** What integration tests read through `postdesk.preview._state`. */
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean }
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A preview panel bound to one document (changed by the manager unless locked). */
+export class PreviewPanel extends Disposable {
+  private version = 0;
+  private acked = 0;
+  private reloads = 0;
+  private lastHtml = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private siteRoot: string | undefined;
+  /** Until when editor scroll events are echoes of a scroll the preview asked for. */
+  ignoreEditorScrollUntil = 0;
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services) {
+    super();
+    this._register(panel.onDidDispose(() => { this.disposedEmitter.fire(); this.dispose(); }));
+    this._register(panel.webview.onDidReceiveMessage((raw) => { void this.onMessage(parseWebviewMessage(raw)); }));
+    // Hidden webviews drop their DOM and messages; a fresh page when shown again is the only correct state.
+    let wasVisible = panel.visible;
+    this._register(panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible && !wasVisible) void this.reload();
+      wasVisible = e.webviewPanel.visible;
+    }));
+  }
+
+  get isDisposed(): boolean { return this.disposedFlag; }
+  private disposedFlag = false;
+
+  override dispose(): void {
+    if (this.disposedFlag) return;
+    this.disposedFlag = true;
+    if (this.timer) clearTimeout(this.timer);
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  get state(): PanelState {
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible };
+  }
+
+  /** Shows another document (a full page load). */
+  async show(uri: vscode.Uri): Promise<void> {
+    this.uri = uri;
+    await this.reload();
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.panel.title = this.title();
+    void this.reload();
+  }
+
+  private title(): string {
+    const name = path.basename(this.uri.path);
+    return this.locked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
+  }
+
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    if (open) return open;
+    try { return await vscode.workspace.openTextDocument(this.uri); } catch { return undefined; }
+  }
+
+  private render(doc: vscode.TextDocument, webview: vscode.Webview): RenderResult {
+    const cfg = vscode.workspace.getConfiguration('postdesk.preview', doc.uri);
+    const stock = cfg.get<string>('stockImages');
+    const stockImages: StockMode = stock === 'show' || stock === 'hide' ? stock : 'mark';
+    const site = doc.uri.scheme === 'file' ? this.s.sites.siteFor(doc.uri) : undefined;
+    const inSite = site !== undefined && fs.existsSync(path.join(site.root, '_config.yml'));
+    this.siteRoot = inSite ? site.root : undefined;
+    const root = this.siteRoot;
+    return renderPost(doc.getText(), {
+      site: inSite ? site : undefined,
+      path: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
+      header: inSite,
+      problems: inSite ? vscode.languages.getDiagnostics(doc.uri).length : undefined,
+      stockImages,
+      remoteImages: this.remoteImages(doc.uri),
+      format: doc.languageId === 'html' ? 'html' : 'markdown',
+      resolveImage: root ? (p) => resolveImage(webview, root, p) : undefined,
+    });
+  }
+
+  private remoteImages(uri: vscode.Uri): 'allow' | 'block' {
+    if (!vscode.workspace.isTrusted) return 'block';
+    return vscode.workspace.getConfiguration('postdesk.preview', uri).get<string>('remoteImages') === 'block' ? 'block' : 'allow';
+  }
+
+  /** Sets a fresh page: new nonce, CSP, resource roots and the first render inline (no round trip). */
+  async reload(): Promise<void> {
+    const doc = await this.document();
+    if (this.isDisposed) return;
+    const webview = this.panel.webview;
+    const ext = this.s.context.extensionUri;
+    const r = doc ? this.render(doc, webview) : undefined;
+    const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
+    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot));
+    webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
+    const nonce = randomBytes(18).toString('base64');
+    const remoteImages = doc ? this.remoteImages(doc.uri) : 'block';
+    const csp = previewCsp({ cspSource: webview.cspSource, nonce, remoteImages });
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'preview.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'preview.js'));
+    this.version++;
+    const state = { uri: this.uri.toString(), locked: this.locked, version: this.version, lineOffsets: r?.sourceMap.lineOffsets ?? [] };
+    const header = r?.headerHtml ?? '';
+    const body = r ? r.bodyHtml : `<p class="pd-missing">${escapeHtml(vscode.l10n.t('Cannot open {0}', this.uri.toString()))}</p>`;
+    this.lastHtml = header + body;
+    this.panel.title = this.title();
+    this.reloads++;
+    webview.html = `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="utf-8">`
+      + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
+      + '<meta name="viewport" content="width=device-width, initial-scale=1">'
+      + `<link rel="stylesheet" href="${escapeHtml(css.toString())}"></head>`
+      + `<body data-state="${escapeHtml(JSON.stringify(state))}"><div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
+      + `<script nonce="${nonce}" src="${escapeHtml(js.toString())}"></script></body></html>`;
+  }
+
+  /** Debounced patch after an edit (or a diagnostics / settings change for this document). */
+  scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.update(); }, UPDATE_DELAY_MS);
+  }
+
+  private async update(): Promise<void> {
+    const doc = await this.document();
+    if (!doc || this.isDisposed) return;
+    const r = this.render(doc, this.panel.webview);
+    this.version++;
+    this.lastHtml = r.headerHtml + r.bodyHtml;
+    this.post({ type: 'update', version: this.version, headerHtml: r.headerHtml, bodyHtml: r.bodyHtml, lineOffsets: r.sourceMap.lineOffsets });
+  }
+
+  post(message: HostMessage): void {
+    if (this.panel.visible) void this.panel.webview.postMessage(message);
+  }
+
+  private editorFor(): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+  }
+
+  private async onMessage(m: WebviewMessage | undefined): Promise<void> {
+    if (!m) return;
+    switch (m.type) {
+      case 'ready': {
+        const ed = this.editorFor();
+        if (ed && ed.visibleRanges.length) this.post({ type: 'scrollTo', offset: ed.document.offsetAt(ed.visibleRanges[0].start) });
+        return;
+      }
+      case 'rendered': this.acked = Math.max(this.acked, Math.min(m.version, this.version)); return;
+      case 'scrolled': {
+        const ed = this.editorFor();
+        if (!ed) return;
+        const pos = ed.document.positionAt(m.offset);
+        this.ignoreEditorScrollUntil = Date.now() + 300;
+        ed.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+        return;
+      }
+      case 'dblclick': {
+        const doc = await this.document();
+        if (!doc) return;
+        const pos = doc.positionAt(m.offset);
+        const ed = await vscode.window.showTextDocument(doc, { viewColumn: this.editorFor()?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+        ed.selection = new vscode.Selection(pos, pos);
+        ed.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+      case 'openLink': await followLink(m.href, this.uri, this.siteRoot, this.editorFor()?.viewColumn); return;
+      case 'showProblems': await vscode.commands.executeCommand('workbench.actions.view.problems'); return;
+    }
+  }
+}
+
+/** A root-relative image path as a webview URI inside the site root; undefined for anything outside it. */
+export function resolveImage(webview: vscode.Webview, root: string, p: string): string | undefined {
+  let clean = p.split(/[?#]/)[0];
+  try { clean = decodeURIComponent(clean); } catch { return undefined; }
+  const target = path.join(root, clean);
+  const rel = path.relative(root, target);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return webview.asWebviewUri(vscode.Uri.file(target)).toString();
+}

@@ -1,0 +1,73 @@
+// e2e: the command palette lists Post Desk, a packaged VSIX installs and activates, `npm start` serves a working workbench.
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, copySite, openFile, openWorkbench, outputText, paletteRows, runCommand, startCodeServer } from './lib.mjs';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('foundation (real VS Code in Chromium)', function () {
+  this.timeout(240000);
+
+  it('the command palette lists the Post Desk commands once a post is open', async () => {
+    const site = copySite();
+    const server = await startCodeServer();
+    const wb = await openWorkbench(server, site);
+    try {
+      await openFile(wb.page, '2022-03-21-stock-blocks.md');
+      const rows = await paletteRows(wb.page, 'Post Desk', 'Post Desk: Show Post Info');
+      const ours = rows.filter((r) => r.includes('Post Desk:'));
+      const contributed = pkg.contributes.commands.filter((c) => c.category === 'Post Desk' && !c.enablement);
+      assert.ok(ours.length >= Math.min(contributed.length, 3), `rows: ${ours.join(' | ')}`);
+    } finally { await wb.close(); await server.stop(); fs.rmSync(site, { recursive: true, force: true }); }
+  });
+
+  it('a VSIX made by `npm run package` installs into a fresh code-server and activates', async () => {
+    const vsix = path.join(ROOT, `postdesk-${pkg.version}.vsix`);
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    assert.ok(fs.existsSync(vsix));
+    assert.ok(fs.statSync(vsix).size <= 1.5 * 1024 * 1024, `VSIX is ${fs.statSync(vsix).size} bytes`);
+    const site = copySite();
+    const server = await startCodeServer({ installVsix: vsix });
+    const wb = await openWorkbench(server, site, { fromSource: false });
+    try {
+      await openFile(wb.page, '2021-12-01-leading-blank.md');
+      await runCommand(wb.page, 'Post Desk: Show Post Info');
+      await wb.page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
+      assert.match(await outputText(wb.page), /"reason": "leading-blank"/);
+    } finally { await wb.close(); await server.stop(); fs.rmSync(site, { recursive: true, force: true }); }
+  });
+
+  it('`npm start` serves the workbench with Post Desk active on sample-site, and leaves no process when stopped', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs'), '--no-build'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POSTDESK_PORT: '0' } });
+    let out = '';
+    child.stdout.on('data', (b) => { out += b; });
+    child.stderr.on('data', (b) => { out += b; });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 120000);
+        const check = () => { const m = /(http:\/\/127\.0\.0\.1:\d+\/\?\S+)/.exec(out); if (m) { clearTimeout(t); resolve(m[1]); } else setTimeout(check, 200); };
+        check();
+      });
+      const { launchBrowser } = await import('../../scripts/lib/vscode.mjs');
+      const { context, close } = await launchBrowser();
+      try {
+        const page = context.pages()[0] ?? await context.newPage();
+        await page.goto(url);
+        await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
+        await openFile(page, '2021-12-01-leading-blank.md');
+        await runCommand(page, 'Post Desk: Show Post Info');
+        await page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
+      } finally { await close(); }
+    } finally {
+      process.kill(-child.pid, 'SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const group = /process group: (\d+)/.exec(out)?.[1];
+    assert.ok(group, 'start printed the code-server process group');
+    const left = execFileSync('ps', ['-eo', 'pid,pgid,args']).toString().split('\n').filter((l) => l.trim().split(/\s+/)[1] === group || l.trim().split(/\s+/)[1] === String(child.pid));
+    assert.deepEqual(left, [], `processes left behind:\n${left.join('\n')}`);
+  });
+});

@@ -1,0 +1,205 @@
+// Categories and tags: Jekyll 4.3.1's reading (every jekyll-facts row), the post view, the index, and setTaxonomy's edits.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parsePost } from '../../src/core/parse';
+import { defaultSite, parseSiteConfig } from '../../src/core/site';
+import { applyEdits } from '../../src/core/edits';
+import { postCategoriesAndTags } from '../../src/core/taxonomy/jekyll';
+import { jekyllPostView, titleizeSlug } from '../../src/core/taxonomy/posts';
+import { TaxonomyIndex, frontMatterBytes, frontMatterSlice, rankValues } from '../../src/core/taxonomy/index';
+import { setTaxonomy, normalizeValues, doubleQuoted } from '../../src/core/taxonomy/edit';
+
+const read = (fm: string, folders: string[] = []) => postCategoriesAndTags(parsePost(`---\n${fm}\n---\n`).data, folders);
+
+describe('Jekyll categories and tags (jekyll-facts table)', () => {
+  const rows: [string, string[], 'categories' | 'tags', unknown[]][] = [
+    ['categories: "A B"', [], 'categories', ['A', 'B']],
+    ['categories: A B', [], 'categories', ['A', 'B']],
+    ['category: one two', [], 'categories', ['one two']],
+    ['categories: [one, two]\ncategory: three', [], 'categories', ['one', 'two', 'three']],
+    ['tag: x y', [], 'tags', ['x y']],
+    ['tags: [x, y]\ntag: z', [], 'tags', ['z']],
+    ['tags: [a b, c]', [], 'tags', ['a b', 'c']],
+    ['tags:\n  - a\n  - b c', [], 'tags', ['a', 'b c']],
+    ['tags: [x, x]', [], 'tags', ['x', 'x']],
+    ['tags: [x, ~]', [], 'tags', ['x']],
+    ['tags: 123', [], 'tags', []],
+    ['categories: [x, 1]', [], 'categories', ['x', 1, '1']],
+    ['categories: ""', [], 'categories', []],
+    ['categories: c1', ['news', 'world'], 'categories', ['news', 'world', 'c1']],
+  ];
+  for (const [fm, folders, key, want] of rows) {
+    it(`${JSON.stringify(fm)}${folders.length ? ` in ${folders.join('/')}/_posts` : ''} → ${key} ${JSON.stringify(want)}`, () => {
+      assert.deepEqual(read(fm, folders)[key], want);
+    });
+  }
+  it('splits a plural scalar on ASCII whitespace only (Ruby String#split), never on U+3000', () => {
+    assert.deepEqual(read('tags: "a\tb  c\u3000d"').tags, ['a', 'b', 'c\u3000d']);
+  });
+  it('keeps folder categories when categories is null, and de-duplicates categories', () => {
+    assert.deepEqual(read('categories: ~', ['news']).categories, ['news']);
+    assert.deepEqual(read('categories: [a, a, news]', ['news']).categories, ['news', 'a']);
+  });
+  it('merges _config.yml defaults: categories united, tags replaced by front matter', () => {
+    const r = postCategoriesAndTags(parsePost('---\ncategories: b\ntags: t\n---\n').data, [], { categories: ['a'], tags: ['d'] });
+    assert.deepEqual(r, { categories: ['a', 'b'], tags: ['t'] });
+  });
+});
+
+describe('jekyllPostView', () => {
+  const site = { ...defaultSite('/s'), timezone: 'Asia/Shanghai' };
+  const view = (file: string, text: string, now = Date.UTC(2030, 0, 1)) => jekyllPostView(text, { site, file, now });
+  it('publishes a dated post with the title, the date in the site timezone, and categories', () => {
+    const v = view('/s/news/_posts/2021-12-08-hello-world.md', '---\ndate: 2021-12-08 10:00:00\ncategories: a b\n---\nx');
+    assert.deepEqual(v, { file: 'news/_posts/2021-12-08-hello-world.md', published: true, date: '2021-12-08 18:00:00 +0800', dateMs: Date.UTC(2021, 11, 8, 10), categories: ['news', 'a', 'b'], tags: [], title: 'Hello World' });
+  });
+  it('uses the file name date at midnight in the site timezone, accepts one-digit months', () => {
+    assert.equal(view('_posts/2021-12-8-x.md', 'no front matter').date, '2021-12-08 00:00:00 +0800');
+  });
+  it('marks skipped names, drafts, published: false, future dates and invalid dates as unpublished', () => {
+    assert.equal(view('_posts/-2022.md', '---\n---\n').reason, 'skipped-name');
+    assert.equal(view('_posts/_x-2022-01-01-a.md', '---\n---\n').reason, 'skipped-name');
+    assert.equal(view('_drafts/a.md', '---\n---\n').reason, 'draft');
+    assert.equal(view('_posts/2021-01-01-a.md', '---\npublished: false\n---\n').reason, 'published-false');
+    assert.equal(view('_posts/2031-01-01-a.md', '---\n---\n').reason, 'future');
+    assert.equal(jekyllPostView('---\n---\n', { site: { ...site, future: true }, file: '_posts/2031-01-01-a.md', now: 0 }).published, true);
+    const bad = view('_posts/2021-01-01-a.md', '---\ndate: " +0800"\n---\n');
+    assert.equal(bad.reason, 'invalid-date');
+    assert.match(bad.error ?? '', /Invalid date/);
+  });
+  it('represents YAML that does not parse as date null (build time), title null, no data, with error', () => {
+    const v = view('news/_posts/2021-01-01-a.md', '---\ntitle: "a "b" c"\ncategories: x\n---\n');
+    assert.equal(v.published, true);
+    assert.equal(v.date, null);
+    assert.equal(v.title, null);
+    assert.deepEqual(v.categories, ['news']);
+    assert.match(v.error ?? '', /does not parse/);
+  });
+  it('titleizes slugs as Ruby does', () => {
+    assert.equal(titleizeSlug('hello-wORLD'), 'Hello World');
+    assert.equal(titleizeSlug('a--b-'), 'A  B');
+  });
+});
+
+describe('taxonomy index', () => {
+  it('slices only the front matter (text and bytes), and asks for more when a prefix is not closed', () => {
+    const text = '\uFEFF---\r\ntags: a\r\n---\r\nbody body';
+    assert.equal(frontMatterSlice(text), '\uFEFF---\r\ntags: a\r\n---\r\n');
+    assert.equal(frontMatterSlice('---\ntags: a\n', false), undefined);
+    assert.equal(frontMatterSlice('no fence\nbody'), 'no fence\n');
+    const bytes = new TextEncoder().encode(`${text}`);
+    assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(frontMatterBytes(bytes)), '\uFEFF---\r\ntags: a\r\n---\r\n');
+  });
+  it('counts published posts only, duplicates twice, and updates per file', () => {
+    const site = parseSiteConfig('postdesk:\n  taxonomy:\n    tags: [unused]\n', '/s');
+    const idx = new TaxonomyIndex(site, () => Date.UTC(2030, 0, 1));
+    idx.update('/s/_posts/2021-01-01-a.md', '---\ntags: [x, x]\ncategories: c\n---\n');
+    idx.update('/s/_posts/2021-01-02-b.md', '---\ntags: x w\n---\n');
+    idx.update('/s/_drafts/c.md', '---\ntags: draft\n---\n');
+    assert.deepEqual({ ...idx.counts().tags }, { x: 3, w: 1 });
+    assert.deepEqual(idx.ranked('tags').map((r) => [r.value, r.count, r.configured]), [['x', 3, false], ['w', 1, false], ['draft', 0, false], ['unused', 0, true]]);
+    idx.update('/s/_posts/2021-01-02-b.md', '---\ntags: w\n---\n');
+    idx.remove('/s/_posts/2021-01-01-a.md');
+    assert.deepEqual({ ...idx.counts().tags }, { w: 1 });
+    assert.deepEqual(idx.filesWith('tags', 'w'), ['/s/_posts/2021-01-02-b.md']);
+  });
+  it('orders by count, then Intl.Collator("zh")', () => {
+    assert.deepEqual(rankValues({ 北京: 1, 上海: 1, a: 2 }, [], []).map((r) => r.value), ['a', ...['北京', '上海'].sort(new Intl.Collator('zh').compare)]);
+  });
+});
+
+const edit = (text: string, key: 'categories' | 'tags', values: string[]) => {
+  const r = setTaxonomy(text, key, values);
+  if (!r.ok) throw new Error(r.message);
+  return applyEdits(text, r.edits);
+};
+
+describe('setTaxonomy per style', () => {
+  it('keeps a scalar a scalar while values are space-free, else turns it into a flow list', () => {
+    assert.equal(edit('---\ncategories: emnews # c\ntags: x\n---\nb', 'categories', ['a', 'b']), '---\ncategories: a b # c\ntags: x\n---\nb');
+    assert.equal(edit('---\ncategories: "emnews"\n---\n', 'categories', ['a', 'b']), '---\ncategories: "a b"\n---\n');
+    assert.equal(edit("---\ncategories: 'x'\n---\n", 'categories', ["it's"]), "---\ncategories: 'it''s'\n---\n");
+    assert.equal(edit('---\ncategories: emnews\n---\n', 'categories', ['a b', 'c']), '---\ncategories: [a b, c]\n---\n');
+    assert.equal(edit('---\ncategories: emnews\n---\n', 'categories', []), '---\ncategories: ""\n---\n');
+  });
+  it('keeps flow lists flow with their spacing, block lists block with their indentation', () => {
+    assert.equal(edit('---\ntags: [ a, b ]\n---\n', 'tags', ['c', 'd e']), '---\ntags: [ c, d e ]\n---\n');
+    assert.equal(edit('---\ntags: [a,b]\n---\n', 'tags', ['c', 'd']), '---\ntags: [c,d]\n---\n');
+    assert.equal(edit('---\ntags:\n    -   a\n    - b\ntitle: t\n---\n', 'tags', ['x', 'w', 'z']), '---\ntags:\n    -   x\n    -   w\n    -   z\ntitle: t\n---\n');
+    assert.equal(edit('---\ntags:\n- a\ntitle: t\n---\n', 'tags', []), '---\ntags: []\ntitle: t\n---\n');
+  });
+  it('appends an absent key at the end of the front matter with the file EOL, quoting YAML-special values', () => {
+    assert.equal(edit('\uFEFF---\r\ntitle: t\r\n---\r\nbody', 'tags', ['yes', '1', 'a: b']), '\uFEFF---\r\ntitle: t\r\ntags: ["yes", "1", "a: b"]\r\n---\r\nbody');
+    assert.equal(edit('---\r\ntitle: t\r\n---', 'tags', ['x']), '---\r\ntitle: t\r\ntags: x\r\n---');
+    assert.equal(edit('---\n---\n', 'tags', []), '---\n---\n');
+  });
+  it('edits a lone singular key in place, and folds a singular next to the plural into the plural', () => {
+    assert.equal(edit('---\ncategory: one two\n---\n', 'categories', ['three four']), '---\ncategory: three four\n---\n');
+    assert.equal(edit('---\ntag: x\n---\n', 'tags', ['a', 'b']), '---\ntag: [a, b]\n---\n');
+    assert.equal(edit('---\ntags: [x, y]\ntag: z # old\ntitle: t\n---\n', 'tags', ['a']), '---\ntags: [a]\ntitle: t\n---\n');
+  });
+  it('offers to create a front matter when there is none, and refuses front matter that does not parse', () => {
+    const r = setTaxonomy('\uFEFFbody\r\n', 'tags', ['a b']);
+    assert.ok(!r.ok && r.reason === 'no-front-matter');
+    if (!r.ok && r.reason === 'no-front-matter') assert.equal(applyEdits('\uFEFFbody\r\n', r.create), '\uFEFF---\r\ntags: [a b]\r\n---\r\nbody\r\n');
+    const bad = setTaxonomy('---\ntitle: "a "b""\n---\n', 'tags', ['x']);
+    assert.ok(!bad.ok && bad.reason === 'unsupported');
+  });
+});
+
+// ---- property: random front matter styles × random value sets ----
+const specials = ['yes', 'no', 'y', 'N', 'on', '1', '1.5', '0x1f', '~', 'null', 'true', '2021-01-01', '1:20', 'a b', 'c#', '#x', 'a: b', 'a:b', '-x', '- x', '[x]', 'x,y', '{a}', "it's", '"q"', '@at', '*star', '&amp', '!bang', '|pipe', '>gt', '%p', '`b`', '<<', '=', '?q', ':c',
+  '东财滚动新闻', 'anxinguojizhengquan(xianggang)', '中\u3000文', 'a\tb', ' padded ', 'c++', 'x\\y', 'é'];
+const valueArb = fc.oneof(fc.constantFrom(...specials), fc.string({ unit: fc.constantFrom('a', 'b', 'Z', '1', ' ', '-', ':', '#', ',', '"', "'", '[', '中', '\u3000', '.', '_'), minLength: 1, maxLength: 6 }));
+const wordArb = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/);
+type Style = 'absent' | 'empty' | 'plain' | 'dq' | 'sq' | 'flow' | 'flow-tight' | 'block0' | 'block2' | 'block4' | 'singular' | 'singular-flow' | 'both';
+const styleArb = fc.constantFrom<Style>('absent', 'empty', 'plain', 'dq', 'sq', 'flow', 'flow-tight', 'block0', 'block2', 'block4', 'singular', 'singular-flow', 'both');
+
+function render(style: Style, key: 'categories' | 'tags', old: string[], eol: string): { value: string; lineKey: string; extra: string } {
+  const q = (v: string) => doubleQuoted(v);
+  const one = key === 'categories' ? 'category' : 'tag';
+  switch (style) {
+    case 'empty': return { lineKey: `${key}:`, value: '', extra: '' };
+    case 'plain': return { lineKey: `${key}: `, value: old.join(' ') || '""', extra: '' };
+    case 'dq': return { lineKey: `${key}: `, value: q(old.join(' ')), extra: '' };
+    case 'sq': return { lineKey: `${key}: `, value: `'${old.join(' ')}'`, extra: '' };
+    case 'flow': return { lineKey: `${key}: `, value: `[${old.map(q).join(', ')}]`, extra: '' };
+    case 'flow-tight': return { lineKey: `${key}: `, value: `[${old.map(q).join(',')}]`, extra: '' };
+    case 'block0': case 'block2': case 'block4': {
+      const ind = ' '.repeat(Number(style.slice(5)));
+      return old.length ? { lineKey: `${key}:`, value: `${eol}${old.map((v) => `${ind}- ${q(v)}`).join(eol)}`, extra: '' } : { lineKey: `${key}: `, value: '[]', extra: '' };
+    }
+    case 'singular': return { lineKey: `${one}: `, value: q(old.join(' ') || 'x'), extra: '' };
+    case 'singular-flow': return { lineKey: `${one}: `, value: `[${old.map(q).join(', ')}]`, extra: '' };
+    case 'both': return { lineKey: `${key}: `, value: `[${old.map(q).join(', ')}]`, extra: `${one}: ${q('zz top')} # gone${eol}` };
+    default: return { lineKey: '', value: '', extra: '' };
+  }
+}
+
+describe('setTaxonomy properties', () => {
+  it('Jekyll reads exactly the chosen set afterwards, and every byte outside the value is unchanged', () => {
+    fc.assert(fc.property(
+      styleArb, fc.constantFrom<'categories' | 'tags'>('categories', 'tags'), fc.array(wordArb, { maxLength: 3 }), fc.array(valueArb, { maxLength: 5 }),
+      fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.constantFrom('', 'body', 'body\n', '正文\n---\ntags: fake\n'), fc.boolean(),
+      (style, key, old, chosen, eol, bom, body, comment) => {
+        const { lineKey, value, extra } = render(style, key, old, eol);
+        const head = `${bom ? '\uFEFF' : ''}---${eol}layout: post${eol}title: "标题：a"${eol}${comment ? `# note${eol}${eol}` : ''}`;
+        const before = style === 'absent' ? `${head}date: 2021-12-01 13:33:50${eol}` : `${head}${lineKey}`;
+        const after = style === 'absent' ? `---${eol}${body}` : `${eol}${extra}date: 2021-12-01 13:33:50${eol}---${eol}${body}`;
+        const text = before + value + after;
+        assert.equal(parsePost(text).errors.length, 0, text);
+        const r = setTaxonomy(text, key, chosen);
+        assert.ok(r.ok, JSON.stringify(r));
+        const out = applyEdits(text, r.edits);
+        const p = parsePost(out);
+        assert.deepEqual(p.errors, [], out);
+        assert.deepEqual(postCategoriesAndTags(p.data, [])[key], normalizeValues(chosen), out);
+        const keptAfter = style === 'both' ? after.replace(extra, '') : after;
+        const cut = before.length;
+        assert.ok(out.startsWith(before.slice(0, cut)) && out.endsWith(keptAfter) && out.length >= cut + keptAfter.length, `${JSON.stringify(text)}\n→ ${JSON.stringify(out)}`);
+        assert.equal(p.data.title, '标题：a');
+        assert.equal(text.slice(parsePost(text).body.start), out.slice(p.body.start));
+      },
+    ), { numRuns: 1500 });
+  });
+});
