@@ -20,8 +20,11 @@ export async function runIntegration({ grep, timeoutMs = 15 * 60 * 1000 } = {}) 
     await page.exposeFunction('codeAutomationExit', (code) => { finish(code); });
     page.on('console', (m) => log(m.text()));
     await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
+    // The workbench does not always call codeAutomationExit when the suite fails: the results file also ends the wait.
+    const poll = setInterval(() => { if (fs.existsSync(resultsFile)) finish('results'); }, 250);
     const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const code = await Promise.race([done, timer]);
+    clearInterval(poll);
     if (!fs.existsSync(resultsFile)) {
       return { passed: 0, failed: 1, vscodeVersion: '?', failures: [{ title: 'integration run', error: `no results (exit ${code}); code-server log:\n${server.log().slice(-4000)}` }] };
     }

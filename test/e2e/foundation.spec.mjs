@@ -25,7 +25,9 @@ describe('foundation (real VS Code in Chromium)', function () {
 
   it('a VSIX made by `npm run package` installs into a fresh code-server and activates', async () => {
     const vsix = path.join(ROOT, `postdesk-${pkg.version}.vsix`);
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/package.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) { assert.fail(`npm run package failed:\n${e.stdout}\n${e.stderr}`); }
     assert.ok(fs.existsSync(vsix));
     assert.ok(fs.statSync(vsix).size <= 1.5 * 1024 * 1024, `VSIX is ${fs.statSync(vsix).size} bytes`);
     const site = copySite();

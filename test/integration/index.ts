@@ -19,6 +19,6 @@ export async function run(): Promise<void> {
     runner.on('fail', (test, err: Error) => { results.failed++; console.log(`[postdesk]   ✘ ${test.fullTitle()}: ${err?.message}`); results.failures.push({ title: test.fullTitle(), error: String(err?.stack ?? err) }); });
   });
   const out = process.env.POSTDESK_RESULTS;
-  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  if (out) { fs.writeFileSync(`${out}.tmp`, JSON.stringify(results, null, 2)); fs.renameSync(`${out}.tmp`, out); }
   if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
 }
