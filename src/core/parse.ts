@@ -44,6 +44,9 @@ export interface ParsedPost {
 /** Upper bound on alias expansion: a billion-laughs document fails instead of growing. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Front matter larger than this is not parsed (real ones are under 1 KB; a huge one would block the editor). */
+export const MAX_FRONT_MATTER = 128 * 1024;
+
 const OPEN = /^---[ \t]*(?:([A-Za-z][\w+.-]*)[ \t]*)?(\r?\n)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 
@@ -103,8 +106,14 @@ function findClose(text: string, from: number): { lineStart: number; lineEnd: nu
  * `offset` is added to every range in the returned errors.
  */
 export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[] } {
-  const doc = parseDocument(src, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  if (src.length > MAX_FRONT_MATTER) {
+    const doc = new Document(null);
+    return { doc, data: Object.create(null), errors: [{ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) }] };
+  }
+  // uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead.
+  const doc = parseDocument(src, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
+  if (errors.length === 0) errors.push(...duplicateKeys(doc.contents, offset));
   let data: Record<string, unknown> = Object.create(null);
   if (errors.length === 0 && doc.contents !== null) {
     if (!isMap(doc.contents)) {
@@ -114,13 +123,39 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
       try {
         data = toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
       } catch (e) {
-        const alias = firstAlias(doc.contents);
-        const r = alias?.range ?? [0, src.length];
-        errors.push({ message: (e as Error).message, code: 'ALIAS_COUNT', start: offset + r[0], end: offset + r[1] });
+        const tooDeep = e instanceof RangeError;
+        const r = (tooDeep ? undefined : firstAlias(doc.contents, 0)?.range) ?? [0, Math.min(src.length, 200)];
+        errors.push({ message: tooDeep ? 'Front matter is nested too deeply to read.' : (e as Error).message, code: tooDeep ? 'TOO_DEEP' : 'ALIAS_COUNT', start: offset + r[0], end: offset + r[1] });
       }
     }
   }
   return { doc, data, errors };
+}
+
+/** Duplicate keys in every mapping (Psych keeps the last; Jekyll data silently loses the first), at the repeated key. */
+function duplicateKeys(root: unknown, offset: number): YamlIssue[] {
+  const out: YamlIssue[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > 100) continue;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined) {
+          if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
+            out.push({ message: `Map keys must be unique: "${key}" is repeated.`, code: 'DUPLICATE_KEY', start: offset + pair.key.range[0], end: offset + pair.key.range[1] });
+          }
+          seen.add(key);
+        }
+        stack.push({ node: pair.value, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Maps become null-prototype objects, so `__proto__` or `constructor` keys stay plain data. */
@@ -135,12 +170,13 @@ function toSafe(value: unknown, depth = 0): unknown {
   return value;
 }
 
-function firstAlias(node: unknown): Node | undefined {
+function firstAlias(node: unknown, depth: number): Node | undefined {
   if (isAlias(node)) return node;
+  if (depth > 100) return undefined;
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items as unknown[]) {
       const pair = item as { key?: unknown; value?: unknown };
-      const found = isMap(node) ? firstAlias(pair.key) ?? firstAlias(pair.value) : firstAlias(item);
+      const found = isMap(node) ? firstAlias(pair.key, depth + 1) ?? firstAlias(pair.value, depth + 1) : firstAlias(item, depth + 1);
       if (found) return found;
     }
   }

@@ -107,6 +107,25 @@ describe('parsePost', () => {
     assert.equal((evil.data.m as Record<string, unknown>).x, 1);
   });
 
+  it('gives an error, not a throw or a hang, for 10,000-deep nesting and a front matter of 100,000 keys', () => {
+    const deep = parsePost(`---\na: ${'['.repeat(10000)}${']'.repeat(10000)}\n---\n`);
+    assert.ok(deep.errors.length > 0);
+    const deepMap = parsePost(`---\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n---\n`);
+    assert.ok(deepMap.errors.length > 0 || Object.keys(deepMap.data).length === 1);
+    const huge = parsePost(`---\n${Array.from({ length: 100000 }, (_, i) => `k${i}: v`).join('\n')}\n---\nbody`);
+    assert.deepEqual(huge.errors.map((e) => e.code), ['TOO_LARGE']);
+    assert.equal(huge.text.slice(huge.body.start), 'body');
+  });
+
+  it('finds duplicate keys in nested mappings too, at the repeated key', () => {
+    const text = '---\nm:\n  a: 1\n  a: 2\n---\n';
+    const p = parsePost(text);
+    assert.equal(p.errors.length, 1);
+    assert.equal(p.errors[0].code, 'DUPLICATE_KEY');
+    assert.equal(text.slice(p.errors[0].start, p.errors[0].end), 'a');
+    assert.equal(p.errors[0].start, text.lastIndexOf('a: 2'));
+  });
+
   it('rejects a front matter that is not a mapping', () => {
     const p = parsePost('---\n- a\n- b\n---\n');
     assert.ok(p.errors.some((e) => e.code === 'NOT_A_MAP'));
