@@ -1,9 +1,12 @@
 // Every validation rule: a hit, a miss, the fix result through applyEdits, and fast-check that fixes touch only their edits.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyEdits } from '../../src/core/edits';
-import { parseSiteConfig, type SiteConfig } from '../../src/core/site';
+import { defaultSite, parseSiteConfig, type SiteConfig } from '../../src/core/site';
 import type { Problem } from '../../src/core/types';
+import { projectRoot } from './corpus';
 import { fixPost, layoutLookup, preferredFixes, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../../src/core/validate';
 
 const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [东财滚动新闻, 财联社电报]\n';
@@ -26,8 +29,11 @@ describe('rules', () => {
     assert.deepEqual(run(post()), []);
   });
 
-  it('every rule has a docs URL and a docs page name', () => {
-    for (const r of RULES) assert.match(ruleDocUrl(r.id), new RegExp(`/docs/rules/${r.id}\\.md$`));
+  it('every rule has a docs URL and a docs page', () => {
+    for (const r of RULES) {
+      assert.match(ruleDocUrl(r.id), new RegExp(`/docs/rules/${r.id}\\.md$`));
+      assert.ok(fs.existsSync(path.join(projectRoot, 'docs', 'rules', `${r.id}.md`)), r.id);
+    }
   });
 
   it('front-matter-missing: a leading blank line, removed by the fix', () => {
@@ -59,7 +65,7 @@ describe('rules', () => {
   it('yaml-syntax: duplicate keys and alias bombs at their ranges', () => {
     const text = post({ tags: '东财滚动新闻\ntags: x' });
     const [p] = only(run(text), 'yaml-syntax');
-    assert.equal(text.slice(p.start, p.end), 't');
+    assert.equal(text.slice(p.start, p.end), 'tags');
     assert.match(p.message, /duplicate/);
     const bomb = `---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`;
     assert.equal(only(run(bomb), 'yaml-syntax').length, 1);
@@ -74,6 +80,14 @@ describe('rules', () => {
     assert.deepEqual(only(run(post({ layout: null }), { cfg }), 'required-key'), []);
     assert.equal(only(run(post({ layout: null })), 'required-key').length, 1);
     assert.deepEqual(only(run(post({ layout: null }), { cfg: `${CONFIG.replace('postdesk:\n', 'postdesk:\n  required: [title]\n')}` }), 'required-key'), []);
+  });
+
+  it('required-key: other collections only against a configured list; posts found without a _config.yml', () => {
+    const cfg = `${CONFIG}collections: [authors]\n`;
+    assert.deepEqual(run('---\nname: x\n---\n', { file: '/site/_authors/x.md', cfg }), []);
+    assert.equal(only(run('---\nname: x\n---\n', { file: '/site/_authors/x.md', cfg: cfg.replace('postdesk:\n', 'postdesk:\n  required: [bio]\n') }), 'required-key').length, 1);
+    const bare = validatePost(post({ date: '2021-12-08 10:00:00' }), { site: defaultSite('/tmp/_posts'), file: '/tmp/_posts/-x.md' });
+    assert.deepEqual(bare.map((p) => p.rule), ['filename-invalid']);
   });
 
   it('title-empty', () => {

@@ -102,14 +102,19 @@ export function parseDateString(v: string, tz: string | undefined): DateResult {
   let rest = ` ${v.trim()} `;
   let y: number | undefined; let mo: number | undefined; let d: number | undefined;
   let h = 0; let mi = 0; let s = 0; let zone: number | undefined;
-  const take = (re: RegExp): RegExpExecArray | null => { const m = re.exec(rest); if (m) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length); return m; };
+  // `from`: search only after that offset (a zone must follow the time, or `Dec 8 2021 10am` reads `Dec` as a zone).
+  const take = (re: RegExp, from = 0): RegExpExecArray | null => {
+    const m = re.exec(rest.slice(from));
+    if (m) { m.index += from; rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length); }
+    return m;
+  };
   const time = take(/(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?=[\sZz+-]|$)/i) ?? take(/\b(\d{1,2})\s*([ap])\.?m\.?\b/i);
   if (time) {
     if (time.length === 3) { h = +time[1] % 12 + (/p/i.test(time[2]) ? 12 : 0); } else {
       h = +time[1]; mi = +time[2]; s = time[3] ? +time[3] : 0;
       if (time[4]) h = h % 12 + (/p/i.test(time[4]) ? 12 : 0);
     }
-    const z = take(/^\s*(Z|[-+]\d{1,2}(?::?\d\d)?|[A-Za-z]{1,5})(?=\s)/) ?? take(/\s(Z|[-+]\d{2}:?\d\d|UTC|GMT|[A-Z]{3,4})(?=\s)/);
+    const z = take(/^\s*(Z|[-+]\d{1,2}(?::?\d\d)?|[A-Za-z]{1,5})(?=\s)/, time.index) ?? take(/\s(Z|[-+]\d{2}:?\d\d|UTC|GMT|[A-Z]{3,4})(?=\s)/);
     if (z) { zone = offsetOf(z[1]); if (zone === undefined) return { ok: false, reason: `unknown zone ${z[1]}` }; }
   }
   const iso = take(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[Tt]?/);

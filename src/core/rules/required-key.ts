@@ -10,6 +10,8 @@ export const DEFAULT_REQUIRED = ['layout', 'title', 'date', 'categories', 'tags'
 export function requiredKey(ctx: RuleContext): Problem[] {
   const fm = ctx.parsed.frontMatter;
   if (!fm || !yamlOk(ctx)) return [];
+  // The default list is about posts; other collections' documents only get a list the site configures.
+  if (ctx.kind.kind === 'collection' && !ctx.site.postdesk.required) return [];
   const required = ctx.site.postdesk.required ?? DEFAULT_REQUIRED;
   const out: Problem[] = [];
   for (const key of required) {

@@ -7,7 +7,8 @@ import { isMarkdown } from './stock-image-block';
 /** Reports each stock-image marker without a partner, or in an ambiguous nested run. */
 export function stockImageUnterminated(ctx: RuleContext): Problem[] {
   const { unterminated } = findStockBlocks(ctx.text, ctx.parsed, { markdown: isMarkdown(ctx) });
-  return unterminated.map((m) => ctx.problem('stock-image-unterminated', m.reason === 'nested'
+  // At most 100 per file: a hostile post with thousands of markers stays readable.
+  return unterminated.slice(0, 100).map((m) => ctx.problem('stock-image-unterminated', m.reason === 'nested'
     ? `Nested stock-image markers: which \`EM_StockImg_End\` closes which start cannot be known, so stripping leaves them (and the text between) alone.`
     : m.kind === 'start'
       ? 'Stock-image start marker with no `EM_StockImg_End` after it: stripping leaves it alone; the image and text after it are published.'

@@ -6,7 +6,8 @@ import type { RuleContext } from './context';
 export function yamlSyntax(ctx: RuleContext): Problem[] {
   const seenLines = new Set<number>();
   const fm = ctx.parsed.frontMatter;
-  return ctx.parsed.errors.map((e) => {
+  // At most 100 per file: one broken line of a hostile post can cascade into thousands of errors.
+  return ctx.parsed.errors.slice(0, 100).map((e) => {
     const fixes: Fix[] = [];
     const fix = quoteFix(ctx, e.start, seenLines);
     let { start, end } = e;
