@@ -65,3 +65,77 @@ export async function outputText(page) {
   await view.waitFor({ timeout: 15000 });
   return (await page.locator('.part.panel .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Every row of the Problems panel, scrolling its virtualised tree from top to bottom.
+ * @returns {Promise<Array<{file:string, severity:string, message:string, source:string, code:string, line:number, column:number}>>}
+ */
+export async function problemsEntries(page) {
+  const list = page.locator('.markers-panel .monaco-list').first();
+  await list.waitFor({ timeout: 30000 });
+  const box = await list.boundingBox();
+  const read = () => page.locator('.markers-panel .monaco-list-row:not(.monaco-tree-sticky-row)').evaluateAll((rs) => rs.map((r) => {
+    const text = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
+    const icon = r.querySelector('.marker-icon')?.className ?? '';
+    return {
+      index: Number(r.dataset.index), last: r.dataset.lastElement === 'true', marker: !!r.querySelector('.marker-message-details-container'),
+      file: text('.label-name') || (/in file (.+) of folder/.exec(r.getAttribute('aria-label') ?? '')?.[1] ?? ''),
+      severity: ['error', 'warning', 'info'].find((s) => icon.split(/\s+/).includes(s)) ?? 'hint',
+      message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), at: text('.marker-line'),
+    };
+  }));
+  const indexes = (rows) => rows.map((r) => r.index).sort((a, b) => a - b).join();
+  await page.mouse.move(box.x + 12, box.y + Math.min(box.height / 2, 40));
+  // Back to the top (the panel reveals the active file's problems), in steps: one huge wheel delta is not always honoured.
+  let visible = await read();
+  for (let i = 0; i < 50 && visible.length && !visible.some((r) => r.index === 0); i++) {
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(50);
+    visible = await read();
+  }
+  const rows = new Map();
+  for (let i = 0; i < 100; i++) {
+    for (const r of visible) rows.set(r.index, r);
+    const end = [...rows.values()].find((r) => r.last);
+    if (!visible.length || (end && rows.size >= end.index + 1)) break;
+    await page.mouse.wheel(0, 150);
+    let next = visible;
+    // Wait for the list to re-render; rows that stay the same mean the bottom is reached.
+    for (let w = 0; w < 10 && indexes(next) === indexes(visible); w++) { await page.waitForTimeout(50); next = await read(); }
+    if (indexes(next) === indexes(visible)) break;
+    visible = next;
+  }
+  for (let i = 0; i < 50 && !(await read()).some((r) => r.index === 0); i++) await page.mouse.wheel(0, -400);
+  await page.mouse.move(1, 1); // no hover left over a row (screenshots)
+  const out = [];
+  let file = '';
+  for (const r of [...rows.values()].sort((a, b) => a.index - b.index)) {
+    if (!r.marker) { file = r.file; continue; }
+    const [, line, column] = /Ln (\d+), Col (\d+)/.exec(r.at) ?? [];
+    out.push({ file, severity: r.severity, message: r.message, source: r.source, code: r.code, line: Number(line), column: Number(column) });
+  }
+  return out;
+}
+
+/** Moves the cursor of the active editor with Go to Line (Ctrl+G), waiting for the status bar to show it. */
+export async function goToLine(page, line, column = 1) {
+  const input = page.locator('.quick-input-widget input');
+  const where = page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`:${line}:${column}`);
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    if (await where.first().waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+    if (attempt >= 4) throw new Error(`Go to Line never reached Ln ${line}, Col ${column}`);
+  }
+}
+
+/** The text the active editor shows (its rendered lines; non-breaking spaces as spaces). */
+export async function editorText(page) {
+  const lines = page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first();
+  await lines.waitFor({ timeout: 15000 });
+  return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
