@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import { createServices } from './services';
 import { registerShowInfo } from './features/info';
+import { registerDiagnostics } from './features/diagnostics';
 import { registerStrip } from './features/strip';
+import { registerPreview } from './preview/manager';
+import { registerTaxonomy } from './features/taxonomy';
 
 /** Activates Post Desk; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
@@ -10,7 +13,10 @@ export function activate(context: vscode.ExtensionContext) {
   const s = createServices(context);
   context.subscriptions.push(
     registerShowInfo(s),
+    registerDiagnostics(s),
     registerStrip(s),
+    registerPreview(s),
+    registerTaxonomy(s),
   );
   const activateMs = performance.now() - t0;
   s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);

@@ -62,7 +62,8 @@ export function findStockBlocks(text: string, parsed?: ParsedPost, options: Stoc
   const p = parsed ?? parsePost(text);
   const bodyStart = p.body.start;
   const code = options.markdown === false ? [] : codeRanges(text, bodyStart);
-  const inCode = (at: number) => code.some(([s, e]) => at >= s && at < e);
+  const codeStarts = code.map((r) => r[0]);
+  const inCode = (at: number) => { const k = lastAtOrBefore(codeStarts, at); return k >= 0 && at < code[k][1]; };
   const markers: { start: number; end: number; kind: 'start' | 'end' }[] = [];
   const re = new RegExp(MARKER.source, MARKER.flags);
   re.lastIndex = bodyStart;
@@ -116,16 +117,17 @@ export function stripStockBlocks(text: string, range?: OffsetRange | readonly Of
   let cur = text;
   const blocks: StockBlock[] = [];
   let unterminated: StockMarker[] = [];
+  let curStarts = [0]; // offset in `cur` of each kept segment
   /** Offset in `text` of the character at `at` in `cur`. */
   const toOrig = (at: number) => {
-    let acc = 0;
-    for (const [s, e] of kept) { if (at < acc + e - s) return s + at - acc; acc += e - s; }
-    return text.length;
+    if (!kept.length) return text.length;
+    const k = lastAtOrBefore(curStarts, at);
+    return Math.min(kept[k][0] + at - curStarts[k], text.length);
   };
   const toCur = (o: number) => {
-    let acc = 0;
-    for (const [s, e] of kept) { if (o <= s) return acc; if (o < e) return acc + o - s; acc += e - s; }
-    return acc;
+    if (!kept.length) return 0;
+    const k = Math.max(0, lastAtOrBefore(kept.map((x) => x[0]), o));
+    return curStarts[k] + Math.max(0, Math.min(o, kept[k][1]) - kept[k][0]);
   };
   const span = (s: number, e: number) => ({ start: toOrig(s), end: toOrig(e - 1) + 1 });
   for (let pass = 0; ; pass++) {
@@ -135,6 +137,8 @@ export function stripStockBlocks(text: string, range?: OffsetRange | readonly Of
     if (res.count === 0) break;
     for (const b of res.blocks) blocks.push({ ...b, ...span(b.start, b.end), ...(b.spacerStart === undefined ? {} : { spacerStart: toOrig(b.spacerStart) }) });
     kept = subtract(kept, res.edits.map((e) => span(e.start, e.end)));
+    curStarts = [];
+    for (let k = 0, acc = 0; k < kept.length; acc += kept[k][1] - kept[k][0], k++) curStarts.push(acc);
     cur = applyEdits(cur, res.edits);
   }
   if (cur !== text) {
@@ -146,6 +150,18 @@ export function stripStockBlocks(text: string, range?: OffsetRange | readonly Of
   for (const [s, e] of kept) { if (s > pos) edits.push({ start: pos, end: s, newText: '' }); pos = e; }
   if (pos < text.length) edits.push({ start: pos, end: text.length, newText: '' });
   return { edits, count: blocks.length, blocks, unterminated };
+}
+
+/** Index of the last element of ascending `xs` that is <= `x`, or -1. */
+function lastAtOrBefore(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) { best = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return best;
 }
 
 /** Removes sorted, non-overlapping `cuts` from sorted, non-overlapping `segments`. */
@@ -242,7 +258,14 @@ function codeRanges(text: string, bodyStart: number): [number, number][] {
     if (t.type === 'fence' || t.type === 'code_block') out.push([at(t.map[0]), at(t.map[1])]);
     else if (t.type === 'inline') out.push(...codeSpans(text, at(t.map[0]), at(t.map[1])));
   }
-  return out;
+  // Sorted and merged, for the binary search in findStockBlocks.
+  out.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+  }
+  return merged;
 }
 
 /** CommonMark code spans in `text[from, to)`: a backtick run up to the next run of the same length. */
