@@ -34,17 +34,20 @@ export function postFolderFiles(site: SiteConfig): string[] {
   return out;
 }
 
+const CHUNK = Buffer.alloc(4096);
+
 /** Reads a file only up to the end of its front matter (4 KiB steps); `invalid` covers the bytes read. */
 export function readFrontMatter(file: string): { text: string; invalid: boolean } {
   const fd = fs.openSync(file, 'r');
   try {
-    let buf = Buffer.alloc(0);
-    const chunk = Buffer.alloc(4096);
+    let buf: Buffer | undefined;
     for (;;) {
-      const n = fs.readSync(fd, chunk, 0, chunk.length, buf.length);
-      buf = Buffer.concat([buf, chunk.subarray(0, n)]);
-      const slice = frontMatterBytes(buf);
-      if (n === 0 || slice.length < buf.length) return decodeText(slice);
+      const n = fs.readSync(fd, CHUNK, 0, CHUNK.length, buf?.length ?? 0);
+      // The first chunk is decoded in place: no copy (and no garbage) for the usual short front matter.
+      const all = buf ? (buf = Buffer.concat([buf, CHUNK.subarray(0, n)])) : CHUNK.subarray(0, n);
+      const slice = frontMatterBytes(all);
+      if (n < CHUNK.length || slice.length < all.length) return decodeText(slice);
+      buf ??= Buffer.from(all);
     }
   } finally {
     fs.closeSync(fd);

@@ -1,5 +1,7 @@
 // Categories and tags: Jekyll 4.3.1's reading (every jekyll-facts row), the post view, the index, and setTaxonomy's edits.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { parsePost } from '../../src/core/parse';
 import { defaultSite, parseSiteConfig } from '../../src/core/site';
@@ -8,6 +10,9 @@ import { postCategoriesAndTags } from '../../src/core/taxonomy/jekyll';
 import { jekyllPostView, titleizeSlug } from '../../src/core/taxonomy/posts';
 import { TaxonomyIndex, frontMatterBytes, frontMatterSlice, rankValues } from '../../src/core/taxonomy/index';
 import { setTaxonomy, normalizeValues, doubleQuoted } from '../../src/core/taxonomy/edit';
+import { changeTaxonomy, diffEdit, frontMatterValues } from '../../src/core/taxonomy/apply';
+import { fastFrontMatter } from '../../src/core/taxonomy/fast';
+import { corpusDir } from './corpus';
 
 const read = (fm: string, folders: string[] = []) => postCategoriesAndTags(parsePost(`---\n${fm}\n---\n`).data, folders);
 
@@ -176,7 +181,8 @@ function render(style: Style, key: 'categories' | 'tags', old: string[], eol: st
   }
 }
 
-describe('setTaxonomy properties', () => {
+describe('setTaxonomy properties', function () {
+  this.timeout(60000);
   it('Jekyll reads exactly the chosen set afterwards, and every byte outside the value is unchanged', () => {
     fc.assert(fc.property(
       styleArb, fc.constantFrom<'categories' | 'tags'>('categories', 'tags'), fc.array(wordArb, { maxLength: 3 }), fc.array(valueArb, { maxLength: 5 }),
@@ -201,5 +207,73 @@ describe('setTaxonomy properties', () => {
         assert.equal(text.slice(parsePost(text).body.start), out.slice(p.body.start));
       },
     ), { numRuns: 1500 });
+  });
+});
+
+describe('changeTaxonomy (one minimal edit per post) and the real corpus', () => {
+  it('adds, removes, renames and sets both keys as a single edit', () => {
+    const text = '---\r\ncategories: emnews\r\ntags: [a, b]\r\n---\r\nbody';
+    const r = changeTaxonomy(text, { categories: { op: 'add', values: ['x'] }, tags: { op: 'rename', from: 'a', to: 'b' } });
+    assert.ok(r.ok);
+    assert.equal(r.edits.length, 1);
+    assert.equal(applyEdits(text, r.edits), '---\r\ncategories: emnews x\r\ntags: [b]\r\n---\r\nbody');
+    const rm = changeTaxonomy(text, { tags: { op: 'remove', values: ['b'] } });
+    assert.ok(rm.ok && applyEdits(text, rm.edits) === '---\r\ncategories: emnews\r\ntags: [a]\r\n---\r\nbody');
+    const same = changeTaxonomy(text, { tags: { op: 'set', values: ['a', 'b'] } });
+    assert.ok(same.ok && same.edits.length === 0);
+    assert.deepEqual(frontMatterValues('---\ncategory: one two\ncategories: [p]\n---\n', 'categories'), ['p', 'one two']);
+    assert.deepEqual(diffEdit('a\r\nb', 'a\r\nc'), [{ start: 3, end: 4, newText: 'c' }]);
+  });
+
+  it('edits every corpus post so Jekyll reads exactly the chosen set, body untouched', function () {
+    const dir = corpusDir();
+    if (!dir) { this.skip(); return; }
+    let edited = 0;
+    for (const sub of ['_posts', 'old_post']) {
+      for (const name of fs.readdirSync(path.join(dir, sub))) {
+        const text: string = fs.readFileSync(path.join(dir, sub, name), 'utf8');
+        const before = parsePost(text);
+        for (const [key, values] of [['categories', ['emnews', 'anxinguojizhengquan(xianggang)', '21shijijingjibaodao  nancailicaitong']], ['tags', ['东财滚动新闻']]] as const) {
+          const r = setTaxonomy(text, key, values);
+          if (!r.ok) { assert.ok(before.errors.length || !before.frontMatter, `${name}: ${r.message}`); continue; }
+          const out = applyEdits(text, r.edits);
+          const p = parsePost(out);
+          assert.deepEqual(postCategoriesAndTags(p.data, [])[key], values, name);
+          assert.equal(out.slice(p.body.start), text.slice(before.body.start), name);
+          edited++;
+        }
+      }
+    }
+    assert.ok(edited > 200);
+  });
+});
+
+describe('fast path for flat front matter', () => {
+  const site = { ...defaultSite('/s'), timezone: 'Asia/Shanghai' };
+  const same = (text: string, file = '/s/news/_posts/2021-12-01-x.md') => {
+    const opts = { site, file, now: Date.UTC(2022, 0, 1) };
+    assert.deepEqual(jekyllPostView(text, opts), jekyllPostView(text, { ...opts, slow: true }), JSON.stringify(text));
+  };
+  it('gives the same view as the YAML parser on every corpus post', function () {
+    const dir = corpusDir();
+    if (!dir) { this.skip(); return; }
+    let fast = 0;
+    for (const sub of ['_posts', 'old_post']) {
+      for (const name of fs.readdirSync(path.join(dir, sub))) {
+        const text: string = fs.readFileSync(path.join(dir, sub, name), 'utf8');
+        if (fastFrontMatter(text)) fast++;
+        same(text, `/s/${sub === '_posts' ? '' : 'old/'}_posts/${name}`);
+      }
+    }
+    assert.ok(fast > 100, `fast path taken ${fast} times`);
+  });
+  it('gives the same view on random flat front matter', () => {
+    const key = fc.constantFrom('title', 'date', 'categories', 'tags', 'category', 'tag', 'layout', 'published', 'yes', 'x-y');
+    const raw = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', '-', ':', '#', ',', '"', "'", '[', '{', '中', '：', '.', '+', '~', '\\', '\t', '!', '&', '*', '|', '>', '%', '@'), maxLength: 8 });
+    const value = fc.oneof(raw, raw.map((s) => `"${s}"`), raw.map((s) => `'${s}'`), fc.constantFrom('2021-12-01 13:33:50', ' +0800', '"2021-12-01 10:00"', '2021-12-01', 'yes', 'No', '~', 'null', '12', '-1', '.5', 'y', 'a #c', 'x y z'));
+    const line = fc.oneof({ weight: 6, arbitrary: fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`) }, fc.constantFrom('', '# comment', '  indented: x', '- item', 'k:v'));
+    fc.assert(fc.property(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      same(`---${eol}${lines.join(eol)}${eol}---${eol}body`);
+    }), { numRuns: 3000 });
   });
 });

@@ -24,7 +24,7 @@ export type ChangeResult =
  */
 export function frontMatterValues(text: string, key: TaxonomyKey): string[] {
   const p = parsePost(text);
-  return jekyllRead(p.data, [])[key].filter((v) => v !== null).map(String);
+  return (jekyllRead(p.data, [])[key] ?? []).filter((v) => v !== null).map(String);
 }
 
 function target(current: string[], change: TaxonomyChange): string[] {

@@ -56,16 +56,18 @@ export function frontMatterBytes(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** Counts categories and tags of published posts the way `site.categories[x].size` does (a duplicate counts twice). */
+/**
+ * Counts categories and tags of published posts the way `site.categories[x].size` does (a duplicate counts
+ * twice). Only string values count: a number is a different Ruby hash key that no string lookup reaches.
+ */
 export function taxonomyCounts(views: Iterable<PostView>): TaxonomyCounts {
   const counts: TaxonomyCounts = { categories: Object.create(null), tags: Object.create(null) };
   for (const v of views) {
     if (!v.published) continue;
     for (const key of ['categories', 'tags'] as const) {
-      for (const value of v[key]) {
-        if (value === null) continue;
-        const k = String(value);
-        counts[key][k] = (counts[key][k] ?? 0) + 1;
+      for (const value of v[key] ?? []) {
+        if (typeof value !== 'string') continue;
+        counts[key][value] = (counts[key][value] ?? 0) + 1;
       }
     }
   }
@@ -131,14 +133,14 @@ export class TaxonomyIndex {
   /** Values of one taxonomy in any indexed file (drafts and future posts too), ranked with configured values. */
   ranked(key: TaxonomyKey, extra: Iterable<string> = []): RankedValue[] {
     const known = new Set<string>();
-    for (const v of this.entries.values()) for (const x of v[key]) if (x !== null) known.add(String(x));
+    for (const v of this.entries.values()) for (const x of v[key] ?? []) if (typeof x === 'string') known.add(x);
     return rankValues(this.counts()[key], known, this.site.postdesk.taxonomy[key], extra);
   }
 
   /** Files whose Jekyll view holds `value` under `key`, sorted. */
   filesWith(key: TaxonomyKey, value: string): string[] {
     const out: string[] = [];
-    for (const [file, v] of this.entries) if (v[key].some((x) => x !== null && String(x) === value)) out.push(file);
+    for (const [file, v] of this.entries) if ((v[key] ?? []).some((x) => x === value)) out.push(file);
     return out.sort();
   }
 }

@@ -8,8 +8,8 @@ export interface JekyllRead {
   /** The merged data (defaults, then front matter), before `populate_*`. */
   data: Record<string, unknown>;
   categories: JekyllValue[];
-  /** When the read was aborted: only what defaults gave (Jekyll's `post.tags` is then the raw default, or nil). */
-  tags: JekyllValue[];
+  /** `null` when the read was aborted and no default gave tags (Jekyll's `post.tags` is then nil). */
+  tags: JekyllValue[] | null;
   /** Set when Jekyll's read of the front matter raised (`categories: 5` is a TypeError in `Array#|`). */
   readError?: string;
 }
@@ -108,7 +108,7 @@ export function jekyllRead(frontMatter: Record<string, unknown>, folderCategorie
   const aborted = (message: string): JekyllRead => ({
     data, readError: message,
     categories: Array.isArray(data.categories) ? (data.categories as unknown[]).map(rubyValue) : [],
-    tags: Array.isArray(data.tags) ? (data.tags as unknown[]).map(rubyValue) : typeof data.tags === 'string' ? [data.tags] : [],
+    tags: Array.isArray(data.tags) ? (data.tags as unknown[]).map(rubyValue) : data.tags === null || data.tags === undefined ? null : [rubyValue(data.tags)],
   });
   try {
     if (Object.keys(defaults).length) mergeData(data, defaults);
@@ -130,5 +130,5 @@ export function jekyllRead(frontMatter: Record<string, unknown>, folderCategorie
  */
 export function postCategoriesAndTags(data: Record<string, unknown>, folderCategories: readonly string[], defaults: Record<string, unknown> = {}): { categories: JekyllValue[]; tags: JekyllValue[] } {
   const r = jekyllRead(data, folderCategories, defaults);
-  return { categories: r.categories, tags: r.tags };
+  return { categories: r.categories, tags: r.tags ?? [] };
 }

@@ -4,6 +4,7 @@ import { parsePost, type ParsedPost } from '../parse';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
 import { jekyllRead, type JekyllValue } from './jekyll';
+import { fastFrontMatter } from './fast';
 
 /** Why Jekyll does not publish a post. */
 export type Unpublished = 'draft' | 'skipped-name' | 'invalid-utf8' | 'published-false' | 'future' | 'invalid-date' | 'not-a-post';
@@ -23,7 +24,8 @@ export interface PostView {
   /** The instant of `date` in UTC ms (null with `date`). */
   dateMs: number | null;
   categories: JekyllValue[];
-  tags: JekyllValue[];
+  /** `null` only when the read was aborted (Jekyll's nil). */
+  tags: JekyllValue[] | null;
   /** The front matter title, else the titleized slug; `null` when the read was aborted. */
   title: unknown;
   /** A problem Jekyll reports: YAML that does not parse (post kept, no data) or an invalid date (site build fails). */
@@ -41,6 +43,8 @@ export interface PostViewOptions {
   mtimeMs?: number;
   /** The file is not valid UTF-8 (Jekyll skips it). */
   invalidUtf8?: boolean;
+  /** Always use the full YAML parser (the fast path for flat front matter gives the same result). */
+  slow?: boolean;
 }
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$/;
@@ -98,14 +102,25 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const dateless = DATELESS_FILENAME.exec(entry);
   const slug = (dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]).replace(/\.+$/, '');
 
-  const p = parsePost(text);
-  const yamlError = p.errors.length ? `front matter does not parse: ${p.errors[0].message}` : undefined;
-  const read = jekyllRead(p.data, folders, defaultsFor(site, rel, 'posts'), yamlError);
+  const fast = opts.slow ? undefined : fastFrontMatter(text);
+  let fm: Record<string, unknown>;
+  let yamlError: string | undefined;
+  let fmDate: () => DateResult;
+  if (fast) {
+    fm = fast.data;
+    fmDate = () => (fast.date ? readDate(fast.date.raw, fast.date.quoted, tz) : { ok: false, reason: 'not a date' });
+  } else {
+    const p = parsePost(text);
+    fm = p.data;
+    yamlError = p.errors.length ? `front matter does not parse: ${p.errors[0].message}` : undefined;
+    fmDate = () => dateFromNode(p, tz);
+  }
+  const read = jekyllRead(fm, folders, defaultsFor(site, rel, 'posts'), yamlError);
   const data = read.data;
 
   let date: DateResult | 'build-time' = 'build-time';
   if ('date' in data) {
-    date = !read.readError && p.data.date !== null && p.data.date !== undefined ? dateFromNode(p, tz) : dateFromValue(data.date, tz);
+    date = !read.readError && fm.date !== null && fm.date !== undefined ? fmDate() : dateFromValue(data.date, tz);
   } else if (!read.readError && dated) {
     date = readDate(`${dated[1]}-${dated[2]}-${dated[3]}`, true, tz);
   }
@@ -121,7 +136,6 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   };
   if (read.readError) view.error = read.readError;
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
-  if (date !== 'build-time' && !date.ok) view.error = `Invalid date: ${date.reason} (Jekyll stops the whole site build)`;
   if (kind.kind === 'other' || kind.kind === 'collection') unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');
   else if (isFilteredEntry(entry) || !dated) unpublished('skipped-name');
@@ -129,5 +143,9 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   else if (opts.invalidUtf8) unpublished('invalid-utf8');
   else if ('published' in data && (data.published === false || data.published === null)) unpublished('published-false');
   else if (!site.future && view.dateMs !== null && Math.floor(view.dateMs / 1000) > Math.floor((opts.now ?? Date.now()) / 1000)) unpublished('future');
+  // Jekyll never reads drafts (without --drafts) or skipped names, so only a read post's bad date fails the build.
+  if (date !== 'build-time' && !date.ok && !['not-a-post', 'draft', 'skipped-name'].includes(view.reason ?? '')) {
+    view.error = `Invalid date: ${date.reason} (Jekyll stops the whole site build)`;
+  }
   return view;
 }

@@ -1,0 +1,120 @@
+// The Explorer view "Post Desk: Taxonomy": categories and tags with counts, their posts, and Rename…/Merge into….
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TaxonomyKey } from '../core/taxonomy/index';
+import type { Services } from '../services';
+import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomy';
+import type { WorkspaceTaxonomy } from './taxonomyIndex';
+
+/** A node of the taxonomy tree. */
+export type TaxonomyNode =
+  | { kind: 'site'; root: string }
+  | { kind: 'key'; root: string; key: TaxonomyKey }
+  | { kind: 'value'; root: string; key: TaxonomyKey; value: string; count: number }
+  | { kind: 'post'; file: string };
+
+/** Arguments of Rename…/Merge into… when driven without UI: the target value and `confirm: false`. */
+export interface RenameArgs { to?: string; confirm?: boolean }
+
+class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
+  private readonly emitter = new vscode.EventEmitter<TaxonomyNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  constructor(private readonly tax: WorkspaceTaxonomy) {}
+  refresh(): void { this.emitter.fire(undefined); }
+  dispose(): void { this.emitter.dispose(); }
+
+  async getChildren(node?: TaxonomyNode): Promise<TaxonomyNode[]> {
+    await this.tax.ready();
+    const sites = this.tax.all().filter(([, idx]) => idx.size > 0);
+    if (!node) {
+      if (sites.length === 1) return this.keys(sites[0][0]);
+      return sites.map(([root]) => ({ kind: 'site', root }));
+    }
+    if (node.kind === 'site') return this.keys(node.root);
+    const idx = this.tax.all().find(([root]) => root === (node as { root?: string }).root)?.[1];
+    if (!idx) return [];
+    if (node.kind === 'key') return idx.ranked(node.key).map((r) => ({ kind: 'value', root: node.root, key: node.key, value: r.value, count: r.count }));
+    if (node.kind === 'value') return idx.filesWith(node.key, node.value).map((file) => ({ kind: 'post', file }));
+    return [];
+  }
+
+  private keys(root: string): TaxonomyNode[] {
+    return [{ kind: 'key', root, key: 'categories' }, { kind: 'key', root, key: 'tags' }];
+  }
+
+  getTreeItem(node: TaxonomyNode): vscode.TreeItem {
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'site': return Object.assign(new vscode.TreeItem(path.basename(node.root), vscode.TreeItemCollapsibleState.Expanded), { description: node.root, iconPath: new vscode.ThemeIcon('globe') });
+      case 'key': {
+        const idx = this.tax.all().find(([root]) => root === node.root)?.[1];
+        const item = new vscode.TreeItem(node.key === 'categories' ? vscode.l10n.t('Categories') : vscode.l10n.t('Tags'), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = String(idx ? Object.keys(idx.counts()[node.key]).length : 0);
+        item.iconPath = new vscode.ThemeIcon(node.key === 'categories' ? 'folder-library' : 'tag');
+        return item;
+      }
+      case 'value': {
+        const item = new vscode.TreeItem(node.value, collapsed);
+        item.description = String(node.count);
+        item.tooltip = vscode.l10n.t('{0} published post(s)', node.count);
+        item.contextValue = 'postdesk.taxonomyValue';
+        item.id = `${node.root}\0${node.key}\0${node.value}`;
+        return item;
+      }
+      case 'post': {
+        const uri = vscode.Uri.file(node.file);
+        const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
+        item.description = vscode.workspace.asRelativePath(path.dirname(node.file));
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
+        return item;
+      }
+    }
+  }
+}
+
+const isValueNode = (n: unknown): n is Extract<TaxonomyNode, { kind: 'value' }> => !!n && typeof n === 'object' && (n as TaxonomyNode).kind === 'value';
+
+/** Rewrites `from` to `to` under `key` in every post of the site holding it, as one WorkspaceEdit. */
+export async function renameValue(tax: WorkspaceTaxonomy, root: string, key: TaxonomyKey, from: string, to: string, confirm = true): Promise<TaxonomyResult | undefined> {
+  await tax.ready();
+  const idx = tax.all().find(([r]) => r === root)?.[1];
+  const files = idx ? idx.filesWith(key, from) : [];
+  if (!files.length || from === to) return { changed: [], unchanged: files, failed: [] };
+  if (confirm) {
+    const go = vscode.l10n.t('Rewrite');
+    const ok = await vscode.window.showWarningMessage(vscode.l10n.t("Rewrite '{0}' as '{1}' in {2} post(s)?", from, to, files.length), { modal: true }, go);
+    if (ok !== go) return undefined;
+  }
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Rewriting '{0}'", from), cancellable: true }, (_progress, token) =>
+    applyTaxonomyChanges(tax, files.map((f) => ({ uri: vscode.Uri.file(f), changes: { [key]: { op: 'rename', from, to } } })), { createFrontMatter: false, save: true, token }));
+}
+
+/** Registers the `postdesk.taxonomy` view and its Rename…/Merge into…/Refresh commands. */
+export function registerTaxonomyView(s: Services, tax: WorkspaceTaxonomy): vscode.Disposable {
+  const tree = new TaxonomyTree(tax);
+  const view = vscode.window.createTreeView('postdesk.taxonomy', { treeDataProvider: tree, showCollapseAll: true });
+  const report = (r: TaxonomyResult | undefined, value: string) => {
+    if (r?.unchanged.length) void vscode.window.showInformationMessage(vscode.l10n.t("{0} post(s) keep '{1}': it comes from their folder or the site defaults.", r.unchanged.length, value));
+    s.output.debug(`taxonomy rename ${value}: ${JSON.stringify(r)}`);
+    return r;
+  };
+  return vscode.Disposable.from(
+    tree, view,
+    tax.onDidChange(() => tree.refresh()),
+    vscode.commands.registerCommand('postdesk.taxonomy.refresh', () => tree.refresh()),
+    vscode.commands.registerCommand('postdesk.taxonomy.rename', async (node?: unknown, args: RenameArgs = {}) => {
+      if (!isValueNode(node)) return undefined;
+      const to = args.to ?? (await vscode.window.showInputBox({ title: vscode.l10n.t("Rename '{0}'", node.value), value: node.value, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A value cannot be empty.')) }))?.trim();
+      if (!to) return undefined;
+      return report(await renameValue(tax, node.root, node.key, node.value, to, args.confirm !== false), node.value);
+    }),
+    vscode.commands.registerCommand('postdesk.taxonomy.merge', async (node?: unknown, args: RenameArgs = {}) => {
+      if (!isValueNode(node)) return undefined;
+      const idx = tax.all().find(([r]) => r === node.root)?.[1];
+      const others = (idx?.ranked(node.key) ?? []).filter((r) => r.value !== node.value);
+      const to = args.to ?? (await vscode.window.showQuickPick(others.map((r) => ({ label: r.value, description: String(r.count) })), { title: vscode.l10n.t("Merge '{0}' into…", node.value) }))?.label;
+      if (!to) return undefined;
+      return report(await renameValue(tax, node.root, node.key, node.value, to, args.confirm !== false), node.value);
+    }),
+  );
+}
