@@ -1,5 +1,5 @@
 // parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
-import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, type Node } from 'yaml';
+import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Tags } from 'yaml';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -111,7 +111,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
     return { doc, data: Object.create(null), errors: [{ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) }] };
   }
   // uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead.
-  const doc = parseDocument(src, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(src, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychBooleans });
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0) errors.push(...duplicateKeys(doc.contents, offset));
   let data: Record<string, unknown> = Object.create(null);
@@ -132,6 +132,16 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   return { doc, data, errors };
 }
 
+// Psych reads yes/true/on and no/false/off in any case as booleans, but `y` and `n` as strings (yaml's 1.1 schema differs).
+const PSYCH_TRUE = /^(?:yes|true|on)$/i;
+const PSYCH_FALSE = /^(?:no|false|off)$/i;
+function psychBooleans(tags: Tags): Tags {
+  return tags.map((t) => {
+    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !('test' in t) || !t.test) return t;
+    return { ...t, test: t.default === true && t.test.test('true') ? PSYCH_TRUE : PSYCH_FALSE } as typeof t;
+  });
+}
+
 /** Duplicate keys in every mapping (Psych keeps the last; Jekyll data silently loses the first), at the repeated key. */
 function duplicateKeys(root: unknown, offset: number): YamlIssue[] {
   const out: YamlIssue[] = [];
@@ -142,7 +152,8 @@ function duplicateKeys(root: unknown, offset: number): YamlIssue[] {
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        // `<<` merge keys may repeat: Psych merges each one in turn and loses nothing.
+        const key = isScalar(pair.key) && typeof pair.key.value !== 'symbol' ? String(pair.key.value) : undefined;
         if (key !== undefined) {
           if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
             out.push({ message: `Map keys must be unique: "${key}" is repeated.`, code: 'DUPLICATE_KEY', start: offset + pair.key.range[0], end: offset + pair.key.range[1] });

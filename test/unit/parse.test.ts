@@ -27,6 +27,11 @@ describe('parsePost', () => {
     assert.equal((p.data.date as Date).toISOString(), '2021-12-01T13:33:50.000Z');
   });
 
+  it('reads booleans as Psych does: yes/true/on in any case, but y and n stay strings', () => {
+    const p = parsePost('---\na: y\nb: n\nc: yes\nd: On\ne: NO\nf: YeS\ng: off\nh: Y\n---\n');
+    assert.deepEqual({ ...p.data }, { a: 'y', b: 'n', c: true, d: true, e: false, f: true, g: false, h: 'Y' });
+  });
+
   it('keeps YAML node ranges usable as absolute offsets', () => {
     const text = `---\n${fm}---\n`;
     const p = parsePost(text);

@@ -10,11 +10,8 @@ export interface FastFrontMatter {
 const OPEN = /^---[ \t]*\r?\n/;
 const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*\r?$/;
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-// YAML 1.1 booleans as the `yaml` package reads them (Post Desk's parser).
-const BOOLS: Record<string, boolean> = Object.assign(Object.create(null), Object.fromEntries([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((k) => [k, true]),
-  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((k) => [k, false]),
-]));
+// Booleans as Psych (and so parsePost) reads them: yes/true/on and no/false/off in any case; `y`/`n` are strings.
+const bool = (v: string): boolean | undefined => (/^(?:yes|true|on)$/i.test(v) ? true : /^(?:no|false|off)$/i.test(v) ? false : undefined);
 
 /**
  * Reads front matter made only of top-level `key: scalar` lines (blank and `#` comment lines allowed), the
@@ -38,7 +35,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     if ((c === 45 || c === 46) && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) return out;
     if (/^[ \t]*\r?$/.test(line) || c === 35) continue;
     const m = LINE.exec(line);
-    if (!m || m[1] in data || m[1] in BOOLS || NULLS.has(m[1]) || m[1] === '__proto__' || m[1] === '<<') return undefined;
+    if (!m || m[1] in data || bool(m[1]) !== undefined || NULLS.has(m[1]) || m[1] === '__proto__' || m[1] === '<<') return undefined;
     const key = m[1];
     const v = m[2] ?? '';
     const q = v.charCodeAt(0);
@@ -65,7 +62,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
       continue;
     }
     if (NULLS.has(plain)) data[key] = null;
-    else if (plain in BOOLS) data[key] = BOOLS[plain];
+    else if (bool(plain) !== undefined) data[key] = bool(plain);
     else if (/^\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(plain)) return undefined;
     else data[key] = plain;
     if (key === 'date' && data[key] !== null) out.date = { raw: plain, quoted: false };
