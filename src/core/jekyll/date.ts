@@ -18,6 +18,19 @@ export type DateResult = { ok: true; date: JekyllDate } | { ok: false; reason: s
 /** Offset of `tz` from UTC in minutes at the instant `utcMs` (UTC when no timezone is configured). */
 export function tzOffsetMinutes(tz: string | undefined, utcMs: number): number {
   if (!tz) return 0;
+  // formatToParts is slow (a 20,000-post site calls this per post); offsets only change at transitions, which fall on
+  // quarter hours, so one lookup per zone and quarter hour is exact.
+  const key = `${tz}|${Math.floor(utcMs / 900000)}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  if (offsets.size > 50000) offsets.clear();
+  const off = computeOffset(tz, utcMs);
+  offsets.set(key, off);
+  return off;
+}
+const offsets = new Map<string, number>();
+
+function computeOffset(tz: string, utcMs: number): number {
   let fmt = formatters.get(tz);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
