@@ -1,0 +1,118 @@
+// T5 (keystroke → preview DOM in real VS Code) and T7 (extension-host heap after 10,000 edits), on code-server + Playwright.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import esbuild from 'esbuild';
+import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/lib/vscode.mjs';
+import { openFile, openWorkbench, runCommand } from '../test/e2e/lib.mjs';
+
+const KEYS = 50;
+const WARM = 5;
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+/** The frame holding the preview document (VS Code nests it in two iframes). */
+async function previewFrame(page, hasText, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (f.isDetached()) continue;
+      if (await f.locator('#pd-body', { hasText }).count().catch(() => 0)) return f;
+    }
+    if (Date.now() > end) throw new Error('no preview frame with #pd-body');
+    await page.waitForTimeout(250);
+  }
+}
+
+/** T5: types 50 characters into the sample post and times each keydown → the preview DOM showing it. */
+async function keystrokeToPreview(sampleSite, log) {
+  const site = copySite(sampleSite);
+  const server = await startCodeServer();
+  let wb;
+  try {
+    wb = await openWorkbench(server, site);
+    const { page } = wb;
+    await openFile(page, '2022-03-21-stock-blocks.md');
+    await runCommand(page, 'Post Desk: Open Preview to the Side');
+    const frame = await previewFrame(page, '普惠');
+    await page.locator('.editor-group-container').first().locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    // Clocks: performance.timeOrigin + now() is one monotonic wall clock across the workbench and the webview frames.
+    await frame.evaluate(() => {
+      window.__pdSeen = [];
+      const count = () => (document.querySelector('#pd-body')?.textContent.match(/Q/g) ?? []).length;
+      new MutationObserver(() => window.__pdSeen.push([count(), performance.timeOrigin + performance.now()]))
+        .observe(document.body, { subtree: true, childList: true, characterData: true });
+      window.__pdBase = count();
+    });
+    await page.evaluate(() => {
+      window.__pdKeys = [];
+      window.addEventListener('keydown', (e) => { if (e.key === 'Q') window.__pdKeys.push(performance.timeOrigin + performance.now()); }, true);
+    });
+    const base = await frame.evaluate(() => window.__pdBase);
+    const lat = [];
+    for (let i = 1; i <= KEYS + WARM; i++) {
+      await page.keyboard.press('Shift+KeyQ');
+      const shown = await frame.waitForFunction((n) => window.__pdSeen.find(([c]) => c >= n)?.[1], base + i, { timeout: 5000, polling: 5 }).then((h) => h.jsonValue()).catch(() => undefined);
+      const key = await page.evaluate((k) => window.__pdKeys[k], i - 1);
+      if (i > WARM) lat.push(shown === undefined || key === undefined ? 5000 : shown - key);
+      await page.waitForTimeout(50);
+    }
+    log(`T5 latencies (ms): ${lat.map((x) => x.toFixed(0)).join(' ')}`);
+    return { p50: pct(lat, 0.5), p95: pct(lat, 0.95), max: Math.max(...lat), samples: lat.map((x) => Math.round(x)), timeouts: lat.filter((x) => x >= 5000).length };
+  } finally {
+    await wb?.close();
+    await server.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/** T7 (and the real activation / first-diagnostics numbers): bench/host.ts in the extension host, validate.scope `open`. */
+async function hostRun(sampleSite, log) {
+  const outDir = path.join(ROOT, 'bench', 'out', 'host');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'host.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(outDir, 'index.js'), external: ['vscode'], logLevel: 'silent' });
+  const site = copySite(sampleSite);
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-host-')), 'host.json');
+  const server = await startCodeServer({ settings: { 'postdesk.validate.scope': 'open' }, env: { POSTDESK_BENCH_RESULTS: resultsFile } });
+  const { context, close } = await launchBrowser();
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: outDir }));
+    const end = Date.now() + 10 * 60 * 1000;
+    while (!fs.existsSync(resultsFile)) {
+      if (Date.now() > end) throw new Error('the extension-host run gave no results in 10 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    log(`host run: ${JSON.stringify(r).slice(0, 400)}`);
+    return r;
+  } finally {
+    await close();
+    await server.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+  }
+}
+
+/** Rows for scripts/bench.mjs: T5, T6c (real activation), T7. */
+export async function vscodeBench({ site, log = () => {} }) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const hasPreview = (pkg.contributes?.commands ?? []).some((c) => c.command === 'postdesk.preview.openToSide');
+  const t5 = 'keystroke → preview DOM (code-server, 50 keys)';
+  const t7 = 'extension-host heap growth after 10,000 edits';
+  if (!hasPreview) return [{ id: 'T5', what: t5, na: 'no postdesk.preview.openToSide command' }, { id: 'T7', what: t7, na: 'no postdesk.preview.openToSide command' }];
+  const rows = [];
+  try {
+    const k = await keystrokeToPreview(site, log);
+    rows.push({ id: 'T5', what: t5, a: { label: 'keydown → #pd-body mutation', ms: k.p50, p95: k.p95 }, target: 'p95 ≤ 100 ms', met: k.p95 <= 100 && k.timeouts === 0, note: `p50 ${k.p50.toFixed(0)} ms, p95 ${k.p95.toFixed(0)} ms, max ${k.max.toFixed(0)} ms, ${k.timeouts} timeouts; samples ${k.samples.join(' ')}`, raw: k });
+  } catch (e) { rows.push({ id: 'T5', what: t5, na: e.message.split('\n')[0] }); }
+  try {
+    const h = await hostRun(site, log);
+    if (h.error) throw new Error(h.error.split('\n')[0]);
+    rows.push({ id: 'T6c', what: 'activate() and open → first diagnostics in real VS Code', a: { label: 'activate()', ms: h.activateMs ?? NaN }, b: { label: 'open post → diagnostics', ms: h.openToDiagnosticsMs }, target: 'activate ≤ 50 ms', met: (h.activateMs ?? Infinity) <= 50, note: `VS Code ${h.vscodeVersion}; open → first diagnostics ${h.openToDiagnosticsMs?.toFixed(0)} ms (validate.scope open)` });
+    rows.push({ id: 'T7', what: t7, a: { label: `heap growth after ${h.edits} edits`, ms: NaN }, info: `${h.heapGrowthMB.toFixed(2)} MB growth (${(h.heapBefore / 1048576).toFixed(1)} → ${(h.heapAfter / 1048576).toFixed(1)} MB after gc; ${h.edits} edits in ${(h.editMs / 1000).toFixed(1)} s, preview open) — target ≤ 10 MB: ${h.heapGrowthMB <= 10 ? 'met' : 'MISSED'}`, met: h.heapGrowthMB <= 10 });
+  } catch (e) { rows.push({ id: 'T7', what: t7, na: e.message.split('\n')[0] }); }
+  return rows;
+}
