@@ -12,7 +12,11 @@ const list = (dir) => fs.existsSync(path.join(root, dir))
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch },
+  // Large posts render in this worker with a time budget, off the extension host's main thread.
+  { ...node, entryPoints: ['src/preview/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
+  { ...node, entryPoints: ['src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', minify: !watch },
+  { ...node, entryPoints: ['src/cli/taxonomy-worker.ts'], outfile: 'dist/taxonomy-worker.js', minify: !watch },
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))
     ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),
   // Test bundles: unit suites run in plain Node, integration suites inside the VS Code extension host.

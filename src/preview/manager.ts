@@ -4,6 +4,8 @@ import { isPostFile } from '../node/files';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { parsePreviewState } from './messages';
+import * as path from 'node:path';
+import { BudgetedRenderer } from './offthread';
 import { PreviewPanel, VIEW_TYPE, type PanelState } from './panel';
 
 /** What "Open Preview" returns (used by the integration tests). */
@@ -17,9 +19,12 @@ export function isPreviewable(doc: vscode.TextDocument): boolean {
 class PreviewManager extends Disposable {
   private readonly panels = new Set<PreviewPanel>();
   private lastActive: PreviewPanel | undefined;
+  private readonly renderer: BudgetedRenderer;
 
   constructor(private readonly s: Services) {
     super();
+    this.renderer = new BudgetedRenderer(path.join(s.context.extensionPath, 'dist', 'render-worker.js'));
+    this._register({ dispose: () => this.renderer.dispose() });
     this._register(vscode.commands.registerCommand('postdesk.preview.open', (uri?: vscode.Uri) => this.open(uri, false)));
     this._register(vscode.commands.registerCommand('postdesk.preview.openToSide', (uri?: vscode.Uri) => this.open(uri, true)));
     this._register(vscode.commands.registerCommand('postdesk.preview.toggleLock', () => this.toggleLock()));
@@ -77,7 +82,7 @@ class PreviewManager extends Disposable {
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean): PreviewPanel {
     panel.iconPath = vscode.Uri.joinPath(this.s.context.extensionUri, 'media', 'preview-icon.svg');
-    const p = new PreviewPanel(panel, uri, locked, this.s);
+    const p = new PreviewPanel(panel, uri, locked, this.s, this.renderer);
     this.panels.add(p);
     this.lastActive = p;
     p.onDidDispose(() => { this.panels.delete(p); if (this.lastActive === p) this.lastActive = undefined; });

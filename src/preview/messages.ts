@@ -3,7 +3,9 @@
 /** Host → webview: a new render to patch in, or a source position to scroll to. */
 export type HostMessage =
   | { type: 'update'; version: number; headerHtml: string; bodyHtml: string; lineOffsets: number[] }
-  | { type: 'scrollTo'; offset: number };
+  | { type: 'scrollTo'; offset: number }
+  /** Plain text shown above the article (a render over its time budget); cleared by the next update. */
+  | { type: 'notice'; text: string };
 
 /** Webview → host. Offsets are source offsets in the previewed document; `href` is the raw link target. */
 export type WebviewMessage =

@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeHtml, previewCsp, renderPost, type RenderResult, type StockMode } from '../core/render';
+import { escapeHtml, previewCsp, type RenderResult, type StockMode } from '../core/render';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import { RenderBudgetError, type BudgetedRenderer } from './offthread';
 
 export const VIEW_TYPE = 'postdesk.preview';
 /** Debounce between an edit and the patch sent to the webview (the issue's budget is 100 ms keystroke → DOM). */
@@ -28,6 +29,9 @@ export class PreviewPanel extends Disposable {
   private acked = 0;
   private reloads = 0;
   private lastHtml = '';
+  private patchedSinceReload = false;
+  /** Latest render started; an older one finishing late is dropped. */
+  private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private siteRoot: string | undefined;
   /** Until when editor scroll events are echoes of a scroll the preview asked for. */
@@ -35,14 +39,14 @@ export class PreviewPanel extends Disposable {
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services) {
+  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services, private readonly renderer: BudgetedRenderer) {
     super();
     this._register(panel.onDidDispose(() => { this.disposedEmitter.fire(); this.dispose(); }));
     this._register(panel.webview.onDidReceiveMessage((raw) => { void this.onMessage(parseWebviewMessage(raw)); }));
-    // Hidden webviews drop their DOM and messages; a fresh page when shown again is the only correct state.
+    // A hidden webview is rebuilt from the last page set (patches since are lost): reload it when shown again.
     let wasVisible = panel.visible;
     this._register(panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.visible && !wasVisible) void this.reload();
+      if (e.webviewPanel.visible && !wasVisible && this.patchedSinceReload) void this.reload();
       wasVisible = e.webviewPanel.visible;
     }));
   }
@@ -85,15 +89,15 @@ export class PreviewPanel extends Disposable {
     try { return await vscode.workspace.openTextDocument(this.uri); } catch { return undefined; }
   }
 
-  private render(doc: vscode.TextDocument, webview: vscode.Webview): RenderResult {
+  private render(doc: vscode.TextDocument, webview: vscode.Webview): Promise<RenderResult> {
     const cfg = vscode.workspace.getConfiguration('postdesk.preview', doc.uri);
     const stock = cfg.get<string>('stockImages');
     const stockImages: StockMode = stock === 'show' || stock === 'hide' ? stock : 'mark';
     const site = doc.uri.scheme === 'file' ? this.s.sites.siteFor(doc.uri) : undefined;
     const inSite = site !== undefined && fs.existsSync(path.join(site.root, '_config.yml'));
     this.siteRoot = inSite ? site.root : undefined;
-    const root = this.siteRoot;
-    return renderPost(doc.getText(), {
+    const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
+    return this.renderer.render(doc.getText(), {
       site: inSite ? site : undefined,
       path: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
       header: inSite,
@@ -101,8 +105,13 @@ export class PreviewPanel extends Disposable {
       stockImages,
       remoteImages: this.remoteImages(doc.uri),
       format: doc.languageId === 'html' ? 'html' : 'markdown',
-      resolveImage: root ? (p) => resolveImage(webview, root, p) : undefined,
-    });
+    }, imageBase);
+  }
+
+  private failure(e: unknown): string {
+    if (e instanceof RenderBudgetError) return vscode.l10n.t('This post took longer than {0} ms to render; the preview keeps the last render that finished.', e.ms);
+    this.s.output.error(`preview: render failed for ${this.uri.toString()}: ${(e as Error).message}`);
+    return vscode.l10n.t('The preview could not render this post: {0}', (e as Error).message);
   }
 
   private remoteImages(uri: vscode.Uri): 'allow' | 'block' {
@@ -112,11 +121,15 @@ export class PreviewPanel extends Disposable {
 
   /** Sets a fresh page: new nonce, CSP, resource roots and the first render inline (no round trip). */
   async reload(): Promise<void> {
+    const seq = ++this.seq;
     const doc = await this.document();
     if (this.isDisposed) return;
     const webview = this.panel.webview;
     const ext = this.s.context.extensionUri;
-    const r = doc ? this.render(doc, webview) : undefined;
+    let r: RenderResult | undefined;
+    let failed: string | undefined;
+    try { r = doc ? await this.render(doc, webview) : undefined; } catch (e) { failed = this.failure(e); }
+    if (this.isDisposed || seq !== this.seq) return;
     const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
     if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
@@ -128,10 +141,11 @@ export class PreviewPanel extends Disposable {
     this.version++;
     const state = { uri: this.uri.toString(), locked: this.locked, version: this.version, lineOffsets: r?.sourceMap.lineOffsets ?? [] };
     const header = r?.headerHtml ?? '';
-    const body = r ? r.bodyHtml : `<p class="pd-missing">${escapeHtml(vscode.l10n.t('Cannot open {0}', this.uri.toString()))}</p>`;
+    const body = r ? r.bodyHtml : `<p class="pd-notice">${escapeHtml(failed ?? vscode.l10n.t('Cannot open {0}', this.uri.toString()))}</p>`;
     this.lastHtml = header + body;
     this.panel.title = this.title();
     this.reloads++;
+    this.patchedSinceReload = false;
     webview.html = `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="utf-8">`
       + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
       + '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -147,11 +161,18 @@ export class PreviewPanel extends Disposable {
   }
 
   private async update(): Promise<void> {
+    const seq = ++this.seq;
     const doc = await this.document();
     if (!doc || this.isDisposed) return;
-    const r = this.render(doc, this.panel.webview);
+    let r: RenderResult;
+    try { r = await this.render(doc, this.panel.webview); } catch (e) {
+      if (!this.isDisposed && seq === this.seq) this.post({ type: 'notice', text: this.failure(e) });
+      return;
+    }
+    if (this.isDisposed || seq !== this.seq) return;
     this.version++;
     this.lastHtml = r.headerHtml + r.bodyHtml;
+    this.patchedSinceReload = true;
     this.post({ type: 'update', version: this.version, headerHtml: r.headerHtml, bodyHtml: r.bodyHtml, lineOffsets: r.sourceMap.lineOffsets });
   }
 
@@ -193,14 +214,4 @@ export class PreviewPanel extends Disposable {
       case 'showProblems': await vscode.commands.executeCommand('workbench.actions.view.problems'); return;
     }
   }
-}
-
-/** A root-relative image path as a webview URI inside the site root; undefined for anything outside it. */
-export function resolveImage(webview: vscode.Webview, root: string, p: string): string | undefined {
-  let clean = p.split(/[?#]/)[0];
-  try { clean = decodeURIComponent(clean); } catch { return undefined; }
-  const target = path.join(root, clean);
-  const rel = path.relative(root, target);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return webview.asWebviewUri(vscode.Uri.file(target)).toString();
 }

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { articleHtml, lineAt, previewCsp, renderPost } from '../../src/core/render';
 import { parseSiteConfig } from '../../src/core/site';
@@ -53,7 +54,8 @@ const SAMPLE_BODY = '<div data-offset="119" class="pd-stock"><p data-offset="119
   + '<div data-offset="1258" style="text-align:center" class="pd-ta-center"><img src="https://img.example.com/news/2022/03/21/chart.png" width="500" /></div>'
   + '<p data-offset="1350">　　（文章来源：示例经济网）</p><p data-offset="1371">　　(责任编辑：DF000)</p>';
 
-describe('renderPost', () => {
+describe('renderPost', function () {
+  this.timeout(60000);
   it('renders the sample post with its two stock blocks marked (exact HTML)', () => {
     const r = renderPost(sample(), { site, path: '/site/_posts/2022-03-21-stock-blocks.md', problems: 2 });
     assert.equal(r.headerHtml, '<header class="pd-header"><h1 class="pd-title">示例银行深化数字化应用 打造普惠金融新模式</h1><div class="pd-meta">'
@@ -133,6 +135,8 @@ describe('renderPost', () => {
     assert.match(named, /<time class="pd-date" datetime="2021-12-07T16:00:00.000Z">2021-12-08 00:00:00 \+0800<\/time>/);
     const blank = renderPost('\n---\ntitle: "x"\n---\nbody', { site, path: '/site/_posts/2021-12-01-x.md' }).headerHtml;
     assert.match(blank, /no front matter \(leading-blank\)/);
+    const mars = renderPost('---\ndate: 2022-01-01 10:00:00\n---\n', { site: parseSiteConfig('timezone: Mars/Base\n', '/site') }).headerHtml;
+    assert.match(mars, /unknown timezone &quot;Mars\/Base&quot;/);
     const title = renderPost('---\ntitle: "<script>alert(1)</script>"\ntags: "<b> & \'q\'"\n---\n', {}).headerHtml;
     assert.ok(title.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && title.includes('&lt;b&gt;') && !title.includes('<script'));
   });
@@ -142,6 +146,17 @@ describe('renderPost', () => {
       "default-src 'none'; img-src https://x.vscode-cdn.net https: data:; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'");
     assert.equal(previewCsp({ cspSource: 'https://x.vscode-cdn.net', nonce: 'n', remoteImages: 'block' }),
       "default-src 'none'; img-src https://x.vscode-cdn.net data:; script-src 'nonce-n'; style-src https://x.vscode-cdn.net; base-uri 'none'; form-action 'none'");
+  });
+
+  it('never throws, and every data-offset / data-line is exact, for generated posts (fast-check)', () => {
+    const piece = fc.constantFrom('<p>', '</p>', '<div class="a">', '</div>', '<center>', '</center>', '<br />', '<img src="/a.png">', '<!-- EM_StockImg_Start -->',
+      '<!-- EM_StockImg_End -->', '<p style="display:none;height:1px;overflow:hidden;"><br /></p>', '<!--', '-->', '<script>', '</script>', '<a href="x">', '</a>', '"', "'", '>',
+      '\n', '\r\n', '\r', '\n\n', '    ', '> ', '- ', '# ', '```', '文字', 'text', '**b**', '<span id="s">', '</span>', '| a |\n|---|\n| b |', '\uFEFF');
+    const post = fc.tuple(fc.constantFrom('', '---\ntitle: x\n---\n', '---\r\ntitle: x\r\n---\r\n', '\uFEFF---\ntitle: x\n---\n'), fc.array(piece, { maxLength: 40 })).map(([fm, p]) => fm + p.join(''));
+    fc.assert(fc.property(post, fc.constantFrom<'mark' | 'show' | 'hide'>('mark', 'show', 'hide'), fc.boolean(), (text, stockImages, html) => {
+      const r = renderPost(text, { stockImages, path: html ? '/s/_posts/2022-01-01-x.html' : '/s/_posts/2022-01-01-x.md' });
+      checkPositions(text, r.bodyHtml, JSON.stringify(text));
+    }), { numRuns: 1500 });
   });
 
   it('renders every real corpus post with exact data-offsets (../shared/corpus)', function () {

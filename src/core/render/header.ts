@@ -30,8 +30,17 @@ function plural(data: Record<string, unknown>, one: string, many: string): strin
   return [];
 }
 
-/** The date line: the front matter date read as Jekyll 4.3 does, else the file-name date at midnight. */
+/** The date line; an unknown site timezone (Intl throws) is shown instead of failing the render. */
 function dateHtml(parsed: ParsedPost, tz: string | undefined, file: string | undefined): string {
+  try {
+    return jekyllDate(parsed, tz, file);
+  } catch {
+    return `<span class="pd-date pd-bad">unknown timezone ${escapeHtml(JSON.stringify(tz ?? ''))}</span>`;
+  }
+}
+
+/** The front matter date read as Jekyll 4.3 does, else the file-name date at midnight. */
+function jekyllDate(parsed: ParsedPost, tz: string | undefined, file: string | undefined): string {
   const node = parsed.doc?.get('date', true);
   if (isScalar(node) && parsed.frontMatter && node.range) {
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';

@@ -33,6 +33,7 @@ export function annotateHtml(src: string, at: (i: number) => number, attrs: Mark
   const inserts: { pos: number; text: string }[] = [];
   let depth = 0;
   let i = 0;
+  let lower: string | undefined;
   while ((i = src.indexOf('<', i)) >= 0) {
     if (src.startsWith('<!--', i)) { const e = src.indexOf('-->', i + 4); i = e < 0 ? src.length : e + 3; continue; }
     if (src[i + 1] === '!' || src[i + 1] === '?') { const e = src.indexOf('>', i); i = e < 0 ? src.length : e + 1; continue; }
@@ -45,7 +46,8 @@ export function annotateHtml(src: string, at: (i: number) => number, attrs: Mark
     if (m[1]) { depth = Math.max(0, depth - 1); i = end; continue; }
     if (depth === 0) inserts.push({ pos: nameEnd, text: ` ${attrs.offset}="${at(i)}"` });
     if (RAW.has(name)) {
-      const close = src.toLowerCase().indexOf(`</${name}`, end);
+      lower ??= src.toLowerCase();
+      const close = lower.indexOf(`</${name}`, end);
       i = close < 0 ? src.length : close;
       depth++;
       continue;

@@ -62,9 +62,10 @@ function renderHtmlBlock(content: string, line: number, env: MarkdownEnv): strin
     ci = nl + 1;
   }
   const at = (i: number): number => {
-    let k = starts.length - 1;
-    while (k > 0 && starts[k] > i) k--;
-    return bases[k] + i;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+    return bases[lo] + i;
   };
   const first = at(0);
   const last = at(content.length);

@@ -1,0 +1,60 @@
+// The live preview in real VS Code: opens beside the post, patches after an edit, follows editor switches, locks.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openPost, waitFor } from './util';
+
+interface PreviewState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; panels: number }
+const state = () => vscode.commands.executeCommand<PreviewState | undefined>('postdesk.preview._state');
+/** Waits until the webview has applied the host's latest render (its script acknowledges each version). */
+const settled = (what: string, extra: (s: PreviewState) => boolean = () => true): Promise<PreviewState> =>
+  waitFor(async () => { const s = await state(); return s && s.acked === s.version && extra(s) ? s : undefined; }, 20000, what) as Promise<PreviewState>;
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('postdesk.preview'));
+}
+
+describe('preview', function () {
+  this.timeout(60000);
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens beside the post and renders it in the webview', async () => {
+    const editor = await openPost('_posts/2022-03-21-stock-blocks.md');
+    const opened = await vscode.commands.executeCommand<{ uri: string; viewColumn: number; locked: boolean }>('postdesk.preview.openToSide');
+    assert.equal(opened.uri, editor.document.uri.toString());
+    assert.equal(opened.viewColumn, (editor.viewColumn ?? 1) + 1, 'the preview is in the column beside the post');
+    assert.equal(opened.locked, false);
+    const s = await settled('the first render to reach the webview');
+    assert.ok(s.htmlLength > 1000);
+    assert.equal(previewTabs().length, 1);
+    assert.equal(previewTabs()[0].group.viewColumn, opened.viewColumn);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'focus stays in the post');
+  });
+
+  it('patches the webview after an edit, without a full reload', async () => {
+    const editor = await openPost('_posts/2022-03-21-stock-blocks.md');
+    const before = await settled('the preview');
+    const end = editor.document.positionAt(editor.document.getText().length);
+    assert.ok(await editor.edit((b) => b.insert(end, '<p>　　新增的一段。</p>')));
+    const after = await settled('the edit to reach the webview', (s) => s.version > before.version);
+    assert.notEqual(after.htmlHash, before.htmlHash);
+    assert.equal(after.htmlLength > before.htmlLength, true);
+    assert.equal(after.reloads, before.reloads, 'an edit is a patch, not a page reload');
+  });
+
+  it('follows the active post, and stays when locked', async () => {
+    const first = await settled('the preview');
+    const other = await openPost('_posts/2021-12-01-digest-no-offset.md');
+    const switched = await settled('the preview to follow the editor', (s) => s.uri === other.document.uri.toString());
+    assert.ok(switched.reloads > first.reloads, 'another document is a full reload');
+    assert.equal(switched.panels, 1);
+    const locked = await vscode.commands.executeCommand<{ locked: boolean }>('postdesk.preview.toggleLock');
+    assert.equal(locked.locked, true);
+    await openPost('_posts/2022-03-21-stock-blocks.md');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await state())?.uri, other.document.uri.toString(), 'a locked preview keeps its post');
+    assert.equal((await vscode.commands.executeCommand<{ locked: boolean }>('postdesk.preview.toggleLock')).locked, false);
+  });
+});

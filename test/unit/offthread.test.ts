@@ -1,0 +1,62 @@
+// The budgeted renderer: inline for small posts, the worker for large ones, killed past the budget; image URLs under the site root.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { renderPost } from '../../src/core/render';
+import { BudgetedRenderer, imageUrl, RenderBudgetError } from '../../src/preview/offthread';
+import { projectRoot } from './corpus';
+
+const sample = () => fs.readFileSync(path.join(projectRoot, 'sample-site/_posts/2022-03-21-stock-blocks.md'), 'utf8');
+/** Output equality without the per-render marker key (there is none in the output) and the same options. */
+const same = (a: { bodyHtml: string; headerHtml: string }, b: { bodyHtml: string; headerHtml: string }) => assert.deepEqual([a.headerHtml, a.bodyHtml], [b.headerHtml, b.bodyHtml]);
+
+describe('budgeted renderer', function () {
+  this.timeout(60000);
+  let tmp: string;
+  let workerFile: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-worker-'));
+    workerFile = path.join(tmp, 'render-worker.js');
+    const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/preview/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('maps root-relative image paths under the site root, never outside it', () => {
+    assert.equal(imageUrl('https://res.example/site/', '/assets/a b.png?x=1'), 'https://res.example/site/assets/a%20b.png');
+    assert.equal(imageUrl('https://res.example/site', '/assets/%E5%9B%BE.png'), 'https://res.example/site/assets/%E5%9B%BE.png');
+    for (const bad of ['/../etc/passwd', '/a/%2e%2e/%2e%2e/x', '/a/..\\..\\x', '/%', '/']) assert.equal(imageUrl('https://res.example/site', bad), undefined, bad);
+  });
+
+  it('renders small posts inline and large ones in the worker, with the same HTML', async () => {
+    const text = sample();
+    const inline = await new BudgetedRenderer(workerFile).render(text, { stockImages: 'mark' }, undefined);
+    same(inline, renderPost(text, { stockImages: 'mark' }));
+    const r = new BudgetedRenderer(workerFile, 5000, 0);
+    try {
+      const viaWorker = await r.render(text, { stockImages: 'mark', path: '/s/_posts/2022-03-21-x.md' }, 'https://res.example/s');
+      same(viaWorker, renderPost(text, { stockImages: 'mark', path: '/s/_posts/2022-03-21-x.md' }));
+      const img = await r.render('<p><img src="/assets/a.png"></p>', {}, 'https://res.example/s');
+      assert.match(img.bodyHtml, /src="https:\/\/res\.example\/s\/assets\/a\.png"/);
+    } finally { r.dispose(); }
+  });
+
+  it('gives up past the budget, kills the worker, and renders again afterwards', async () => {
+    const r = new BudgetedRenderer(workerFile, 150, 0);
+    try {
+      const slow = '<div>'.repeat(60000) + 'x' + '</div>'.repeat(60000);
+      const t0 = Date.now();
+      await assert.rejects(r.render(slow, {}, undefined), (e) => e instanceof RenderBudgetError && e.ms === 150);
+      assert.ok(Date.now() - t0 < 2000, 'the budget is enforced');
+      const ok = await r.render('# 标题', { header: false }, undefined);
+      assert.equal(ok.bodyHtml, '<h1 data-line="0">标题</h1>\n');
+    } finally { r.dispose(); }
+  });
+
+  it('falls back to inline rendering when the worker bundle is missing', async () => {
+    const r = new BudgetedRenderer(path.join(tmp, 'missing.js'), 150, 0);
+    same(await r.render('text', { header: false }, undefined), renderPost('text', { header: false }));
+  });
+});
