@@ -70,7 +70,10 @@ export function pickValues(key: TaxonomyKey, ranked: RankedValue[], current: rea
   const qp = vscode.window.createQuickPick<ValueItem>();
   qp.canSelectMany = true;
   qp.matchOnDescription = false;
-  qp.title = bulk ? vscode.l10n.t(key === 'categories' ? 'Add Categories to the Selected Posts' : 'Add Tags to the Selected Posts') : vscode.l10n.t(key === 'categories' ? 'Categories' : 'Tags');
+  const cats = key === 'categories';
+  qp.title = bulk
+    ? (cats ? vscode.l10n.t('Add Categories to the Selected Posts') : vscode.l10n.t('Add Tags to the Selected Posts'))
+    : (cats ? vscode.l10n.t('Categories') : vscode.l10n.t('Tags'));
   qp.placeholder = vscode.l10n.t('Pick values or type a new one');
   const selected = new Set(current);
   const created: string[] = [];
