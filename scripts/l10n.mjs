@@ -1,5 +1,5 @@
 // Localization upkeep: moves package.json's user-facing strings into package.nls.json and collects runtime
-// `vscode.l10n.t('…')` strings into l10n/bundle.l10n.json. `--check` fails when anything is missing or untranslated.
+// `vscode.l10n.t('…')` and core `msg('…')` strings into l10n/bundle.l10n.json. `--check` fails when anything is missing or untranslated.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -34,16 +34,22 @@ export function manifestSlots(pkg) {
   return slots;
 }
 
-/** The runtime strings: first argument of every `l10n.t('…')` with a literal. */
+/**
+ * The runtime strings: first argument of every `l10n.t('…')` with a literal, and of every `msg('…')` under src/core
+ * (core messages the extension shows through `vscode.l10n.t(template, ...args)`).
+ */
 export function runtimeStrings() {
   const out = new Set();
+  const core = path.join(root, 'src', 'core');
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (p.endsWith('.ts')) {
         const src = fs.readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) out.add(m[2].replace(/\\(['"`\\])/g, '$1'));
+        const calls = [/l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g];
+        if (p.startsWith(core + path.sep)) calls.push(/\bmsg\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g);
+        for (const re of calls) for (const m of src.matchAll(re)) out.add(m[2].replace(/\\(['"`\\])/g, '$1'));
       }
     }
   };

@@ -1,15 +1,24 @@
 // The CLI engine: dispatches `postdesk <command>` to the command table and returns an exit code.
 import { EXIT, type CliCommand, type CliContext } from './types';
-import { info } from './info';
-import { check } from './check';
-import { render } from './render';
-import { strip } from './strip';
-import { taxonomy } from './taxonomy';
-import { posts } from './posts';
-import { add } from './add';
+
+/**
+ * A command whose module is evaluated only when it runs, so `postdesk taxonomy` does not load markdown-it,
+ * sanitize-html or the rules. Its name, summary and usage repeat the module's (a unit test keeps them equal).
+ */
+function lazy(name: string, summary: string, usage: string, load: () => Promise<CliCommand>): CliCommand {
+  return { name, summary, usage, run: async (args, ctx) => (await load()).run(args, ctx) };
+}
 
 /** Every subcommand; each lives in its own file under src/cli/. */
-export const COMMANDS: CliCommand[] = [info, render, strip, check, taxonomy, posts, add];
+export const COMMANDS: CliCommand[] = [
+  lazy('info', 'show how a post is read: front matter range, language, data, site', 'postdesk info FILE...', async () => (await import('./info')).info),
+  lazy('render', 'print the sanitized article HTML the preview shows (several files: --out DIR)', 'postdesk render FILE... [--out DIR] [--stock-images mark|show|hide] [--remote-images allow|block]', async () => (await import('./render')).render),
+  lazy('strip', 'list stock-image blocks (exit 1 when found); --write removes them', 'postdesk strip [PATH...] [--write]', async () => (await import('./strip')).strip),
+  lazy('check', 'validate posts (front matter, dates, file names, taxonomy); --fix applies safe fixes', 'postdesk check [PATH...] [--format text|json|sarif] [--fix]', async () => (await import('./check')).check),
+  lazy('taxonomy', "categories and tags with their counts, as Jekyll's site.categories/site.tags", 'postdesk taxonomy [SITE] [--format text|json]', async () => (await import('./taxonomy')).taxonomy),
+  lazy('posts', "Jekyll's view of every post-folder file: published, date, categories, tags, title", 'postdesk posts [SITE] [--format text|json]', async () => (await import('./posts')).posts),
+  lazy('add', 'add categories and/or tags to posts (creates a front matter when a post has none)', 'postdesk add [--categories a,b] [--tags c,d] FILE...', async () => (await import('./add')).add),
+];
 
 declare const POSTDESK_VERSION: string | undefined;
 const version = typeof POSTDESK_VERSION === 'string' ? POSTDESK_VERSION : '0.0.0-dev';

@@ -112,7 +112,8 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   }
   // uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead.
   const doc = parseDocument(src, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychBooleans });
-  const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
+  // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
+  const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0) errors.push(...duplicateKeys(doc.contents, offset));
   let data: Record<string, unknown> = Object.create(null);
   if (errors.length === 0 && doc.contents !== null) {

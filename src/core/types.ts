@@ -12,9 +12,18 @@ export interface RenameEdit {
   rename: { from: string; to: string };
 }
 
+/** A message as a literal English template with `{0}`… placeholders and their values, for localized UIs. */
+export interface L10nText {
+  template: string;
+  args: string[];
+}
+
 /** A fix as data: what the quick fix, fix-all, fix-on-save and `--fix` apply. */
 export interface Fix {
+  /** English title (what the CLI prints). */
   title: string;
+  /** The title as template and args (see `msg` in core/messages.ts); `title` is its English text. */
+  l10n?: L10nText;
   edits: TextEdit[];
   /** Set when the fix also (or only) renames the file. */
   rename?: RenameEdit['rename'];
@@ -28,7 +37,13 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export interface Problem {
   rule: string;
   severity: Severity;
+  /** English message (what the CLI prints). */
   message: string;
+  /**
+   * The message as template and args (see `msg` in core/messages.ts); `message` is its English text. `suffix` is a
+   * note appended to it (`message` = text of the template, then text of the suffix).
+   */
+  l10n?: L10nText & { suffix?: L10nText };
   start: number;
   end: number;
   fixes: Fix[];

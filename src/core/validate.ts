@@ -2,6 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import { applyEdits } from './edits';
 import { isValidTimezone } from './jekyll/date';
+import { l10nOf, msg, type Message } from './messages';
 import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
 import type { Fix, Problem, Severity, TextEdit } from './types';
@@ -58,23 +59,28 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   };
   const parsed = parsePost(text);
   const nf = parsed.noFrontMatter;
-  if (nf?.reason !== 'leading-blank') return run({ ...base, parsed }, () => true, 0, '');
+  if (nf?.reason !== 'leading-blank') return run({ ...base, parsed }, () => true, 0);
   // Jekyll sees no front matter behind a blank line; check the intended one too, so its problems show before they bite.
-  const fileLevel = run({ ...base, parsed }, (id) => FILE_RULES.has(id), 0, '');
+  const fileLevel = run({ ...base, parsed }, (id) => FILE_RULES.has(id), 0);
   const rest = text.slice(nf.end);
-  const inner = run({ ...base, text: rest, parsed: parsePost(rest), invalidUtf8: false }, (id) => !FILE_RULES.has(id), nf.end, ' (once the blank line before `---` is removed)');
+  const inner = run({ ...base, text: rest, parsed: parsePost(rest), invalidUtf8: false }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
   return [...fileLevel, ...inner].sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/** Default severity of each rule id. */
+const SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
 
 /** Rules about the whole file rather than the front matter. */
 const FILE_RULES = new Set(['encoding-invalid', 'front-matter-missing', 'filename-invalid']);
 
-/** Runs the enabled rules on one context; `shift` moves ranges and edits into the full text. */
-function run(base: Omit<RuleContext, 'problem'>, which: (id: string) => boolean, shift: number, note: string): Problem[] {
+/** Runs the enabled rules on one context; `shift` moves ranges and edits into the full text; `note` is appended to messages. */
+function run(base: Omit<RuleContext, 'problem'>, which: (id: string) => boolean, shift: number, note?: Message): Problem[] {
   const settings = base.site.postdesk.rules;
   const ctx: RuleContext = {
     ...base,
-    problem: (rule, message, start, end, fixes = [], severity) => ({ rule, severity: severity ?? ruleInfo(rule)?.severity ?? 'warning', message, start, end, fixes }),
+    problem: (rule, message, start, end, fixes = [], severity) => ({
+      rule, severity: severity ?? SEVERITY.get(rule) ?? 'warning', ...textOf(message), start, end, fixes,
+    }),
   };
   const out: Problem[] = [];
   for (const rule of RULES) {
@@ -82,17 +88,23 @@ function run(base: Omit<RuleContext, 'problem'>, which: (id: string) => boolean,
     try {
       for (const p of rule.check(ctx)) {
         const level = settings[p.rule];
-        out.push({
+        out.push(!shift && !note && !level ? p : {
           ...p, severity: level && level !== 'off' ? level as Severity : p.severity,
-          message: p.message + note, start: p.start + shift, end: p.end + shift,
+          message: note ? p.message + note.text : p.message, ...(note && p.l10n ? { l10n: { ...p.l10n, suffix: l10nOf(note) } } : {}),
+          start: p.start + shift, end: p.end + shift,
           fixes: shift ? p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : p.fixes,
         });
       }
     } catch (e) {
-      out.push(ctx.problem(rule.id, `Post Desk could not check this rule: ${(e as Error).message}`, shift, shift, [], 'hint'));
+      out.push(ctx.problem(rule.id, msg('Post Desk could not check this rule: {0}', (e as Error).message), shift, shift, [], 'hint'));
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** `message` and (for a `msg` message) `l10n` of a problem. */
+function textOf(message: string | Message): Pick<Problem, 'message' | 'l10n'> {
+  return typeof message === 'string' ? { message } : { message: message.text, l10n: l10nOf(message) };
 }
 
 /** Problems of a site's `_config.yml` (YAML errors, unknown timezone, bad `postdesk:` values); `text` gives exact ranges. */
@@ -100,8 +112,8 @@ export function validateSiteConfig(site: SiteConfig, text?: string): Problem[] {
   const shift = text?.charCodeAt(0) === 0xfeff ? 1 : 0;
   const level = (site.postdesk.rules['config-invalid'] ?? 'error') as Severity | 'off';
   if (level === 'off') return [];
-  const problem = (message: string, start: number, end: number, severity: Severity = level): Problem => ({ rule: 'config-invalid', severity, message, start: start + shift, end: end + shift, fixes: [] });
-  const out = site.errors.map((e) => problem(`_config.yml: ${e.message}`, e.start, e.end));
+  const problem = (message: Message, start: number, end: number, severity: Severity = level): Problem => ({ rule: 'config-invalid', severity, ...textOf(message), start: start + shift, end: end + shift, fixes: [] });
+  const out = site.errors.map((e) => problem(msg('_config.yml: {0}', e.message), e.start, e.end));
   const doc = text !== undefined ? parseYaml(text.slice(shift)).doc : undefined;
   const at = (path: string[], key = false): [number, number] => {
     if (!doc || !isMap(doc.contents)) return [0, 0];
@@ -112,10 +124,10 @@ export function validateSiteConfig(site: SiteConfig, text?: string): Problem[] {
     return node?.range ? [node.range[0], node.range[1]] : [0, 0];
   };
   if (site.timezone !== undefined && !isValidTimezone(site.timezone)) {
-    out.push(problem(`_config.yml: unknown timezone \`${site.timezone}\`: Jekyll fails to build the site.`, ...at(['timezone'])));
+    out.push(problem(msg('_config.yml: unknown timezone `{0}`: Jekyll fails to build the site.', site.timezone), ...at(['timezone'])));
   }
   for (const id of Object.keys(site.postdesk.rules)) {
-    if (!ruleInfo(id)) out.push(problem(`_config.yml: unknown Post Desk rule \`${id}\`.`, ...at(['postdesk', 'rules', id], true), 'warning'));
+    if (!ruleInfo(id)) out.push(problem(msg('_config.yml: unknown Post Desk rule `{0}`.', id), ...at(['postdesk', 'rules', id], true), 'warning'));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Fix, Problem } from '../core/types';
 import { preferredFixes } from '../core/validate';
 import { fixToWorkspaceEdit } from '../host/edits';
 import type { Services } from '../services';
-import { problemOf, problemsFor, type PostDiagnostics } from './diagnostics';
+import { localize, problemOf, problemsFor, type PostDiagnostics } from './diagnostics';
 
 /** `source.fixAll.postdesk`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postdesk');
@@ -19,7 +19,7 @@ export function fixAllEdit(s: Services, doc: vscode.TextDocument, renames: boole
   const edit = new vscode.WorkspaceEdit();
   const textEdits = fixes.flatMap((f) => f.edits);
   if (textEdits.length) fixToWorkspaceEdit(doc, { title: '', edits: textEdits }, edit);
-  for (const f of fixes) if (f.rename) fixToWorkspaceEdit(doc, { title: f.title, edits: [], rename: f.rename }, edit);
+  for (const f of fixes) if (f.rename) fixToWorkspaceEdit(doc, { title: localize(f.title, f.l10n), edits: [], rename: f.rename }, edit);
   return { edit, count: fixes.length };
 }
 
@@ -53,7 +53,7 @@ class PostCodeActions implements vscode.CodeActionProvider {
   }
 
   private action(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-    const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    const a = new vscode.CodeAction(localize(fix.title, fix.l10n), vscode.CodeActionKind.QuickFix);
     a.edit = fixToWorkspaceEdit(doc, fix);
     a.diagnostics = [diagnostic];
     a.isPreferred = fix.preferred === true;

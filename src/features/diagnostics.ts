@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/edits';
 import type { SiteConfig } from '../core/site';
-import type { Problem, Severity } from '../core/types';
+import type { L10nText, Problem, Severity } from '../core/types';
 import { isValidated, layoutLookup, ruleDocUrl, validatePost, validateSiteConfig, type ValidateOptions } from '../core/validate';
 import { isPostFile, readText } from '../node/files';
 import type { Services } from '../services';
@@ -38,13 +38,20 @@ export function problemsFor(s: Services, doc: vscode.TextDocument): Problem[] | 
   return validatePost(doc.getText(), optionsFor(site, doc.uri.fsPath));
 }
 
+/** A core message in the display language: its template through `vscode.l10n.t` (English when there is no translation). */
+export function localize(english: string, l10n: (L10nText & { suffix?: L10nText }) | undefined): string {
+  if (!l10n) return english;
+  const text = vscode.l10n.t(l10n.template, ...l10n.args);
+  return l10n.suffix ? text + vscode.l10n.t(l10n.suffix.template, ...l10n.suffix.args) : text;
+}
+
 /** Problems as diagnostics for `text` (ranges through the core LineIndex, so unopened files need no TextDocument). */
 export function toDiagnostics(text: string, problems: readonly Problem[]): vscode.Diagnostic[] {
   const lines = new LineIndex(text);
   return problems.map((p) => {
     const a = lines.positionAt(p.start);
     const b = lines.positionAt(p.end);
-    const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), p.message, SEVERITY[p.severity]);
+    const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), localize(p.message, p.l10n), SEVERITY[p.severity]);
     d.source = 'Post Desk';
     d.code = { value: p.rule, target: vscode.Uri.parse(ruleDocUrl(p.rule)) };
     problemOf.set(d, p);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parsePost } from '../../src/core/parse';
 import { defaultSite, parseSiteConfig } from '../../src/core/site';
 import { applyEdits } from '../../src/core/edits';
-import { postCategoriesAndTags } from '../../src/core/taxonomy/jekyll';
+import { jekyllRead, jekyllReadMerging, postCategoriesAndTags } from '../../src/core/taxonomy/jekyll';
 import { jekyllPostView, titleizeSlug } from '../../src/core/taxonomy/posts';
 import { TaxonomyIndex, frontMatterBytes, frontMatterSlice, rankValues } from '../../src/core/taxonomy/index';
 import { setTaxonomy, normalizeValues, doubleQuoted } from '../../src/core/taxonomy/edit';
@@ -48,6 +48,19 @@ describe('Jekyll categories and tags (jekyll-facts table)', () => {
   it('merges _config.yml defaults: categories united, tags replaced by front matter', () => {
     const r = postCategoriesAndTags(parsePost('---\ncategories: b\ntags: t\n---\n').data, [], { categories: ['a'], tags: ['d'] });
     assert.deepEqual(r, { categories: ['a', 'b'], tags: ['t'] });
+  });
+});
+
+describe('jekyllRead shortcut', () => {
+  it('gives what the general merging gives, for any front matter', () => {
+    const word = fc.constantFrom('a', 'b c', ' a  b ', '', '中\u3000文', 'x\ty', 'a', '1');
+    const value = fc.oneof(word, fc.constantFrom(null, undefined, 5, true, false, new Date(Date.UTC(2021, 0, 1))), fc.array(fc.oneof(word, fc.constantFrom(null, 1, true)), { maxLength: 4 }), fc.array(word, { maxLength: 4 }));
+    const fm = fc.dictionary(fc.constantFrom('categories', 'tags', 'category', 'tag', 'title', 'date', 'published', '__proto__'), value, { maxKeys: 5 })
+      .map((d) => Object.assign(Object.create(null), d) as Record<string, unknown>);
+    const defaults = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, fm);
+    fc.assert(fc.property(fm, defaults, fc.constantFrom([], ['news']), (f, d, folders) => {
+      assert.deepEqual(jekyllRead(f, folders, d), jekyllReadMerging(f, folders, d));
+    }), { numRuns: 3000 });
   });
 });
 
@@ -270,10 +283,57 @@ describe('fast path for flat front matter', () => {
   it('gives the same view on random flat front matter', () => {
     const key = fc.constantFrom('title', 'date', 'categories', 'tags', 'category', 'tag', 'layout', 'published', 'yes', 'x-y');
     const raw = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', '-', ':', '#', ',', '"', "'", '[', '{', '中', '：', '.', '+', '~', '\\', '\t', '!', '&', '*', '|', '>', '%', '@'), maxLength: 8 });
-    const value = fc.oneof(raw, raw.map((s) => `"${s}"`), raw.map((s) => `'${s}'`), fc.constantFrom('2021-12-01 13:33:50', ' +0800', '"2021-12-01 10:00"', '2021-12-01', 'yes', 'No', '~', 'null', '12', '-1', '.5', 'y', 'a #c', 'x y z'));
+    const value = fc.oneof(raw, raw.map((s) => `"${s}"`), raw.map((s) => `'${s}'`), fc.constantFrom('2021-12-01 13:33:50', ' +0800', '"2021-12-01 10:00"', '2021-12-01', 'yes', 'No', '~', 'null', '12', '-1', '.5', 'y', 'a #c', 'x y z', '21shiji  nancai', '1st', '3g', '1e5', '0x1F', '1:30', '1:3z', '2021-12-01T10:00:00Z', '+x', '.hidden', '+.inf', '.NaN'));
     const line = fc.oneof({ weight: 6, arbitrary: fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`) }, fc.constantFrom('', '# comment', '  indented: x', '- item', 'k:v'));
     fc.assert(fc.property(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
       same(`---${eol}${lines.join(eol)}${eol}---${eol}body`);
     }), { numRuns: 3000 });
+  });
+  it('gives the same data and view on random flow and block lists', () => {
+    // Mostly well-formed lists under distinct keys (so the fast path is taken often), with odd items, spacing and stray lines.
+    const keys = ['title', 'date', 'categories', 'tags', 'category', 'tag', 'layout', 'published'];
+    const unit = fc.constantFrom('a', 'Z', '1', ' ', '-', ':', '#', ',', '"', "'", '[', ']', '{', '}', '中', '（', '(', ')', '.', '+', '~', '\\', '\t', '!', '&', '*', '|', '>', '%', '@', '?', '`');
+    const raw = fc.string({ unit, maxLength: 7 });
+    const good = fc.constantFrom('emnews', 'cls', '东财滚动新闻', 'A股', 'anxinguojizhengquan(xianggang)', '21shijijingjibaodao  nancailicaitong', 'a b', 'x-y', 'a#b', 'a!', 'b?c', 'Yes', 'Off', '~', 'null', 'y', '中 文');
+    const odd = fc.constantFrom('12', '.5', '-1', '2021-12-01', 'a #c', "it's", 'a:b', 'a: b', '', '&x', '*x', '!t', '.inf', '+.inf', '-.NaN', 'a\\b', '1st', '12 monkeys', '3g', '1e5', '0x1F', '0b101', '007', '1_0', '1:30', '1:3z', '2021-12-01T10:00:00Z', '2021-12-01 10:00:00 +08:00', '1.2.3', '+x', '.hidden');
+    const word = fc.oneof({ weight: 12, arbitrary: good }, odd);
+    const item = fc.oneof({ weight: 40, arbitrary: word }, { weight: 6, arbitrary: word.map((s) => `"${s}"`) }, { weight: 2, arbitrary: word.map((s) => `'${s}'`) }, raw, raw.map((s) => `"${s}"`), raw.map((s) => `'${s}'`));
+    const rare = <T>(common: T, ...others: T[]) => fc.oneof({ weight: 4 * others.length, arbitrary: fc.constant(common) }, fc.constantFrom(...others));
+    const sp = rare('', ' ', '  ', '\t');
+    const flow = fc.tuple(fc.array(fc.tuple(sp, item, sp), { maxLength: 4 }), sp, rare('', ' # c', '#c', ' x', ',', ' ,]'))
+      .map(([xs, inner, tail]) => `[${inner}${xs.map(([x, v, y]) => `${x}${v}${y}`).join(',')}]${tail}`);
+    const block = fc.tuple(fc.constantFrom('', '  ', '  ', '    ', ' '), fc.array(fc.tuple(rare(' ', '  ', '', '\t'), item, rare('', ' ', ' # c', '\t')), { maxLength: 4 }), rare('', ' ', ' # c'))
+      .map(([ind, xs, after]) => (k: string) => [`${k}:${after}`, ...xs.map(([gap, v, tail]) => `${ind}-${gap}${v}${tail}`)]);
+    const entry = fc.oneof(
+      { weight: 3, arbitrary: flow.map((v) => (k: string) => [`${k}: ${v}`]) },
+      { weight: 3, arbitrary: block },
+      { weight: 2, arbitrary: fc.constantFrom('emnews', '"x y"', '2021-12-01 13:33:50', 'yes', '', '~').map((v) => (k: string) => [`${k}: ${v}`]) },
+    );
+    const stray = fc.constantFrom('', '# comment', '  - stray', '- stray', '    continued', 'k:v');
+    const front = fc.tuple(fc.shuffledSubarray(keys, { maxLength: 5 }), fc.array(entry, { minLength: 5, maxLength: 5 }), fc.option(fc.tuple(stray, fc.nat(8)), { freq: 4 }))
+      .map(([ks, es, extra]) => {
+        const lines = ks.flatMap((k, i) => es[i](k));
+        if (extra) lines.splice(extra[1] % (lines.length + 1), 0, extra[0]);
+        return lines;
+      });
+    let fastLists = 0;
+    fc.assert(fc.property(front, fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      const text = `---${eol}${lines.join(eol)}${eol}---${eol}body`;
+      same(text);
+      const fast = fastFrontMatter(text);
+      if (!fast) return;
+      const full = parsePost(text);
+      assert.equal(full.errors.length, 0, JSON.stringify(text));
+      const strip = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'date'));
+      assert.deepEqual(strip(fast.data), strip(full.data), JSON.stringify(text));
+      if (Object.values(fast.data).some((v) => Array.isArray(v) && v.length > 1)) fastLists++;
+    }), { numRuns: 5000 });
+    assert.ok(fastLists > 250, `fast path read ${fastLists} lists`);
+  });
+  it('takes the fast path for the usual flow and block lists', () => {
+    for (const text of ['---\ntags: [a, b c, "d"]\n---\n', '---\ncategories:\n  - emnews\n  - cls\ntags:\n- 港股\n---\n', '---\ntags: []\ncategories: [ x ] # c\n---\n']) {
+      assert.ok(fastFrontMatter(text), text);
+      same(text);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml'
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
 import type { ParsedPost } from '../parse';
 import type { FileKind, SiteConfig } from '../site';
+import type { Message } from '../messages';
 import type { Fix, Problem, Severity } from '../types';
 
 /** How a site's layouts are found: `found`, `theme` (not in `_layouts/`, but a theme may provide it) or `missing`. */
@@ -24,8 +25,8 @@ export interface RuleContext {
   now: number;
   layouts: LayoutLookup | undefined;
   invalidUtf8: boolean;
-  /** Builds a problem with the rule's default severity (rules may pass another). */
-  problem(rule: string, message: string, start: number, end: number, fixes?: Fix[], severity?: Severity): Problem;
+  /** Builds a problem with the rule's default severity (rules may pass another); a `msg(…)` message also sets `l10n`. */
+  problem(rule: string, message: string | Message, start: number, end: number, fixes?: Fix[], severity?: Severity): Problem;
 }
 
 /** A top-level front matter entry with absolute ranges. */
@@ -46,8 +47,19 @@ export function entry(ctx: RuleContext, key: string): Entry | undefined {
   return entries(ctx).find((e) => e.key === key);
 }
 
-/** All top-level entries in source order. */
-export function entries(ctx: RuleContext): Entry[] {
+// Rules share one parsed post: its entries, date and taxonomy values are worked out once (all read-only).
+const entryCache = new WeakMap<ParsedPost, Entry[]>();
+const dateCache = new WeakMap<ParsedPost, { tz: string | undefined; date: ReturnType<typeof postDate> }>();
+const valueCache = new WeakMap<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>();
+
+/** All top-level entries in source order (do not modify the array: it is shared by the rules). */
+export function entries(ctx: RuleContext): readonly Entry[] {
+  let out = entryCache.get(ctx.parsed);
+  if (!out) { out = readEntries(ctx); entryCache.set(ctx.parsed, out); }
+  return out;
+}
+
+function readEntries(ctx: RuleContext): Entry[] {
   const { doc, frontMatter } = ctx.parsed;
   if (!doc || !frontMatter || !isMap(doc.contents)) return [];
   const base = frontMatter.contentStart;
@@ -82,7 +94,7 @@ export function yamlOk(ctx: RuleContext): boolean {
 
 /** The file name without folders, or undefined. */
 export function baseName(ctx: RuleContext): string | undefined {
-  return ctx.file ? ctx.file.replace(/\\/g, '/').split('/').pop() : undefined;
+  return ctx.file ? ctx.file.slice(Math.max(ctx.file.lastIndexOf('/'), ctx.file.lastIndexOf('\\')) + 1) : undefined;
 }
 
 /** The path of a sibling file with another name. */
@@ -93,6 +105,15 @@ export function sibling(file: string, name: string): string {
 
 /** The front matter `date:` as Jekyll reads it, with its entry; undefined when there is no `date:` key. */
 export function postDate(ctx: RuleContext): { entry: Entry; raw: string; result: DateResult } | undefined {
+  const tz = ctx.site.timezone;
+  const hit = dateCache.get(ctx.parsed);
+  if (hit && hit.tz === tz) return hit.date;
+  const date = readPostDate(ctx);
+  dateCache.set(ctx.parsed, { tz, date });
+  return date;
+}
+
+function readPostDate(ctx: RuleContext): { entry: Entry; raw: string; result: DateResult } | undefined {
   if (!yamlOk(ctx)) return undefined;
   const e = entry(ctx, 'date');
   if (!e) return undefined;
@@ -120,6 +141,14 @@ export interface TaxonomyValue { value: string; start: number; end: number; item
 
 /** The string values of a taxonomy entry (split like Jekyll), or undefined when the value is not a string or list of strings. */
 export function taxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
+  const hit = valueCache.get(e);
+  if (hit && hit.split === split) return hit.values;
+  const values = readTaxonomyValues(ctx, e, split);
+  valueCache.set(e, { split, values });
+  return values;
+}
+
+function readTaxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
   const v = e.value;
   if (!v || (isScalar(v) && v.value === null)) return [];
   if (isScalar(v)) {

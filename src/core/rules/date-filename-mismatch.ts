@@ -1,5 +1,6 @@
 // date-filename-mismatch: the file name's date differs from the front matter date's day in the site timezone.
 import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, postDate, sibling, siteDay, type RuleContext } from './context';
 
@@ -22,10 +23,10 @@ export function dateFilenameMismatch(ctx: RuleContext): Problem[] {
   const newDate = formatJekyll(wallToUtc(tz, fd.year, fd.month, fd.day, time[0], time[1], time[2]), tz);
   const { entry: e } = d;
   const fixes: Fix[] = [
-    { title: `Rename the file to ${newName}`, edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true },
-    { title: `Set the date to ${newDate}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: newDate }] },
+    { ...fixTitle(msg('Rename the file to {0}', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true },
+    { ...fixTitle(msg('Set the date to {0}', newDate)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: newDate }] },
   ];
   return [ctx.problem('date-filename-mismatch',
-    `The file name says ${fileDay} but Jekyll publishes this post on ${day} (${published}); the URL uses the front matter date.`,
+    msg('The file name says {0} but Jekyll publishes this post on {1} ({2}); the URL uses the front matter date.', fileDay, day, published),
     e.valueStart, e.valueEnd, fixes)];
 }

@@ -1,5 +1,6 @@
 // date-invalid: a `date:` Jekyll cannot parse, which stops the whole site from building.
 import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, postDate, type RuleContext } from './context';
 
@@ -8,17 +9,18 @@ export function dateInvalid(ctx: RuleContext): Problem[] {
   const d = postDate(ctx);
   if (!d || d.result.ok) return [];
   const { entry: e } = d;
-  const shown = d.raw.trim() || '(empty)';
+  const shown = d.raw.trim();
   const fixes: Fix[] = [];
   const name = baseName(ctx);
   const fd = name ? filenameDate(name) : undefined;
   if (fd) {
     const value = formatJekyll(wallToUtc(ctx.site.timezone, fd.year, fd.month, fd.day), ctx.site.timezone);
     const start = e.valueStart;
-    fixes.push({ title: `Use the file name's date: ${value}`, edits: [{ start, end: e.valueEnd, newText: `${e.value ? '' : ' '}${value}` }] });
+    fixes.push({ ...fixTitle(msg("Use the file name's date: {0}", value)), edits: [{ start, end: e.valueEnd, newText: `${e.value ? '' : ' '}${value}` }] });
   }
   const start = e.value ? e.valueStart : e.keyStart;
-  return [ctx.problem('date-invalid',
-    `Jekyll cannot read the date \`${shown}\` (${d.result.reason}): this one post stops the whole site from building ("Invalid date").`,
+  return [ctx.problem('date-invalid', shown
+    ? msg('Jekyll cannot read the date `{0}` ({1}): this one post stops the whole site from building ("Invalid date").', shown, d.result.reason)
+    : msg('Jekyll cannot read the date `(empty)` ({0}): this one post stops the whole site from building ("Invalid date").', d.result.reason),
     start, Math.max(e.valueEnd, e.keyEnd), fixes)];
 }

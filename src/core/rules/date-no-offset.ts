@@ -1,5 +1,6 @@
 // date-no-offset: a YAML timestamp without an offset is UTC to Jekyll, so the post is published at another time.
 import { formatJekyll, tzOffsetMinutes } from '../jekyll/date';
+import { fixTitle, msg } from '../messages';
 import type { Problem } from '../types';
 import { postDate, type RuleContext } from './context';
 
@@ -26,9 +27,9 @@ export function dateNoOffset(ctx: RuleContext): Problem[] {
   const published = formatJekyll(date.utcMs, tz);
   const { entry: e } = d;
   return [ctx.problem('date-no-offset',
-    `\`${written}\` has no UTC offset: Jekyll reads it as UTC and publishes this post at ${published} (${tz}), not at ${written}.`,
+    msg('`{0}` has no UTC offset: Jekyll reads it as UTC and publishes this post at {1} ({2}), not at {0}.', written, published, tz),
     e.valueStart, e.valueEnd, [
-      { title: `Add the site's offset: ${keep}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: keep }], preferred: true },
-      { title: `Keep the published time: ${published}`, edits: [{ start: e.valueStart, end: e.valueEnd, newText: published }] },
+      { ...fixTitle(msg("Add the site's offset: {0}", keep)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: keep }], preferred: true },
+      { ...fixTitle(msg('Keep the published time: {0}', published)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: published }] },
     ])];
 }

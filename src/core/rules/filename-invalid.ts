@@ -1,5 +1,6 @@
 // filename-invalid: a file in `_posts` without a leading `Y-M-D-` date, which Jekyll skips silently.
 import { filenameDate } from '../jekyll/date';
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, postDate, sibling, siteDay, type RuleContext } from './context';
 
@@ -19,11 +20,11 @@ export function filenameInvalid(ctx: RuleContext): Problem[] {
   const fixes: Fix[] = [];
   if (day && ext) {
     const newName = `${day}-${stem}${ext}`;
-    fixes.push({ title: `Rename the file to ${newName}`, edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true });
+    fixes.push({ ...fixTitle(msg('Rename the file to {0}', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true });
   }
   const end = ctx.parsed.frontMatter ? ctx.parsed.frontMatter.start + 3 : Math.min(ctx.text.length, (ctx.text.indexOf('\n') + 1 || ctx.text.length + 1) - 1);
   const start = ctx.parsed.frontMatter?.start ?? 0;
   return [ctx.problem('filename-invalid',
-    `Jekyll skips this file: \`${name}\` does not start with a \`YYYY-MM-DD-\` date, so it is never published.`,
+    msg('Jekyll skips this file: `{0}` does not start with a `YYYY-MM-DD-` date, so it is never published.', name),
     start, Math.max(start, end), fixes)];
 }

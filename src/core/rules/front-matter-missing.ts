@@ -1,4 +1,5 @@
 // front-matter-missing: the first line is not `---`, so Jekyll sees no front matter at all.
+import { fixTitle, msg } from '../messages';
 import type { Problem } from '../types';
 import type { RuleContext } from './context';
 
@@ -8,11 +9,11 @@ export function frontMatterMissing(ctx: RuleContext): Problem[] {
   if (!nf || !['leading-blank', 'no-fence', 'empty'].includes(nf.reason)) return [];
   if (nf.reason === 'leading-blank') {
     return [ctx.problem('front-matter-missing',
-      'Blank line before `---`: Jekyll sees no front matter and publishes this post with no layout, title, date or categories.',
-      nf.start, nf.end + 3, [{ title: 'Remove the blank lines before the front matter', edits: [{ start: nf.start, end: nf.end, newText: '' }], preferred: true }])];
+      msg('Blank line before `---`: Jekyll sees no front matter and publishes this post with no layout, title, date or categories.'),
+      nf.start, nf.end + 3, [{ ...fixTitle(msg('Remove the blank lines before the front matter')), edits: [{ start: nf.start, end: nf.end, newText: '' }], preferred: true }])];
   }
   const message = nf.reason === 'empty'
-    ? 'Empty file: Jekyll publishes it with no front matter.'
-    : 'No front matter: the first line is not `---`, so Jekyll publishes this post with no layout, title, date or categories.';
+    ? msg('Empty file: Jekyll publishes it with no front matter.')
+    : msg('No front matter: the first line is not `---`, so Jekyll publishes this post with no layout, title, date or categories.');
   return [ctx.problem('front-matter-missing', message, nf.start, nf.end)];
 }

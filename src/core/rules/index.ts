@@ -20,6 +20,7 @@ import { taxonomyUnknown } from './taxonomy-unknown';
 import { titleEmpty } from './title-empty';
 import { unpublished } from './unpublished';
 import { unsafeHtml } from './unsafe-html';
+import { bodyHeavy } from './body-heavy';
 import { yamlSyntax } from './yaml-syntax';
 
 /** One validation rule. `check` is undefined for rules reported outside posts (`config-invalid`). */
@@ -48,6 +49,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'taxonomy-unknown', severity: 'warning', docs: 'A category or tag outside the configured taxonomy.', check: taxonomyUnknown },
   { id: 'layout-missing', severity: 'warning', docs: 'The layout does not exist in _layouts/.', check: layoutMissing },
   { id: 'unsafe-html', severity: 'warning', docs: 'Active HTML (script, iframe, handlers…) in the body, published as is.', check: unsafeHtml },
+  { id: 'body-heavy', severity: 'info', docs: 'A body so large or so deeply tagged that the preview may cut it off.', check: bodyHeavy },
   { id: 'stock-image-block', severity: 'info', docs: 'A stock-image (EM_StockImg) block in the body.', check: stockImageBlock },
   { id: 'stock-image-unterminated', severity: 'warning', docs: 'A stock-image marker that does not form a block.', check: stockImageUnterminated },
   { id: 'future-date', severity: 'info', docs: 'Dated in the future: Jekyll skips it without --future.', check: futureDate },

@@ -1,4 +1,5 @@
 // layout-missing: the layout named by the post (or by `defaults:`) is not in `_layouts/`.
+import { msg } from '../messages';
 import type { Problem } from '../types';
 import { entry, yamlOk, type RuleContext } from './context';
 
@@ -11,8 +12,12 @@ export function layoutMissing(ctx: RuleContext): Problem[] {
   const found = ctx.layouts(name);
   if (found === 'found') return [];
   const [start, end] = e ? [e.valueStart, e.valueEnd] : [ctx.parsed.frontMatter.start, ctx.parsed.frontMatter.start + 3];
-  const from = e ? '' : ' (set by `defaults:` in _config.yml)';
-  return [found === 'theme'
-    ? ctx.problem('layout-missing', `Layout \`${name}\`${from} is not in _layouts/; the site's theme must provide it.`, start, end, [], 'info')
-    : ctx.problem('layout-missing', `Layout \`${name}\`${from} does not exist: there is no _layouts/${name}.html, so Jekyll renders the post without it.`, start, end)];
+  if (found === 'theme') {
+    return [ctx.problem('layout-missing', e
+      ? msg("Layout `{0}` is not in _layouts/; the site's theme must provide it.", name)
+      : msg("Layout `{0}` (set by `defaults:` in _config.yml) is not in _layouts/; the site's theme must provide it.", name), start, end, [], 'info')];
+  }
+  return [ctx.problem('layout-missing', e
+    ? msg('Layout `{0}` does not exist: there is no _layouts/{0}.html, so Jekyll renders the post without it.', name)
+    : msg('Layout `{0}` (set by `defaults:` in _config.yml) does not exist: there is no _layouts/{0}.html, so Jekyll renders the post without it.', name), start, end)];
 }

@@ -1,5 +1,6 @@
 // required-key: a key the site requires (default layout, title, date, categories, tags) is in neither the post nor `defaults:`.
 import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, yamlOk, type RuleContext } from './context';
 
@@ -17,8 +18,8 @@ export function requiredKey(ctx: RuleContext): Problem[] {
   for (const key of required) {
     if (key in ctx.parsed.data || key in ctx.defaults) continue;
     const value = suggest(ctx, key);
-    const fixes: Fix[] = value === undefined ? [] : [{ title: `Add \`${key}: ${value}\``, edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${key}: ${value}${ctx.parsed.eol}` }] }];
-    out.push(ctx.problem('required-key', `Missing required front matter key \`${key}\`.`, fm.start, fm.start + 3, fixes));
+    const fixes: Fix[] = value === undefined ? [] : [{ ...fixTitle(msg('Add `{0}: {1}`', key, value)), edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${key}: ${value}${ctx.parsed.eol}` }] }];
+    out.push(ctx.problem('required-key', msg('Missing required front matter key `{0}`.', key), fm.start, fm.start + 3, fixes));
   }
   return out;
 }

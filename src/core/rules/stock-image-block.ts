@@ -1,6 +1,9 @@
 // stock-image-block: the scraper's EM_StockImg block (a stock chart image) in the body; the fix strips it exactly.
-import { findStockBlocks, stripStockBlocks } from '../stock';
-import type { Fix, Problem } from '../types';
+import { applyEdits } from '../edits';
+import { fixTitle, msg } from '../messages';
+import type { ParsedPost } from '../parse';
+import { findStockBlocks, stripStockBlocks, type StockBlock, type StockScan } from '../stock';
+import type { Fix, Problem, TextEdit } from '../types';
 import type { RuleContext } from './context';
 
 /** Whether the post is Markdown (HTML posts have no code spans to skip). */
@@ -8,17 +11,97 @@ export function isMarkdown(ctx: RuleContext): boolean {
   return !ctx.file || !/\.html?$/i.test(ctx.file);
 }
 
+// One scan per parsed post, shared by stock-image-block and stock-image-unterminated.
+const scans = new WeakMap<ParsedPost, { markdown: boolean; scan: StockScan }>();
+
+/** `findStockBlocks` of the rule context, computed once per parsed post. */
+export function stockScan(ctx: RuleContext): StockScan {
+  const markdown = isMarkdown(ctx);
+  const hit = scans.get(ctx.parsed);
+  if (hit && hit.markdown === markdown) return hit.scan;
+  const scan = findStockBlocks(ctx.text, ctx.parsed, { markdown });
+  scans.set(ctx.parsed, { markdown, scan });
+  return scan;
+}
+
 /** Reports each stock-image block; fixes strip this block (preferred) or every block of the post. */
 export function stockImageBlock(ctx: RuleContext): Problem[] {
   const markdown = isMarkdown(ctx);
-  const { blocks } = findStockBlocks(ctx.text, ctx.parsed, { markdown });
+  const { blocks } = stockScan(ctx);
   if (!blocks.length) return [];
-  const all = stripStockBlocks(ctx.text, undefined, { markdown, parsed: ctx.parsed });
+  const all = blocks.length > 1 ? stripAllEdits(ctx, blocks, markdown) : [];
   return blocks.map((b) => {
     const start = b.spacerStart ?? b.start;
-    const one = stripStockBlocks(ctx.text, { start, end: b.end }, { markdown, parsed: ctx.parsed });
-    const fixes: Fix[] = [{ title: 'Strip this stock-image block', edits: one.edits, preferred: true }];
-    if (blocks.length > 1) fixes.push({ title: `Strip all ${blocks.length} stock-image blocks`, edits: all.edits });
-    return ctx.problem('stock-image-block', 'Stock-image block (EM_StockImg): a quote chart image from the news source, published as is.', start, b.end, fixes);
+    const fixes: Fix[] = [{ ...fixTitle(msg('Strip this stock-image block')), edits: stripEdits(ctx.text, ctx.parsed, [b]), preferred: true }];
+    if (blocks.length > 1) fixes.push({ ...fixTitle(msg('Strip all {0} stock-image blocks', blocks.length)), edits: all });
+    return ctx.problem('stock-image-block', msg('Stock-image block (EM_StockImg): a quote chart image from the news source, published as is.'), start, b.end, fixes);
   });
+}
+
+/**
+ * The edits of `stripStockBlocks(text)` from the scan already made. Its first pass strips exactly these blocks; a
+ * second pass can only find more when a marker is left in the stripped text, and then `stripStockBlocks` runs as is.
+ */
+function stripAllEdits(ctx: RuleContext, blocks: StockBlock[], markdown: boolean): TextEdit[] {
+  const edits = stripEdits(ctx.text, ctx.parsed, blocks);
+  if (!/EM_StockImg_/i.test(applyEdits(ctx.text, edits))) return edits;
+  return stripStockBlocks(ctx.text, undefined, { markdown, parsed: ctx.parsed }).edits;
+}
+
+/**
+ * The edits of one `stripStockBlocks` pass over `blocks` (all blocks of the scan, or one block), merged where they
+ * touch. For one block this equals `stripStockBlocks(text, {start: spacerStart ?? start, end})`: its range is
+ * deleted whole, so the next pass looks in an empty range and strips nothing more.
+ */
+function stripEdits(text: string, parsed: ParsedPost, blocks: readonly StockBlock[]): TextEdit[] {
+  const from = (b: StockBlock) => b.spacerStart ?? b.start;
+  const edits: TextEdit[] = [];
+  const whole = new Set<number>(); // indexes of edits that remove whole lines
+  for (let i = 0; i < blocks.length;) {
+    let j = i;
+    while (j + 1 < blocks.length && blank(text, blocks[j].end, from(blocks[j + 1]))) j++;
+    const runStart = from(blocks[i]);
+    const runEnd = blocks[j].end;
+    const ls = lineStart(text, runStart, parsed.bom);
+    const le = lineEnd(text, runEnd);
+    if (blank(text, ls, runStart) && blank(text, runEnd, le)) {
+      const brk = text.startsWith('\r\n', le) ? 2 : le < text.length ? 1 : 0;
+      if (brk) { edits.push({ start: ls, end: le + brk, newText: '' }); whole.add(edits.length - 1); } else {
+        // The last line has no line break: the one before it goes (with the whole lines of blocks just before it),
+        // unless it closes the front matter.
+        let first = ls;
+        while (whole.has(edits.length - 1) && edits[edits.length - 1].end === first) { first = edits.pop()!.start; whole.delete(edits.length); }
+        const prev = first > parsed.body.start ? first - (text.startsWith('\r\n', first - 2) ? 2 : 1) : first;
+        edits.push({ start: prev, end: le, newText: '' });
+      }
+    } else {
+      for (let k = i; k <= j; k++) edits.push({ start: from(blocks[k]), end: blocks[k].end, newText: '' });
+    }
+    i = j + 1;
+  }
+  // stripStockBlocks reports the removed spans, so edits that touch come out as one.
+  const merged: TextEdit[] = [];
+  for (const e of edits) {
+    if (e.end <= e.start) continue;
+    const last = merged[merged.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end); else merged.push({ start: e.start, end: e.end, newText: '' });
+  }
+  return merged;
+}
+
+/** Whether `text[from, to)` holds only spaces and tabs. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9) return false; }
+  return true;
+}
+
+function lineStart(text: string, at: number, bom: boolean): number {
+  const i = at > 0 ? Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1 : 0;
+  return i === 0 && bom ? 1 : i;
+}
+
+function lineEnd(text: string, at: number): number {
+  const n = text.indexOf('\n', at);
+  const r = text.indexOf('\r', at);
+  return Math.min(n < 0 ? text.length : n, r < 0 ? text.length : r);
 }

@@ -1,4 +1,5 @@
 // taxonomy-duplicate: the same category or tag twice in one key; Jekyll keeps both.
+import { fixTitle, msg } from '../messages';
 import type { Problem, TextEdit } from '../types';
 import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext, type TaxonomyValue } from './context';
 
@@ -14,8 +15,8 @@ export function taxonomyDuplicate(ctx: RuleContext): Problem[] {
     values.forEach((v, i) => {
       if (!seen.has(v.value)) { seen.add(v.value); return; }
       const edit = removal(ctx.text, values[i - 1], v);
-      out.push(ctx.problem('taxonomy-duplicate', `\`${v.value}\` is listed twice in \`${key}\`: Jekyll keeps both.`, v.start, v.end,
-        edit && values[i - 1].end <= v.start ? [{ title: `Remove the second \`${v.value}\``, edits: [edit], preferred: true }] : []));
+      out.push(ctx.problem('taxonomy-duplicate', msg('`{0}` is listed twice in `{1}`: Jekyll keeps both.', v.value, key), v.start, v.end,
+        edit && values[i - 1].end <= v.start ? [{ ...fixTitle(msg('Remove the second `{0}`', v.value)), edits: [edit], preferred: true }] : []));
     });
   }
   return out;

@@ -1,5 +1,6 @@
 // taxonomy-type: `categories`/`category`/`tags`/`tag` that are not a string or a list of strings.
 import { isScalar, isSeq, type Node } from 'yaml';
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { entry, rangeOf, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext } from './context';
 
@@ -16,9 +17,9 @@ export function taxonomyType(ctx: RuleContext): Problem[] {
       const fixes: Fix[] = [];
       if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) {
         const src = ctx.text.slice(start, end);
-        fixes.push({ title: `Quote it as a string: "${src}"`, edits: [{ start, end, newText: JSON.stringify(src) }] });
+        fixes.push({ ...fixTitle(msg('Quote it as a string: "{0}"', src)), edits: [{ start, end, newText: JSON.stringify(src) }] });
       }
-      out.push(ctx.problem('taxonomy-type', `\`${key}\` must be a string or a list of strings: Jekyll drops or mangles this value.`, start, end, fixes));
+      out.push(ctx.problem('taxonomy-type', msg('`{0}` must be a string or a list of strings: Jekyll drops or mangles this value.', key), start, end, fixes));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 // taxonomy-unknown: a category or tag outside `postdesk.taxonomy` (only when known values are configured).
+import { fixTitle, msg } from '../messages';
 import type { Problem } from '../types';
 import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext } from './context';
 
@@ -31,11 +32,17 @@ export function taxonomyUnknown(ctx: RuleContext): Problem[] {
         .sort((a, b) => a.d - b.d).slice(0, 3);
       const exact = ctx.text.slice(v.start, v.end) === v.value || (v.end - v.start === v.value.length + 2);
       const fixes = exact ? near.map((n, i) => ({
-        title: `Change to \`${n.k}\``,
+        ...fixTitle(msg('Change to `{0}`', n.k)),
         edits: [{ start: v.start, end: v.end, newText: ctx.text.slice(v.start, v.end) === v.value ? n.k : JSON.stringify(n.k) }],
         preferred: i === 0 && near.length === 1 && n.d === 0,
       })) : [];
-      out.push(ctx.problem('taxonomy-unknown', `Unknown ${field === 'categories' ? 'category' : 'tag'} \`${v.value}\`${near.length ? `: did you mean ${near.map((n) => `\`${n.k}\``).join(', ')}?` : ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}).`}`, v.start, v.end, fixes));
+      const cat = field === 'categories';
+      const did = near.map((n) => `\`${n.k}\``).join(', ');
+      const list = `${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}`;
+      const message = near.length
+        ? cat ? msg('Unknown category `{0}`: did you mean {1}?', v.value, did) : msg('Unknown tag `{0}`: did you mean {1}?', v.value, did)
+        : cat ? msg('Unknown category `{0}` (known: {1}).', v.value, list) : msg('Unknown tag `{0}` (known: {1}).', v.value, list);
+      out.push(ctx.problem('taxonomy-unknown', message, v.start, v.end, fixes));
     }
   }
   return out;

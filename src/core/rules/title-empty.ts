@@ -1,5 +1,6 @@
 // title-empty: `title:` with no text; Jekyll shows an empty title instead of the slug.
 import { isScalar } from 'yaml';
+import { msg } from '../messages';
 import type { Problem } from '../types';
 import { entry, yamlOk, type RuleContext } from './context';
 
@@ -11,5 +12,5 @@ export function titleEmpty(ctx: RuleContext): Problem[] {
   const v = e.value;
   const empty = !v || (isScalar(v) && (v.value === null || (typeof v.value === 'string' && v.value.trim() === '')));
   if (!empty) return [];
-  return [ctx.problem('title-empty', 'The title is empty: the post is listed and shown without a title.', e.keyStart, Math.max(e.valueEnd, e.keyEnd))];
+  return [ctx.problem('title-empty', msg('The title is empty: the post is listed and shown without a title.'), e.keyStart, Math.max(e.valueEnd, e.keyEnd))];
 }

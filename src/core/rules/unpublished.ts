@@ -1,4 +1,5 @@
 // unpublished: `published: false` keeps the post out of the site.
+import { msg } from '../messages';
 import type { Problem } from '../types';
 import { entry, yamlOk, type RuleContext } from './context';
 
@@ -8,5 +9,7 @@ export function unpublished(ctx: RuleContext): Problem[] {
   const e = entry(ctx, 'published');
   if (e ? ctx.parsed.data.published !== false : ctx.defaults.published !== false) return [];
   const [start, end] = e ? [e.keyStart, e.valueEnd] : [ctx.parsed.frontMatter.start, ctx.parsed.frontMatter.start + 3];
-  return [ctx.problem('unpublished', `\`published: false\`${e ? '' : ' (from `defaults:`)'}: Jekyll does not publish this post.`, start, end)];
+  return [ctx.problem('unpublished', e
+    ? msg('`published: false`: Jekyll does not publish this post.')
+    : msg('`published: false` (from `defaults:`): Jekyll does not publish this post.'), start, end)];
 }

@@ -1,4 +1,5 @@
 // unsafe-html: active HTML in the body (script, iframe, object, embed, form, style, on* handlers) that Jekyll publishes as is.
+import { msg } from '../messages';
 import type { Problem } from '../types';
 import type { RuleContext } from './context';
 
@@ -17,10 +18,10 @@ export function unsafeHtml(ctx: RuleContext): Problem[] {
     const at = m.index!;
     if (fences.some(([a, b]) => at >= a && at < b)) continue;
     if (m[1]) {
-      out.push(ctx.problem('unsafe-html', `\`<${m[1].toLowerCase()}>\` in the body: Jekyll publishes it as it is, and it runs in readers' browsers.`, start + at, start + at + 1 + m[1].length));
+      out.push(ctx.problem('unsafe-html', msg("`<{0}>` in the body: Jekyll publishes it as it is, and it runs in readers' browsers.", m[1].toLowerCase()), start + at, start + at + 1 + m[1].length));
     } else {
       const h = start + at + m[0].length - m[0].slice(m[0].lastIndexOf(m[2])).length;
-      out.push(ctx.problem('unsafe-html', `Event handler \`${m[2]}\` in the body: Jekyll publishes it as it is, and it runs in readers' browsers.`, h, h + m[2].length));
+      out.push(ctx.problem('unsafe-html', msg("Event handler `{0}` in the body: Jekyll publishes it as it is, and it runs in readers' browsers.", m[2]), h, h + m[2].length));
     }
   }
   return out;

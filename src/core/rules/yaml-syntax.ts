@@ -1,4 +1,5 @@
 // yaml-syntax: every YAML error of the front matter at its exact range, with a fix for unescaped quotes in titles.
+import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import type { RuleContext } from './context';
 
@@ -17,8 +18,13 @@ export function yamlSyntax(ctx: RuleContext): Problem[] {
       start = Math.min(start, Math.max(fm.contentStart, ctx.text.lastIndexOf('\n', end - 1) + 1));
     }
     if (fix) fixes.push(fix);
-    const hint = e.code === 'DUPLICATE_KEY' ? ' (duplicate key)' : e.code === 'ALIAS_COUNT' ? ' (too many aliases)' : '';
-    return ctx.problem('yaml-syntax', `YAML error${hint}: ${e.message} Jekyll publishes this post with no front matter data.`, start, end, fixes);
+    // What Jekyll (Psych) does differs by error: duplicates keep the last value, deep nesting aborts the build.
+    const message = e.code === 'DUPLICATE_KEY' ? msg('YAML error (duplicate key): {0} Jekyll keeps only the last value.', e.message)
+      : e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', e.message)
+        : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
+          : e.code === 'TOO_DEEP' || e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
+            : msg('YAML error: {0} Jekyll publishes this post with no front matter data.', e.message);
+    return ctx.problem('yaml-syntax', message, start, end, fixes);
   });
 }
 
@@ -42,5 +48,5 @@ function quoteFix(ctx: RuleContext, at: number, seen: Set<number>): Fix | undefi
   }
   if (!edits.length) return undefined;
   seen.add(lineStart);
-  return { title: 'Escape the `"` inside the quoted value', edits, preferred: true };
+  return { ...fixTitle(msg('Escape the `"` inside the quoted value')), edits, preferred: true };
 }

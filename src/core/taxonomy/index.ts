@@ -38,22 +38,52 @@ export function frontMatterSlice(text: string, complete = true): string | undefi
  * the front matter is not closed. Decoding only these bytes keeps the index off the post bodies.
  */
 export function frontMatterBytes(bytes: Uint8Array): Uint8Array {
-  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const lineEnd = (from: number) => { const i = bytes.indexOf(0x0a, from); return i < 0 ? bytes.length : i + 1; };
+  const end = frontMatterEnd(bytes, bytes.length);
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
+
+/** {@link frontMatterBytes} of `bytes[0, length)` as its length, without a view (a file read into a reused buffer). */
+export function frontMatterEnd(bytes: Uint8Array, length: number): number {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && length >= 3 ? 3 : 0;
+  const lineEnd = (from: number) => { const i = bytes.indexOf(0x0a, from); return i < 0 || i >= length ? length : i + 1; };
+  const at3 = (i: number) => (i < length ? bytes[i] : -1);
   const first = lineEnd(at);
-  if (!(bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d)) return bytes.subarray(0, first);
+  if (!(at3(at) === 0x2d && at3(at + 1) === 0x2d && at3(at + 2) === 0x2d)) return first;
   let pos = first;
-  while (pos < bytes.length) {
+  while (pos < length) {
     const end = lineEnd(pos);
     const c = bytes[pos];
-    if ((c === 0x2d || c === 0x2e) && bytes[pos + 1] === c && bytes[pos + 2] === c) {
+    if ((c === 0x2d || c === 0x2e) && at3(pos + 1) === c && at3(pos + 2) === c) {
       let i = pos + 3;
-      while (bytes[i] === 0x20 || bytes[i] === 0x09) i++;
-      if (i >= bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && (i + 1 >= bytes.length || bytes[i + 1] === 0x0a))) return bytes.subarray(0, end);
+      while (at3(i) === 0x20 || at3(i) === 0x09) i++;
+      if (i >= length || bytes[i] === 0x0a || (bytes[i] === 0x0d && (i + 1 >= length || bytes[i + 1] === 0x0a))) return end;
     }
     pos = end;
   }
-  return bytes;
+  return length;
+}
+
+/** `site.categories` / `site.tags` sizes as Maps, values in first-occurrence order (see {@link taxonomyCounts}). */
+export interface TaxonomyCountMaps { categories: Map<string, number>; tags: Map<string, number> }
+
+/** Adds the published posts of `views` to `into` (new Maps when not given); the counting of {@link taxonomyCounts}. */
+export function countTaxonomy(views: Iterable<PostView>, into: TaxonomyCountMaps = { categories: new Map(), tags: new Map() }): TaxonomyCountMaps {
+  // Maps: a value sliced from post text would cost a string-table lookup at every use as an object key.
+  const add = (m: Map<string, number>, values: readonly unknown[] | null) => {
+    if (values) for (const value of values) if (typeof value === 'string') m.set(value, (m.get(value) ?? 0) + 1);
+  };
+  for (const v of views) {
+    if (!v.published) continue;
+    add(into.categories, v.categories);
+    add(into.tags, v.tags);
+  }
+  return into;
+}
+
+/** Counts as objects (null prototype); integer-like values come first, as in any object, then first-occurrence order. */
+export function countsFromMaps(maps: TaxonomyCountMaps): TaxonomyCounts {
+  const obj = (m: Map<string, number>) => { const o: Record<string, number> = Object.create(null); for (const [k, n] of m) o[k] = n; return o; };
+  return { categories: obj(maps.categories), tags: obj(maps.tags) };
 }
 
 /**
@@ -61,17 +91,7 @@ export function frontMatterBytes(bytes: Uint8Array): Uint8Array {
  * twice). Only string values count: a number is a different Ruby hash key that no string lookup reaches.
  */
 export function taxonomyCounts(views: Iterable<PostView>): TaxonomyCounts {
-  const counts: TaxonomyCounts = { categories: Object.create(null), tags: Object.create(null) };
-  for (const v of views) {
-    if (!v.published) continue;
-    for (const key of ['categories', 'tags'] as const) {
-      for (const value of v[key] ?? []) {
-        if (typeof value !== 'string') continue;
-        counts[key][value] = (counts[key][value] ?? 0) + 1;
-      }
-    }
-  }
-  return counts;
+  return countsFromMaps(countTaxonomy(views));
 }
 
 /** One value offered to the user: its count in published posts and whether `_config.yml` configures it. */

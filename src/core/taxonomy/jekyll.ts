@@ -103,6 +103,15 @@ function pluralized(data: Record<string, unknown>, singular: string, plural: str
  * @param frontMatterError when the YAML did not parse: Jekyll aborts the read after the defaults.
  */
 export function jekyllRead(frontMatter: Record<string, unknown>, folderCategories: readonly string[], defaults: Record<string, unknown> = {}, frontMatterError?: string): JekyllRead {
+  if (folderCategories.length === 0 && frontMatterError === undefined) {
+    const simple = simpleRead(frontMatter, defaults);
+    if (simple) return simple;
+  }
+  return jekyllReadMerging(frontMatter, folderCategories, defaults, frontMatterError);
+}
+
+/** {@link jekyllRead} always through the general merging (its shortcut for the usual post gives the same result). */
+export function jekyllReadMerging(frontMatter: Record<string, unknown>, folderCategories: readonly string[], defaults: Record<string, unknown> = {}, frontMatterError?: string): JekyllRead {
   const data: Record<string, unknown> = Object.create(null);
   mergeData(data, { categories: [...folderCategories] });
   const aborted = (message: string): JekyllRead => ({
@@ -122,6 +131,30 @@ export function jekyllRead(frontMatter: Record<string, unknown>, folderCategorie
   const categories = Array.isArray(data.categories) ? union(data.categories as JekyllValue[], populated) : populated;
   const tags = pluralized(data, 'tag', 'tags');
   return { data, categories, tags };
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const splitValues = (s: string): string[] => (/[ \t\n\v\f\r]/.test(s) ? rubySplit(s) : s === '' ? [] : [s]);
+
+/**
+ * {@link jekyllRead} for the usual post (no folder categories, no defaults, no singular keys, categories and tags
+ * absent, null, a string or a list of strings), giving the same result without the general merging; undefined
+ * for anything else.
+ */
+function simpleRead(fm: Record<string, unknown>, defaults: Record<string, unknown>): JekyllRead | undefined {
+  for (const _ in defaults) return undefined;
+  if ('category' in fm || 'tag' in fm) return undefined;
+  const c = fm.categories;
+  const t = fm.tags;
+  if (!(c === undefined || c === null || typeof c === 'string' || isStrings(c))) return undefined;
+  if (!(t === undefined || t === null || typeof t === 'string' || isStrings(t))) return undefined;
+  // As merge_data! leaves it: categories first (the folder categories' empty list, then the post's, de-duplicated).
+  const categories = c === undefined || c === null ? [] : [...new Set(typeof c === 'string' ? splitValues(c) : c)];
+  const data: Record<string, unknown> = Object.create(null);
+  data.categories = categories;
+  for (const k in fm) if (k !== 'categories') data[k] = fm[k];
+  const tags = t === undefined || t === null ? [] : typeof t === 'string' ? splitValues(t) : [...t];
+  return { data, categories: [...categories], tags };
 }
 
 /**

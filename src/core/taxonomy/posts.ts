@@ -50,6 +50,7 @@ export interface PostViewOptions {
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 const SPECIAL = /^[._#~]/;
+const NO_DEFAULTS: Record<string, unknown> = Object.freeze(Object.create(null));
 
 /** Ruby's `Utils.titleize_slug`: `hello-world` → `Hello World`. */
 export function titleizeSlug(slug: string): string {
@@ -99,8 +100,11 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const magic = segs.findIndex((s) => s === '_posts' || s === '_drafts');
   const entry = magic >= 0 ? segs.slice(magic + 1).join('/') : rel;
   const dated = DATE_FILENAME.exec(entry);
-  const dateless = DATELESS_FILENAME.exec(entry);
-  const slug = (dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]).replace(/\.+$/, '');
+  // Only a post without a title needs its slug.
+  const slug = () => {
+    const dateless = dated ? null : DATELESS_FILENAME.exec(entry);
+    return (dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]).replace(/\.+$/, '');
+  };
 
   const fast = opts.slow ? undefined : fastFrontMatter(text);
   let fm: Record<string, unknown>;
@@ -115,7 +119,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     yamlError = p.errors.length ? `front matter does not parse: ${p.errors[0].message}` : undefined;
     fmDate = () => dateFromNode(p, tz);
   }
-  const read = jekyllRead(fm, folders, defaultsFor(site, rel, 'posts'), yamlError);
+  const read = jekyllRead(fm, folders, site.defaults.length ? defaultsFor(site, rel, 'posts') : NO_DEFAULTS, yamlError);
   const data = read.data;
 
   let date: DateResult | 'build-time' = 'build-time';
@@ -132,7 +136,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     date: date !== 'build-time' && date.ok ? date.date.published : null,
     dateMs: date !== 'build-time' && date.ok ? date.date.utcMs : null,
     categories: read.categories, tags: read.tags,
-    title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug),
+    title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug()),
   };
   if (read.readError) view.error = read.readError;
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };

@@ -1,0 +1,31 @@
+// User-facing core messages as data: the English text plus the template and arguments a UI can localize.
+import type { L10nText } from './types';
+
+/** A message: its English `text`, and the literal `template` with `{0}`… placeholders and their `args`. */
+export interface Message extends L10nText {
+  text: string;
+}
+
+/** `template` with `{0}`, `{1}`… replaced by `args` (other braces are left alone). */
+export function format(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (+i < args.length ? args[+i] : m));
+}
+
+/**
+ * A message from a literal English template (scripts/l10n.mjs collects the literal first argument of every `msg`
+ * call into l10n/bundle.l10n.json, so it must be a string literal); dynamic pieces go in `args` only.
+ */
+export function msg(template: string, ...args: (string | number)[]): Message {
+  const a = args.map(String);
+  return { text: format(template, a), template, args: a };
+}
+
+/** The localizable part of a message (what `Problem.l10n` and `Fix.l10n` hold). */
+export function l10nOf(m: L10nText): L10nText {
+  return { template: m.template, args: m.args };
+}
+
+/** `title` and `l10n` of a fix from a message: `{ ...fixTitle(msg(template, x)), edits }`. */
+export function fixTitle(m: Message): { title: string; l10n: L10nText } {
+  return { title: m.text, l10n: l10nOf(m) };
+}
