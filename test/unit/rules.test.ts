@@ -243,6 +243,6 @@ describe('rules', () => {
         }
       }
       for (const f of preferredFixes(problems, false)) assert.doesNotThrow(() => applyEdits(text, f.edits));
-    }), { numRuns: 300 });
+    }), { numRuns: 10000 });
   });
 });

@@ -237,7 +237,7 @@ describe('stock blocks: properties', function () {
       const res = stripStockBlocks(text);
       assert.equal(res.count, chosen.length);
       assert.equal(applyEdits(text, res.edits), orig);
-    }), { numRuns: 4000 });
+    }), { numRuns: 10000 });
   });
 
   it('stripping twice equals stripping once, removing at least the two markers of each block', () => {
@@ -252,7 +252,7 @@ describe('stock blocks: properties', function () {
       const markers = (t: string) => (t.match(/<!--\s*EM_StockImg_(?:Start|End)\s*-->/gi) ?? []).length;
       // Markers inside a block's code spans go with it, so at least two per block.
       assert.ok(markers(text) - markers(once) >= 2 * res.count);
-    }), { numRuns: 4000 });
+    }), { numRuns: 10000 });
   });
 });
 

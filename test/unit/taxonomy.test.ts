@@ -219,7 +219,7 @@ describe('setTaxonomy properties', function () {
         assert.equal(p.data.title, '标题：a');
         assert.equal(text.slice(parsePost(text).body.start), out.slice(p.body.start));
       },
-    ), { numRuns: 1500 });
+    ), { numRuns: 10000 });
   });
 });
 
