@@ -1,5 +1,6 @@
 // Quick fixes from the fixes on each core problem, "Fix all Post Desk problems in this file" and source.fixAll.postdesk.
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import type { Fix, Problem } from '../core/types';
 import { preferredFixes } from '../core/validate';
 import { fixToWorkspaceEdit } from '../host/edits';
@@ -83,7 +84,7 @@ export function registerCodeActions(s: Services, diags: PostDiagnostics): vscode
   const provider = vscode.languages.registerCodeActionsProvider(selector, new PostCodeActions(s, diags), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
-  const command = vscode.commands.registerCommand('postdesk.fixAll', async (uri?: vscode.Uri) => {
+  const command = registerCommand(s.output, 'postdesk.fixAll', async (uri?: vscode.Uri) => {
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc) { void vscode.window.showInformationMessage(vscode.l10n.t('Open a post first.')); return 0; }
     const all = fixAllEdit(s, doc, true);

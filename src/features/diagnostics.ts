@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import { LineIndex } from '../core/edits';
 import type { SiteConfig } from '../core/site';
 import type { L10nText, Problem, Severity } from '../core/types';
@@ -174,6 +175,6 @@ export class PostDiagnostics extends Disposable {
 /** Registers diagnostics, quick fixes / fix-all, and the status bar item. */
 export function registerDiagnostics(s: Services): vscode.Disposable {
   const diags = new PostDiagnostics(s);
-  const rescan = vscode.commands.registerCommand('postdesk.validateWorkspace', () => diags.rescan());
+  const rescan = registerCommand(s.output, 'postdesk.validateWorkspace', () => diags.rescan());
   return vscode.Disposable.from(diags, rescan, registerCodeActions(s, diags), registerStatusBar(diags));
 }

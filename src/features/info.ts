@@ -1,11 +1,12 @@
 // "Post Desk: Show Post Info": how the active post is read, in the Post Desk output channel.
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import { postInfo } from '../core/info';
 import type { Services } from '../services';
 
 /** Registers `postdesk.showInfo`. */
 export function registerShowInfo(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('postdesk.showInfo', (uri?: vscode.Uri) => {
+  return registerCommand(s.output, 'postdesk.showInfo', (uri?: vscode.Uri) => {
     const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
     if (!doc) { void vscode.window.showInformationMessage(vscode.l10n.t('Open a post first.')); return undefined; }
     const result = postInfo(doc.getText(), s.sites.siteFor(doc.uri));

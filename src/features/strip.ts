@@ -1,5 +1,6 @@
 // "Strip Stock-Image Blocks" on the post, the selection or all posts, and the strip-on-save option.
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import { decodeText } from '../core/parse';
 import { stripStockBlocks, type OffsetRange, type StockMarker } from '../core/stock';
 import { toTextEdits } from '../host/edits';
@@ -102,11 +103,11 @@ export function registerStrip(s: Services): vscode.Disposable {
     return editor;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('postdesk.stripStockImages', async (uri?: vscode.Uri): Promise<StripResult> => {
+    registerCommand(s.output, 'postdesk.stripStockImages', async (uri?: vscode.Uri): Promise<StripResult> => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : active()?.document;
       return doc ? applyTo(doc) : { count: 0 };
     }),
-    vscode.commands.registerCommand('postdesk.stripStockImagesInSelection', async (): Promise<StripResult> => {
+    registerCommand(s.output, 'postdesk.stripStockImagesInSelection', async (): Promise<StripResult> => {
       const editor = active();
       if (!editor) return { count: 0 };
       const doc = editor.document;
@@ -114,7 +115,7 @@ export function registerStrip(s: Services): vscode.Disposable {
       if (ranges.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to strip first.')); return { count: 0 }; }
       return applyTo(doc, ranges);
     }),
-    vscode.commands.registerCommand('postdesk.stripStockImagesInAllPosts', (args?: StripAllArgs) => stripAll(s, args)),
+    registerCommand(s.output, 'postdesk.stripStockImagesInAllPosts', (args?: StripAllArgs) => stripAll(s, args)),
     vscode.workspace.onWillSaveTextDocument((e) => {
       const doc = e.document;
       if (e.reason === vscode.TextDocumentSaveReason.AfterDelay || doc.uri.scheme !== 'file' || !isPostFile(doc.fileName)) return;

@@ -1,5 +1,6 @@
 // "Insert Categories…" / "Insert Tags…" (editor, palette, Explorer bulk), plus registering completion and the taxonomy view.
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import { changeTaxonomy, frontMatterValues, type TaxonomyChange } from '../core/taxonomy/apply';
 import type { RankedValue, TaxonomyKey } from '../core/taxonomy/index';
 import { toTextEdits } from '../host/edits';
@@ -157,8 +158,8 @@ export function registerTaxonomy(s: Services): vscode.Disposable {
   const tax = new WorkspaceTaxonomy(s);
   return vscode.Disposable.from(
     tax,
-    vscode.commands.registerCommand('postdesk.insertCategories', (...raw: unknown[]) => insert(s, tax, 'categories', raw)),
-    vscode.commands.registerCommand('postdesk.insertTags', (...raw: unknown[]) => insert(s, tax, 'tags', raw)),
+    registerCommand(s.output, 'postdesk.insertCategories', (...raw: unknown[]) => insert(s, tax, 'categories', raw)),
+    registerCommand(s.output, 'postdesk.insertTags', (...raw: unknown[]) => insert(s, tax, 'tags', raw)),
     registerTaxonomyCompletion(tax),
     registerTaxonomyView(s, tax),
   );

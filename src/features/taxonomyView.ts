@@ -1,6 +1,7 @@
 // The Explorer view "Post Desk: Taxonomy": categories and tags with counts, their posts, and Rename…/Merge into….
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import type { TaxonomyKey } from '../core/taxonomy/index';
 import type { Services } from '../services';
 import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomy';
@@ -101,14 +102,14 @@ export function registerTaxonomyView(s: Services, tax: WorkspaceTaxonomy): vscod
   return vscode.Disposable.from(
     tree, view,
     tax.onDidChange(() => tree.refresh()),
-    vscode.commands.registerCommand('postdesk.taxonomy.refresh', () => tree.refresh()),
-    vscode.commands.registerCommand('postdesk.taxonomy.rename', async (node?: unknown, args: RenameArgs = {}) => {
+    registerCommand(s.output, 'postdesk.taxonomy.refresh', () => tree.refresh()),
+    registerCommand(s.output, 'postdesk.taxonomy.rename', async (node?: unknown, args: RenameArgs = {}) => {
       if (!isValueNode(node)) return undefined;
       const to = args.to ?? (await vscode.window.showInputBox({ title: vscode.l10n.t("Rename '{0}'", node.value), value: node.value, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A value cannot be empty.')) }))?.trim();
       if (!to) return undefined;
       return report(await renameValue(tax, node.root, node.key, node.value, to, args.confirm !== false), node.value);
     }),
-    vscode.commands.registerCommand('postdesk.taxonomy.merge', async (node?: unknown, args: RenameArgs = {}) => {
+    registerCommand(s.output, 'postdesk.taxonomy.merge', async (node?: unknown, args: RenameArgs = {}) => {
       if (!isValueNode(node)) return undefined;
       const idx = tax.all().find(([r]) => r === node.root)?.[1];
       const others = (idx?.ranked(node.key) ?? []).filter((r) => r.value !== node.value);

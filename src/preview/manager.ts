@@ -1,5 +1,6 @@
 // The preview feature: Open Preview (to the Side), Toggle Preview Lock, following the active post, restore on reload.
 import * as vscode from 'vscode';
+import { registerCommand } from '../host/commands';
 import { isPostFile } from '../node/files';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
@@ -25,11 +26,11 @@ class PreviewManager extends Disposable {
     super();
     this.renderer = new BudgetedRenderer(path.join(s.context.extensionPath, 'dist', 'render-worker.js'));
     this._register({ dispose: () => this.renderer.dispose() });
-    this._register(vscode.commands.registerCommand('postdesk.preview.open', (uri?: vscode.Uri) => this.open(uri, false)));
-    this._register(vscode.commands.registerCommand('postdesk.preview.openToSide', (uri?: vscode.Uri) => this.open(uri, true)));
-    this._register(vscode.commands.registerCommand('postdesk.preview.toggleLock', () => this.toggleLock()));
+    this._register(registerCommand(this.s.output, 'postdesk.preview.open', (uri?: vscode.Uri) => this.open(uri, false)));
+    this._register(registerCommand(this.s.output, 'postdesk.preview.openToSide', (uri?: vscode.Uri) => this.open(uri, true)));
+    this._register(registerCommand(this.s.output, 'postdesk.preview.toggleLock', () => this.toggleLock()));
     // Not contributed: the integration tests' view of the preview.
-    this._register(vscode.commands.registerCommand('postdesk.preview._state', (): (PanelState & { panels: number }) | undefined => {
+    this._register(registerCommand(this.s.output, 'postdesk.preview._state', (): (PanelState & { panels: number }) | undefined => {
       const p = this.current();
       return p ? { ...p.state, panels: this.panels.size } : undefined;
     }));
