@@ -185,17 +185,25 @@ function stripPass(text: string, parsed: ParsedPost, ranges: readonly OffsetRang
   const within = (s: number, e: number) => !ranges || ranges.some((r) => s >= r.start && e <= r.end);
   const blocks = scan.blocks.filter((b) => within(b.start, b.end));
   const unterminated = scan.unterminated.filter((m) => within(m.start, m.end));
+  return { edits: blockEdits(text, parsed, blocks), count: blocks.length, blocks, unterminated };
+}
+
+/**
+ * The deletions that remove `blocks` (sorted, from one scan of `text`): a line holding only blocks and blanks goes
+ * with its line break; otherwise each block (with its spacer) goes alone. Used by strip and by the quick fixes.
+ */
+export function blockEdits(text: string, parsed: ParsedPost, blocks: readonly StockBlock[]): TextEdit[] {
   const from = (b: StockBlock) => b.spacerStart ?? b.start;
   const edits: TextEdit[] = [];
   const whole = new Set<number>(); // indexes of edits that remove whole lines
   for (let i = 0; i < blocks.length;) {
     let j = i;
-    while (j + 1 < blocks.length && /^[ \t]*$/.test(text.slice(blocks[j].end, from(blocks[j + 1])))) j++;
+    while (j + 1 < blocks.length && blank(text, blocks[j].end, from(blocks[j + 1]))) j++;
     const runStart = from(blocks[i]);
     const runEnd = blocks[j].end;
     const ls = lineStart(text, runStart, parsed.bom);
     const le = lineEnd(text, runEnd);
-    if (/^[ \t]*$/.test(text.slice(ls, runStart)) && /^[ \t]*$/.test(text.slice(runEnd, le))) {
+    if (blank(text, ls, runStart) && blank(text, runEnd, le)) {
       const brk = text.startsWith('\r\n', le) ? 2 : le < text.length ? 1 : 0;
       if (brk) { edits.push({ start: ls, end: le + brk, newText: '' }); whole.add(edits.length - 1); }
       else {
@@ -211,7 +219,7 @@ function stripPass(text: string, parsed: ParsedPost, ranges: readonly OffsetRang
     }
     i = j + 1;
   }
-  return { edits, count: blocks.length, blocks, unterminated };
+  return edits;
 }
 
 /** Offset of the spacer ending right before `at` (spaces or tabs between allowed), not before `min`. */
@@ -219,6 +227,12 @@ function spacerBefore(text: string, at: number, min: number): number | undefined
   const base = Math.max(min, at - 400);
   const m = SPACER_BEFORE.exec(text.slice(base, at));
   return m ? base + m.index : undefined;
+}
+
+/** Whether `text[from, to)` holds only spaces and tabs. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9) return false; }
+  return true;
 }
 
 function lineStart(text: string, at: number, bom: boolean): number {

@@ -2,7 +2,7 @@
 import { applyEdits } from '../edits';
 import { fixTitle, msg } from '../messages';
 import type { ParsedPost } from '../parse';
-import { findStockBlocks, stripStockBlocks, type StockBlock, type StockScan } from '../stock';
+import { blockEdits, findStockBlocks, stripStockBlocks, type StockBlock, type StockScan } from '../stock';
 import type { Fix, Problem, TextEdit } from '../types';
 import type { RuleContext } from './context';
 
@@ -54,31 +54,7 @@ function stripAllEdits(ctx: RuleContext, blocks: StockBlock[], markdown: boolean
  * deleted whole, so the next pass looks in an empty range and strips nothing more.
  */
 function stripEdits(text: string, parsed: ParsedPost, blocks: readonly StockBlock[]): TextEdit[] {
-  const from = (b: StockBlock) => b.spacerStart ?? b.start;
-  const edits: TextEdit[] = [];
-  const whole = new Set<number>(); // indexes of edits that remove whole lines
-  for (let i = 0; i < blocks.length;) {
-    let j = i;
-    while (j + 1 < blocks.length && blank(text, blocks[j].end, from(blocks[j + 1]))) j++;
-    const runStart = from(blocks[i]);
-    const runEnd = blocks[j].end;
-    const ls = lineStart(text, runStart, parsed.bom);
-    const le = lineEnd(text, runEnd);
-    if (blank(text, ls, runStart) && blank(text, runEnd, le)) {
-      const brk = text.startsWith('\r\n', le) ? 2 : le < text.length ? 1 : 0;
-      if (brk) { edits.push({ start: ls, end: le + brk, newText: '' }); whole.add(edits.length - 1); } else {
-        // The last line has no line break: the one before it goes (with the whole lines of blocks just before it),
-        // unless it closes the front matter.
-        let first = ls;
-        while (whole.has(edits.length - 1) && edits[edits.length - 1].end === first) { first = edits.pop()!.start; whole.delete(edits.length); }
-        const prev = first > parsed.body.start ? first - (text.startsWith('\r\n', first - 2) ? 2 : 1) : first;
-        edits.push({ start: prev, end: le, newText: '' });
-      }
-    } else {
-      for (let k = i; k <= j; k++) edits.push({ start: from(blocks[k]), end: blocks[k].end, newText: '' });
-    }
-    i = j + 1;
-  }
+  const edits = blockEdits(text, parsed, blocks);
   // stripStockBlocks reports the removed spans, so edits that touch come out as one.
   const merged: TextEdit[] = [];
   for (const e of edits) {
@@ -87,21 +63,4 @@ function stripEdits(text: string, parsed: ParsedPost, blocks: readonly StockBloc
     if (last && e.start <= last.end) last.end = Math.max(last.end, e.end); else merged.push({ start: e.start, end: e.end, newText: '' });
   }
   return merged;
-}
-
-/** Whether `text[from, to)` holds only spaces and tabs. */
-function blank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9) return false; }
-  return true;
-}
-
-function lineStart(text: string, at: number, bom: boolean): number {
-  const i = at > 0 ? Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1 : 0;
-  return i === 0 && bom ? 1 : i;
-}
-
-function lineEnd(text: string, at: number): number {
-  const n = text.indexOf('\n', at);
-  const r = text.indexOf('\r', at);
-  return Math.min(n < 0 ? text.length : n, r < 0 ? text.length : r);
 }
