@@ -13,7 +13,7 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch },
   // Large posts render in this worker with a time budget, off the extension host's main thread.
-  { ...node, entryPoints: ['src/preview/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
+  { ...node, entryPoints: ['src/node/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
   { ...node, entryPoints: ['src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli/taxonomy-worker.ts'], outfile: 'dist/taxonomy-worker.js', minify: !watch },

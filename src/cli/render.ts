@@ -1,27 +1,31 @@
 // `postdesk render FILE... [--out DIR]`: the article HTML the preview shows (header + sanitized body).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { articleHtml, renderPost, type StockMode } from '../core/render';
+import { articleHtml, type StockMode } from '../core/render';
 import { loadSiteFor, readText } from '../node/files';
+import { BudgetedRenderer, RenderBudgetError } from '../node/render-budget';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 const STOCK = ['mark', 'show', 'hide'];
 const REMOTE = ['allow', 'block'];
 
-/** Renders one file; the header is drawn for files in a site or with front matter. */
-export function renderFile(file: string, stockImages: StockMode, remoteImages: 'allow' | 'block'): string {
+/** Past this a render is cut off (large posts render in a worker thread that is then stopped). */
+export const CLI_RENDER_BUDGET_MS = 3000;
+
+/** Renders one file within the budget; the header is drawn for files in a site or with front matter. */
+export async function renderFile(file: string, stockImages: StockMode, remoteImages: 'allow' | 'block', renderer: BudgetedRenderer): Promise<string> {
   const { text } = readText(file);
   const site = loadSiteFor(file);
   const inSite = fs.existsSync(path.join(site.root, '_config.yml'));
   const header = inSite || /^\uFEFF?---/.test(text);
-  return articleHtml(renderPost(text, { site, path: file, header, stockImages, remoteImages }));
+  return articleHtml(await renderer.render(text, { site, path: file, header, stockImages, remoteImages }, undefined));
 }
 
 export const render: CliCommand = {
   name: 'render',
   summary: 'print the sanitized article HTML the preview shows (several files: --out DIR)',
   usage: 'postdesk render FILE... [--out DIR] [--stock-images mark|show|hide] [--remote-images allow|block]',
-  run(args, ctx) {
+  async run(args, ctx) {
     const { positional, flags, error } = parseArgs(args, { out: 'string', 'stock-images': 'string', 'remote-images': 'string' });
     const usage = (why: string) => { ctx.stderr(`postdesk render: ${why}\nusage: ${this.usage}\n`); return EXIT.usage; };
     if (error) return usage(error);
@@ -37,27 +41,34 @@ export const render: CliCommand = {
     }
     let code: number = EXIT.ok;
     const written = new Set<string>();
-    for (const p of positional) {
-      const file = path.resolve(ctx.cwd, p);
-      let html: string;
-      try {
-        html = renderFile(file, stock, remote);
-      } catch (e) {
-        ctx.stderr(`${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
-        code = EXIT.findings;
-        continue;
+    // The worker sits beside this bundle (dist/render-worker.js); without it, renders run inline.
+    const renderer = new BudgetedRenderer(path.join(__dirname, 'render-worker.js'), CLI_RENDER_BUDGET_MS);
+    try {
+      for (const p of positional) {
+        const file = path.resolve(ctx.cwd, p);
+        let html: string;
+        try {
+          html = await renderFile(file, stock, remote, renderer);
+        } catch (e) {
+          const why = e instanceof RenderBudgetError ? `cut off: rendering took longer than ${e.ms} ms` : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+          ctx.stderr(`${p}: ${why}\n`);
+          code = EXIT.findings;
+          continue;
+        }
+        if (!out) { ctx.stdout(html); continue; }
+        const target = path.join(out, `${path.basename(file).replace(/\.[^.]*$/, '')}.html`);
+        if (written.has(target)) ctx.stderr(`${p}: overwrites ${target} (same file name as an earlier input)\n`);
+        written.add(target);
+        try {
+          fs.writeFileSync(target, html);
+          ctx.stderr(`${p} → ${path.relative(ctx.cwd, target) || target}\n`);
+        } catch (e) {
+          ctx.stderr(`${target}: ${(e as Error).message}\n`);
+          code = EXIT.usage;
+        }
       }
-      if (!out) { ctx.stdout(html); continue; }
-      const target = path.join(out, `${path.basename(file).replace(/\.[^.]*$/, '')}.html`);
-      if (written.has(target)) ctx.stderr(`${p}: overwrites ${target} (same file name as an earlier input)\n`);
-      written.add(target);
-      try {
-        fs.writeFileSync(target, html);
-        ctx.stderr(`${p} → ${path.relative(ctx.cwd, target) || target}\n`);
-      } catch (e) {
-        ctx.stderr(`${target}: ${(e as Error).message}\n`);
-        code = EXIT.usage;
-      }
+    } finally {
+      renderer.dispose();
     }
     return code;
   },

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { parsePreviewState } from './messages';
 import * as path from 'node:path';
-import { BudgetedRenderer } from './offthread';
+import { BudgetedRenderer } from '../node/render-budget';
 import { PreviewPanel, VIEW_TYPE, type PanelState } from './panel';
 
 /** What "Open Preview" returns (used by the integration tests). */

@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
-import { RenderBudgetError, type BudgetedRenderer } from './offthread';
+import { RenderBudgetError, type BudgetedRenderer } from '../node/render-budget';
 
 export const VIEW_TYPE = 'postdesk.preview';
 /** Debounce between an edit and the patch sent to the webview (the budget is 100 ms keystroke → DOM). */

@@ -11,7 +11,7 @@ import { articleHtml, renderPost } from '../../src/core/render';
 import { parseSiteConfig } from '../../src/core/site';
 import { validatePost } from '../../src/core/validate';
 import { main } from '../../src/cli/main';
-import { BudgetedRenderer, RenderBudgetError } from '../../src/preview/offthread';
+import { BudgetedRenderer, RenderBudgetError } from '../../src/node/render-budget';
 import { findings } from './xss-check';
 import { projectRoot } from './corpus';
 
@@ -190,7 +190,7 @@ if (process.env.PD_HOSTILE_CASE) {
       before(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-hostile-worker-'));
         workerFile = path.join(tmp, 'render-worker.js');
-        const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/preview/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
+        const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/node/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
         assert.equal(r.status, 0, r.stderr);
       });
       after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -267,7 +267,7 @@ if (process.env.PD_HOSTILE_CASE) {
         assert.match(out, /\d+ problems/);
       });
 
-      it('render --out (child process) writes one safe page per file and never crashes', async () => {
+      it('render --out (child process) writes one safe page per file, or cuts it off past 3 s with a message, and never crashes', async () => {
         const out = path.join(root, '_out');
         const files = CASES.map((c) => path.join('_posts', `2022-01-01-${c.name}.md`));
         const r = await cliProcess(['render', ...files, '--out', out], root);
@@ -276,7 +276,10 @@ if (process.env.PD_HOSTILE_CASE) {
         assert.doesNotMatch(r.stderr, /RangeError|TypeError|at .*:\d+:\d+\)/);
         for (const c of CASES) {
           const page = path.join(out, `2022-01-01-${c.name}.html`);
-          assert.ok(fs.existsSync(page), `${c.name}: no page written`);
+          // A render past the CLI's budget is stopped: no page, a message naming the file, and exit 1.
+          const cut = new RegExp(`2022-01-01-${c.name}\\.md: cut off: rendering took longer than \\d+ ms`).test(r.stderr);
+          if (cut) { assert.equal(r.code, 1); assert.ok(!fs.existsSync(page), `${c.name}: cut off but a page was written`); continue; }
+          assert.ok(fs.existsSync(page), `${c.name}: no page written and no cut-off message`);
           assert.deepEqual(findings(fs.readFileSync(page, 'utf8')).slice(0, 5), [], c.name);
         }
       });

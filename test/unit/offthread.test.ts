@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderPost } from '../../src/core/render';
-import { BudgetedRenderer, imageUrl, RenderBudgetError } from '../../src/preview/offthread';
+import { BudgetedRenderer, imageUrl, RenderBudgetError } from '../../src/node/render-budget';
 import { projectRoot } from './corpus';
 
 const sample = () => fs.readFileSync(path.join(projectRoot, 'sample-site/_posts/2022-03-21-stock-blocks.md'), 'utf8');
@@ -19,7 +19,7 @@ describe('budgeted renderer', function () {
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-worker-'));
     workerFile = path.join(tmp, 'render-worker.js');
-    const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/preview/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
+    const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/node/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // Worker-thread entry (bundled to dist/render-worker.js): renders large posts off the extension host's main thread.
 import { parentPort } from 'node:worker_threads';
 import { renderPost } from '../core/render';
-import { imageUrl, type WorkerRequest, type WorkerResponse } from './offthread';
+import { imageUrl, type WorkerRequest, type WorkerResponse } from './render-budget';
 
 parentPort?.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
