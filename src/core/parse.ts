@@ -1,4 +1,5 @@
 // parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
+import { fastYamlDocument } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Tags } from 'yaml';
 
 /** Why a post has no (usable) front matter. */
@@ -110,8 +111,9 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
     const doc = new Document(null);
     return { doc, data: Object.create(null), errors: [{ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) }] };
   }
-  // uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead.
-  const doc = parseDocument(src, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychBooleans });
+  const fast = fastYamlDocument(src, YAML_OPTIONS);
+  if (fast) return { doc: fast.doc, data: fast.data, errors: [] };
+  const doc = parseDocument(src, YAML_OPTIONS);
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0) errors.push(...duplicateKeys(doc.contents, offset));
@@ -132,6 +134,9 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   }
   return { doc, data, errors };
 }
+
+/** How front matter is parsed (parseDocument options); uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead. */
+export const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychBooleans } as const;
 
 // Psych reads yes/true/on and no/false/off in any case as booleans, but `y` and `n` as strings (yaml's 1.1 schema differs).
 const PSYCH_TRUE = /^(?:yes|true|on)$/i;

@@ -18,17 +18,32 @@ export type DateResult = { ok: true; date: JekyllDate } | { ok: false; reason: s
 /** Offset of `tz` from UTC in minutes at the instant `utcMs` (UTC when no timezone is configured). */
 export function tzOffsetMinutes(tz: string | undefined, utcMs: number): number {
   if (!tz) return 0;
-  // formatToParts is slow (a 20,000-post site calls this per post); offsets only change at transitions, which fall on
-  // quarter hours, so one lookup per zone and quarter hour is exact.
-  const key = `${tz}|${Math.floor(utcMs / 900000)}`;
-  const hit = offsets.get(key);
-  if (hit !== undefined) return hit;
-  if (offsets.size > 50000) offsets.clear();
-  const off = computeOffset(tz, utcMs);
-  offsets.set(key, off);
-  return off;
+  // formatToParts is slow and a 20,000-post site asks per post. A day whose first and last minute share an offset
+  // has no transition (zones change at most once a day), so one answer serves the whole day; on a transition day
+  // one lookup per quarter hour is exact, as transitions fall on quarter hours.
+  let zone = offsets.get(tz);
+  if (!zone) {
+    if (offsets.size > 100) offsets.clear();
+    zone = new Map();
+    offsets.set(tz, zone);
+  }
+  const day = Math.floor(utcMs / DAY);
+  let hit = zone.get(day);
+  if (hit === undefined) {
+    if (zone.size > 50000) zone.clear();
+    const first = computeOffset(tz, day * DAY);
+    hit = first === computeOffset(tz, day * DAY + DAY - 60000) ? first : NaN;
+    zone.set(day, hit);
+  }
+  if (!Number.isNaN(hit)) return hit;
+  const quarter = -1 - Math.floor(utcMs / 900000);
+  let q = zone.get(quarter);
+  if (q === undefined) { q = computeOffset(tz, utcMs); zone.set(quarter, q); }
+  return q;
 }
-const offsets = new Map<string, number>();
+const DAY = 86400000;
+/** Per zone: day number → offset (NaN on a transition day), and −1 − quarter-hour number → offset on those days. */
+const offsets = new Map<string, Map<number, number>>();
 
 function computeOffset(tz: string, utcMs: number): number {
   let fmt = formatters.get(tz);

@@ -47,16 +47,24 @@ export function entry(ctx: RuleContext, key: string): Entry | undefined {
   return entries(ctx).find((e) => e.key === key);
 }
 
-// Rules share one parsed post: its entries, date and taxonomy values are worked out once (all read-only).
-const entryCache = new WeakMap<ParsedPost, Entry[]>();
-const dateCache = new WeakMap<ParsedPost, { tz: string | undefined; date: ReturnType<typeof postDate> }>();
-const valueCache = new WeakMap<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>();
+// Rules share one parsed post: its entries, date and taxonomy values are worked out once (all read-only). One
+// memo per post, as a WeakMap entry per value costs more than the values (ephemerons are slow to collect).
+interface Memo {
+  entries?: Entry[];
+  date?: { tz: string | undefined; date: ReturnType<typeof postDate> };
+  values?: Map<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>;
+}
+const memos = new WeakMap<ParsedPost, Memo>();
+function memo(ctx: RuleContext): Memo {
+  let m = memos.get(ctx.parsed);
+  if (!m) { m = {}; memos.set(ctx.parsed, m); }
+  return m;
+}
 
 /** All top-level entries in source order (do not modify the array: it is shared by the rules). */
 export function entries(ctx: RuleContext): readonly Entry[] {
-  let out = entryCache.get(ctx.parsed);
-  if (!out) { out = readEntries(ctx); entryCache.set(ctx.parsed, out); }
-  return out;
+  const m = memo(ctx);
+  return m.entries ??= readEntries(ctx);
 }
 
 function readEntries(ctx: RuleContext): Entry[] {
@@ -106,10 +114,10 @@ export function sibling(file: string, name: string): string {
 /** The front matter `date:` as Jekyll reads it, with its entry; undefined when there is no `date:` key. */
 export function postDate(ctx: RuleContext): { entry: Entry; raw: string; result: DateResult } | undefined {
   const tz = ctx.site.timezone;
-  const hit = dateCache.get(ctx.parsed);
-  if (hit && hit.tz === tz) return hit.date;
+  const m = memo(ctx);
+  if (m.date && m.date.tz === tz) return m.date.date;
   const date = readPostDate(ctx);
-  dateCache.set(ctx.parsed, { tz, date });
+  m.date = { tz, date };
   return date;
 }
 
@@ -141,10 +149,11 @@ export interface TaxonomyValue { value: string; start: number; end: number; item
 
 /** The string values of a taxonomy entry (split like Jekyll), or undefined when the value is not a string or list of strings. */
 export function taxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
-  const hit = valueCache.get(e);
+  const cache = memo(ctx).values ??= new Map();
+  const hit = cache.get(e);
   if (hit && hit.split === split) return hit.values;
   const values = readTaxonomyValues(ctx, e, split);
-  valueCache.set(e, { split, values });
+  cache.set(e, { split, values });
   return values;
 }
 

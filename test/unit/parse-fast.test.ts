@@ -1,0 +1,110 @@
+// The fast Document builder gives exactly what yaml's parseDocument gives (nodes, types, ranges, values, data) or declines.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { fastYamlDocument } from '../../src/core/parse-fast';
+import { parsePost, YAML_OPTIONS } from '../../src/core/parse';
+import { corpusDir, projectRoot } from './corpus';
+
+/** Everything a consumer can read of a node: class, own keys, range, value, type, source, format, flow, items. */
+function dump(n: unknown): unknown {
+  if (n === null || n === undefined) return n;
+  if (isPair(n)) return { pair: [dump(n.key), dump(n.value)], keys: Object.keys(n) };
+  const node = n as { constructor: { name: string }; range?: unknown };
+  const o: Record<string, unknown> = { class: node.constructor.name, range: node.range, keys: Object.keys(n).sort() };
+  if (isScalar(n)) Object.assign(o, { value: n.value, type: n.type, source: n.source, format: n.format, tag: n.tag, comment: n.comment });
+  if (isMap(n) || isSeq(n)) Object.assign(o, { items: (n.items as unknown[]).map(dump), flow: n.flow, tag: n.tag });
+  return o;
+}
+const json = (x: unknown) => JSON.stringify(x, (_k, v) => (v instanceof Date ? `Date(${v.getTime()})` : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : v));
+
+/** Asserts the fast Document equals parseDocument's when it is built; true when it was. */
+function same(src: string): boolean {
+  const fast = fastYamlDocument(src, YAML_OPTIONS);
+  if (!fast) return false;
+  const real = parseDocument(src, YAML_OPTIONS);
+  assert.equal(real.errors.length, 0, `fast path took YAML with errors: ${JSON.stringify(src)}`);
+  const data = Object.assign(Object.create(null), real.toJS());
+  assert.equal(json({ range: fast.doc.range, contents: dump(fast.doc.contents), data: fast.data }), json({ range: real.range, contents: dump(real.contents), data }), JSON.stringify(src));
+  assert.equal(Object.getPrototypeOf(fast.data), null);
+  assert.equal(fast.doc.toString(), real.toString(), JSON.stringify(src));
+  return true;
+}
+
+const frontMatterOf = (text: string) => {
+  const p = parsePost(text);
+  return p.frontMatter ? text.slice(p.frontMatter.contentStart, p.frontMatter.contentEnd) : undefined;
+};
+
+describe('fast YAML Document for flat front matter', () => {
+  it('equals parseDocument on every post of the sample site and the real corpus', function () {
+    let taken = 0;
+    const dirs = [path.join(projectRoot, 'sample-site', '_posts'), path.join(projectRoot, 'test', 'fixtures')];
+    const corpus = corpusDir();
+    if (corpus) dirs.push(path.join(corpus, '_posts'), path.join(corpus, 'old_post'));
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : /\.(md|markdown|html)$/.test(e.name) ? [path.join(d, e.name)] : []);
+    for (const file of dirs.filter((d) => fs.existsSync(d)).flatMap(walk)) {
+      const src = frontMatterOf(fs.readFileSync(file, 'utf8'));
+      if (src !== undefined && same(src)) taken++;
+    }
+    assert.ok(taken > (corpus ? 80 : 5), `fast path taken ${taken} times`);
+  });
+
+  it('equals parseDocument on random flat front matter, or declines', () => {
+    const unit = fc.constantFrom('a', 'Z', '1', ' ', '-', ':', '#', ',', '"', "'", '[', ']', '{', '}', '中', '（', '.', '+', '~', '\\', '\t', '!', '&', '*', '|', '>', '%', '@', '?', '`', '\r', '\u0085', '\u00a0');
+    const raw = fc.string({ unit, maxLength: 7 });
+    const good = fc.constantFrom('emnews', '东财滚动新闻', 'A股', 'anxin(xianggang)', 'a b', 'x-y', 'a#b', 'a!', 'b?c', 'Yes', 'Off', 'y', 'n', '~', 'null', 'NULL', 'true', '中 文', 'C#');
+    const odd = fc.constantFrom('12', '.5', '-1', '+1', '2021-12-01', '2021-12-01 13:33:50', '2021-12-01 13:33:50 +0800', '2021-12-01T10:00:00Z', '2021-12-01 10:00:00.5 -05:00', '2021-13-45', ' +0800', 'a #c', "it's", 'a:b', 'a: b', 'a:', '', '&x', '*x', '!t', '.inf', '+.inf', '-.NaN', 'a\\b', '1st', '3g', '1e5', '0x1F', '0b101', '007', '08', '1_0', '1:30', '190:20:30', '1:30.5', '1.2.3', '+x', '.hidden', '-x', '?x', ':x', '- x', '---', '...', '%x', '@x');
+    const word = fc.oneof({ weight: 24, arbitrary: good }, { weight: 6, arbitrary: odd }, { weight: 1, arbitrary: raw });
+    const item = fc.oneof({ weight: 8, arbitrary: word }, { weight: 3, arbitrary: word.map((s) => `"${s}"`) }, { weight: 2, arbitrary: word.map((s) => `'${s}'`) });
+    const rare = <T>(common: T, ...others: T[]) => fc.oneof({ weight: 3 * others.length, arbitrary: fc.constant(common) }, fc.constantFrom(...others));
+    const sp = rare('', ' ', '  ');
+    const flow = fc.tuple(fc.array(fc.tuple(sp, item, sp), { maxLength: 4 }), sp, rare('', ' ', ' # c', ',', ' x'))
+      .map(([xs, inner, tail]) => `[${inner}${xs.map(([x, v, y]) => `${x}${v}${y}`).join(',')}]${tail}`);
+    const scalar = fc.tuple(item, rare('', ' ', '  ', ' # c', '\t'));
+    const block = fc.tuple(rare('  ', '', ' ', '    '), fc.array(fc.tuple(rare(' ', '  ', '', '\t'), item, rare('', ' ', ' # c')), { minLength: 1, maxLength: 4 }), rare('', ' '))
+      .map(([ind, xs, after]) => (k: string) => [`${k}:${after}`, ...xs.map(([gap, v, tail]) => `${ind}-${gap}${v}${tail}`)]);
+    const key = fc.constantFrom('title', 'date', 'categories', 'tags', 'layout', 'published', 'x-y', '_a', 'a1', 'yes', 'on', 'null', 'y', 'Title', 'title');
+    const entry = fc.oneof(
+      { weight: 5, arbitrary: scalar.map(([v, tail]) => (k: string) => [`${k}: ${v}${tail}`]) },
+      { weight: 3, arbitrary: flow.map((v) => (k: string) => [`${k}: ${v}`]) },
+      { weight: 3, arbitrary: block },
+      { weight: 1, arbitrary: fc.constantFrom((k: string) => [`${k}:`], (k: string) => [`${k}: `], (k: string) => [`${k}:  "a"`], (k: string) => [`${k}:x`]) },
+    );
+    const stray = fc.constantFrom('', '# comment', '  - stray', '- stray', '    continued', 'k:v', '  nested: x', ' ');
+    const front = fc.tuple(fc.uniqueArray(key, { minLength: 1, maxLength: 5 }), fc.array(entry, { minLength: 5, maxLength: 5 }), fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, fc.tuple(stray, fc.nat(8))))
+      .map(([ks, es, extra]) => {
+        const lines = ks.flatMap((k, i) => es[i](k));
+        if (extra) lines.splice(extra[1] % (lines.length + 1), 0, extra[0]);
+        return lines;
+      });
+    let taken = 0;
+    let lists = 0;
+    fc.assert(fc.property(front, fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      const src = `${lines.join(eol)}${eol}`;
+      if (same(src)) {
+        taken++;
+        if (/^\s*-|\[/m.test(src)) lists++;
+      }
+    }), { numRuns: 20000 });
+    assert.ok(taken > 3000 && lists > 1000, `fast path taken ${taken} times, ${lists} with lists`);
+  });
+
+  it('declines what it does not build: comments, blank lines, nesting, multi-line and escaped scalars, anchors, tags, duplicates', () => {
+    for (const src of ['a: b # c\n', '# c\na: b\n', 'a: b\n\nc: d\n', 'a:\n  b: c\n', 'a: b\n  c\n', 'a: "x\\ty"\n', "a: 'it''s'\n", 'a: &x b\n', 'a: !!str 1\n', 'a: b\na: c\n', 'a: |\n  x\n', 'a: b', '', '? a\n: b\n', 'a: {b: c}\n', 'a: [b, [c]]\n', '__proto__: x\n']) {
+      assert.equal(fastYamlDocument(src, YAML_OPTIONS), undefined, JSON.stringify(src));
+    }
+  });
+
+  it('is what parsePost uses for the usual post', () => {
+    const text = '---\nlayout: post\ntitle: "行业 | 新闻"\ndate: 2021-12-01 08:56:50\ncategories: emnews\ntags:\n  - A股\n  - 港股\n---\nbody';
+    const p = parsePost(text);
+    assert.deepEqual(p.errors, []);
+    assert.equal(p.data.title, '行业 | 新闻');
+    assert.ok(p.data.date instanceof Date);
+    assert.deepEqual(p.data.tags, ['A股', '港股']);
+    assert.deepEqual(p.doc?.contents && dump(p.doc.contents), dump(parseDocument(text.slice(4, text.indexOf('---\nbody')), YAML_OPTIONS).contents));
+  });
+});
