@@ -1,12 +1,12 @@
 // `postdesk check [PATH...] [--format text|json|sarif] [--fix]`: validates posts, reports problems, applies preferred fixes.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, layoutLookup, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../core/validate';
 import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
+import { spareCores } from '../node/cores';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
@@ -95,7 +95,7 @@ export const check: CliCommand = {
 export const checkSettings = {
   /** Fewer files than this are checked on the main thread alone. */
   parallelMin: 1000,
-  /** Worker threads besides the main thread; undefined: one per idle core beyond the first (by the load average). */
+  /** Worker threads besides the main thread; undefined: one per core idle right now (`spareCores`). */
   workers: undefined as number | undefined,
   /** Files per batch handed out to the threads. */
   batch: 128,
@@ -105,13 +105,7 @@ export const checkSettings = {
 
 function workerCount(files: number): number {
   if (files < checkSettings.parallelMin) return 0;
-  let n = checkSettings.workers;
-  if (n === undefined) {
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    // On cores other processes already keep busy, a second thread only adds work (measured: ~40 % more CPU, no
-    // faster): use the cores that are idle.
-    n = Math.min(cores - 1, Math.round(cores - os.loadavg()[0]));
-  }
+  const n = checkSettings.workers ?? spareCores();
   return n > 0 && fs.existsSync(workerFile()) ? Math.min(n, Math.ceil(files / checkSettings.batch) - 1) : 0;
 }
 

@@ -1,11 +1,11 @@
 // `postdesk taxonomy [SITE] [--format text|json]`: Jekyll's site.categories / site.tags sizes.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/site';
 import { compareRanked, countsFromMaps, countTaxonomy, type TaxonomyCountMaps, type TaxonomyCounts } from '../core/taxonomy/index';
 import { frontMatterView, postFolderFiles, siteAt } from '../node/posts';
+import { spareCores } from '../node/cores';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 /** Counts sorted by count, then `Intl.Collator('zh')` (JSON objects keep that order). */
@@ -38,8 +38,8 @@ export const taxonomySettings = {
   /** Fewer files than this are read on the main thread alone. */
   parallelMin: 500,
   /**
-   * Worker threads besides the main thread; undefined: one per idle core beyond the first (like `make -l`, by the
-   * 1-minute load average: on a saturated machine a thread only adds its start-up cost and slows this one).
+   * Worker threads besides the main thread; undefined: one per core idle right now (`spareCores`: on a saturated
+   * machine a thread only adds its start-up cost and slows this one).
    */
   workers: undefined as number | undefined,
   /** Files per batch handed out to the threads. */
@@ -117,9 +117,7 @@ export async function siteTaxonomy(site: SiteConfig, now = Date.now()): Promise<
 
 function workerCount(files: number, batches: number): number {
   if (files < taxonomySettings.parallelMin) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // Idle cores by the 1-minute load average, which counts this run too (or the one before it, in a loop of runs).
-  const n = taxonomySettings.workers ?? Math.min(cores - 1, Math.round(cores - os.loadavg()[0]));
+  const n = taxonomySettings.workers ?? spareCores();
   return n > 0 && fs.existsSync(workerFile()) ? Math.min(n, batches - 1) : 0;
 }
 

@@ -8,8 +8,20 @@ export interface Message extends L10nText {
 
 /** `template` with `{0}`, `{1}`… replaced by `args` (other braces are left alone). */
 export function format(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (+i < args.length ? args[+i] : m));
+  let parts = split.get(template);
+  if (!parts) {
+    // Literal pieces at even indexes, placeholder digits at odd ones; templates are few, so each is split once.
+    parts = template.split(/\{(\d+)\}/);
+    if (split.size < 1000) split.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const n = +parts[i];
+    out += (n < args.length ? args[n] : `{${parts[i]}}`) + parts[i + 1];
+  }
+  return out;
 }
+const split = new Map<string, string[]>();
 
 /**
  * A message from a literal English template (scripts/l10n.mjs collects the literal first argument of every `msg`

@@ -62,6 +62,8 @@ class Builder {
   private s = 0;
   private e = 0;
   private next = 0;
+  /** Keys so far (a Set: `in` on the null-prototype data is a dictionary lookup). */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly src: string, private readonly tags: ScalarTag[], private readonly options: Options, private readonly map: YAMLMap, private readonly data: Record<string, unknown>) {}
 
@@ -88,7 +90,8 @@ class Builder {
     if (src.charCodeAt(i) !== 58 || (i + 1 < e && src.charCodeAt(i + 1) !== 32)) out();
     const name = src.slice(s, i);
     // A key the schema reads as a bool, null or number is not a string key: the parser decides.
-    if (name in this.data || name === '__proto__' || !this.plainKey(name)) out();
+    if (this.seen.has(name) || name === '__proto__' || !this.plainKey(name)) out();
+    this.seen.add(name);
     const key = this.scalar(name, name, 'PLAIN', s, i, i);
     let v = i + 1;
     while (v < e && src.charCodeAt(v) === 32) v++;

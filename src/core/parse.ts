@@ -83,7 +83,8 @@ export function parsePost(text: string): ParsedPost {
     return { ...base, language, frontMatter, body, noFrontMatter: { reason: 'language', start: at, end: contentStart - open[2].length } };
   }
   const { doc, data, errors } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
-  return { ...base, language, frontMatter, body, doc, data, errors };
+  // The usual post: one object literal in the shape of `base` (no spread, the same hidden class).
+  return { text, bom, eol, language, frontMatter, noFrontMatter: null, doc, data, errors, body };
 }
 
 function findClose(text: string, from: number): { lineStart: number; lineEnd: number; end: number } | null {
@@ -91,9 +92,10 @@ function findClose(text: string, from: number): { lineStart: number; lineEnd: nu
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(pos, lineEnd);
-    if (CLOSE.test(line)) {
-      const bare = line.endsWith('\r') ? lineEnd - 1 : lineEnd;
+    // Only a line starting `---` or `...` can close; the others need no slice.
+    const c = text.charCodeAt(pos);
+    if ((c === 45 || c === 46) && CLOSE.test(text.slice(pos, lineEnd))) {
+      const bare = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       return { lineStart: pos, lineEnd: bare, end: nl < 0 ? text.length : nl + 1 };
     }
     if (nl < 0) return null;

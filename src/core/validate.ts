@@ -52,18 +52,19 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   const { rel, kind } = kindOf(site, file);
   if (kind.kind === 'other') return [];
   const type = kind.kind === 'collection' ? kind.collection : `${kind.kind}s`;
-  const base = {
-    text, site, file, rel, kind,
-    defaults: rel ? defaultsFor(site, rel, type) : Object.create(null) as Record<string, unknown>,
-    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false,
-  };
   const parsed = parsePost(text);
+  // Written out rather than spread: this runs per post and per keystroke, and a spread copies key by key.
+  const ctx: RuleContext = {
+    text, parsed, site, file, rel, kind,
+    defaults: rel ? defaultsFor(site, rel, type) : Object.create(null) as Record<string, unknown>,
+    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: {}, problem,
+  };
   const nf = parsed.noFrontMatter;
-  if (nf?.reason !== 'leading-blank') return run({ ...base, parsed }, () => true, 0);
+  if (nf?.reason !== 'leading-blank') return run(ctx, undefined, 0);
   // Jekyll sees no front matter behind a blank line; check the intended one too, so its problems show before they bite.
-  const fileLevel = run({ ...base, parsed }, (id) => FILE_RULES.has(id), 0);
+  const fileLevel = run(ctx, (id) => FILE_RULES.has(id), 0);
   const rest = text.slice(nf.end);
-  const inner = run({ ...base, text: rest, parsed: parsePost(rest), invalidUtf8: false }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
+  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: {} }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
   return [...fileLevel, ...inner].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -73,18 +74,17 @@ const SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
 /** Rules about the whole file rather than the front matter. */
 const FILE_RULES = new Set(['encoding-invalid', 'front-matter-missing', 'filename-invalid']);
 
-/** Runs the enabled rules on one context; `shift` moves ranges and edits into the full text; `note` is appended to messages. */
-function run(base: Omit<RuleContext, 'problem'>, which: (id: string) => boolean, shift: number, note?: Message): Problem[] {
-  const settings = base.site.postdesk.rules;
-  const ctx: RuleContext = {
-    ...base,
-    problem: (rule, message, start, end, fixes = [], severity) => ({
-      rule, severity: severity ?? SEVERITY.get(rule) ?? 'warning', ...textOf(message), start, end, fixes,
-    }),
-  };
+/** Builds a problem with the rule's default severity (the `problem` of every RuleContext). */
+function problem(rule: string, message: string | Message, start: number, end: number, fixes: Fix[] = [], severity?: Severity): Problem {
+  return { rule, severity: severity ?? SEVERITY.get(rule) ?? 'warning', ...textOf(message), start, end, fixes };
+}
+
+/** Runs the enabled rules (those `which` accepts; all when undefined); `shift` moves ranges and edits into the full text; `note` is appended to messages. */
+function run(ctx: RuleContext, which: ((id: string) => boolean) | undefined, shift: number, note?: Message): Problem[] {
+  const settings = ctx.site.postdesk.rules;
   const out: Problem[] = [];
   for (const rule of RULES) {
-    if (!rule.check || settings[rule.id] === 'off' || !which(rule.id)) continue;
+    if (!rule.check || settings[rule.id] === 'off' || (which && !which(rule.id))) continue;
     try {
       for (const p of rule.check(ctx)) {
         const level = settings[p.rule];
@@ -96,10 +96,10 @@ function run(base: Omit<RuleContext, 'problem'>, which: (id: string) => boolean,
         });
       }
     } catch (e) {
-      out.push(ctx.problem(rule.id, msg('Post Desk could not check this rule: {0}', (e as Error).message), shift, shift, [], 'hint'));
+      out.push(problem(rule.id, msg('Post Desk could not check this rule: {0}', (e as Error).message), shift, shift, [], 'hint'));
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || a.end - b.end) : out;
 }
 
 /** `message` and (for a `msg` message) `l10n` of a problem. */

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { format, msg } from '../../src/core/messages';
 import { parseSiteConfig } from '../../src/core/site';
 import type { L10nText, Problem } from '../../src/core/types';
@@ -93,5 +94,16 @@ describe('localizable core messages', () => {
     const ps = validateSiteConfig(parseSiteConfig(text, '/site'), text);
     assert.ok(ps.length >= 2);
     checkAll(ps);
+  });
+});
+
+describe('format', () => {
+  it('replaces {n} by the nth argument and leaves other braces, as a regex replacement does', () => {
+    const byRegex = (t: string, a: readonly string[]) => t.replace(/\{(\d+)\}/g, (m, i: string) => (+i < a.length ? a[+i] : m));
+    const template = fc.string({ unit: fc.constantFrom('{', '}', '0', '1', '2', '07', 'a', ' ', '$&', '中'), maxLength: 12 });
+    fc.assert(fc.property(template, fc.array(fc.string({ unit: fc.constantFrom('x', '{0}', '$1', '$&', '}'), maxLength: 3 }), { maxLength: 3 }), (t, args) => {
+      assert.equal(format(t, args), byRegex(t, args));
+      assert.equal(format(t, args), byRegex(t, args), 'the second call (split template from the cache) too');
+    }), { numRuns: 5000 });
   });
 });

@@ -25,6 +25,8 @@ export interface RuleContext {
   now: number;
   layouts: LayoutLookup | undefined;
   invalidUtf8: boolean;
+  /** Shared by the rules of this run; a new, empty one for every context (see {@link RuleMemo}). */
+  memo: RuleMemo;
   /** Builds a problem with the rule's default severity (rules may pass another); a `msg(…)` message also sets `l10n`. */
   problem(rule: string, message: string | Message, start: number, end: number, fixes?: Fix[], severity?: Severity): Problem;
 }
@@ -47,23 +49,16 @@ export function entry(ctx: RuleContext, key: string): Entry | undefined {
   return entries(ctx).find((e) => e.key === key);
 }
 
-// Rules share one parsed post: its entries, date and taxonomy values are worked out once (all read-only). One
-// memo per post, as a WeakMap entry per value costs more than the values (ephemerons are slow to collect).
-interface Memo {
+/** What the rules of one run share: the post's entries, date and taxonomy values, worked out once (all read-only). */
+export interface RuleMemo {
   entries?: Entry[];
   date?: { tz: string | undefined; date: ReturnType<typeof postDate> };
   values?: Map<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>;
 }
-const memos = new WeakMap<ParsedPost, Memo>();
-function memo(ctx: RuleContext): Memo {
-  let m = memos.get(ctx.parsed);
-  if (!m) { m = {}; memos.set(ctx.parsed, m); }
-  return m;
-}
 
 /** All top-level entries in source order (do not modify the array: it is shared by the rules). */
 export function entries(ctx: RuleContext): readonly Entry[] {
-  const m = memo(ctx);
+  const m = ctx.memo;
   return m.entries ??= readEntries(ctx);
 }
 
@@ -114,7 +109,7 @@ export function sibling(file: string, name: string): string {
 /** The front matter `date:` as Jekyll reads it, with its entry; undefined when there is no `date:` key. */
 export function postDate(ctx: RuleContext): { entry: Entry; raw: string; result: DateResult } | undefined {
   const tz = ctx.site.timezone;
-  const m = memo(ctx);
+  const m = ctx.memo;
   if (m.date && m.date.tz === tz) return m.date.date;
   const date = readPostDate(ctx);
   m.date = { tz, date };
@@ -149,7 +144,7 @@ export interface TaxonomyValue { value: string; start: number; end: number; item
 
 /** The string values of a taxonomy entry (split like Jekyll), or undefined when the value is not a string or list of strings. */
 export function taxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
-  const cache = memo(ctx).values ??= new Map();
+  const cache = ctx.memo.values ??= new Map();
   const hit = cache.get(e);
   if (hit && hit.split === split) return hit.values;
   const values = readTaxonomyValues(ctx, e, split);

@@ -2,7 +2,7 @@
 import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
 import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
-import { baseName, postDate, sibling, siteDay, type RuleContext } from './context';
+import { baseName, postDate, sibling, type RuleContext } from './context';
 
 /** Reports a post whose file name day is not the published day; fixes rename the file or set the date. */
 export function dateFilenameMismatch(ctx: RuleContext): Problem[] {
@@ -12,13 +12,15 @@ export function dateFilenameMismatch(ctx: RuleContext): Problem[] {
   const d = postDate(ctx);
   if (!fd || !d || !d.result.ok) return [];
   const tz = ctx.site.timezone;
-  const day = siteDay(d.result.date.utcMs, tz);
+  // `published` is the date in the site timezone (postDate reads it with ctx.site.timezone): its first 10 characters are the day.
+  const { published } = d.result.date;
+  const day = published.slice(0, 10);
+  if (+day.slice(0, 4) === fd.year && +day.slice(5, 7) === fd.month && +day.slice(8, 10) === fd.day && day.charCodeAt(4) === 45) return [];
   const [y, m, dd] = day.split('-').map(Number);
   if (y === fd.year && m === fd.month && dd === fd.day) return [];
   const p2 = (n: number) => String(n).padStart(2, '0');
   const fileDay = `${fd.year}-${p2(fd.month)}-${p2(fd.day)}`;
   const newName = `${day}-${fd.slug}${fd.ext}`;
-  const published = formatJekyll(d.result.date.utcMs, tz);
   const time = published.slice(11, 19).split(':').map(Number);
   const newDate = formatJekyll(wallToUtc(tz, fd.year, fd.month, fd.day, time[0], time[1], time[2]), tz);
   const { entry: e } = d;

@@ -1,5 +1,5 @@
 // date-no-offset: a YAML timestamp without an offset is UTC to Jekyll, so the post is published at another time.
-import { formatJekyll, tzOffsetMinutes } from '../jekyll/date';
+import { tzOffsetMinutes } from '../jekyll/date';
 import { fixTitle, msg } from '../messages';
 import type { Problem } from '../types';
 import { postDate, type RuleContext } from './context';
@@ -24,7 +24,7 @@ export function dateNoOffset(ctx: RuleContext): Problem[] {
   if (wallOffset === 0 && tzOffsetMinutes(tz, date.utcMs) === 0) return [];
   const iso = /\dT\d/i.test(written);
   const keep = `${written}${iso ? '' : ' '}${offsetText(wallOffset, iso)}`;
-  const published = formatJekyll(date.utcMs, tz);
+  const { published } = date;
   const { entry: e } = d;
   return [ctx.problem('date-no-offset',
     msg('`{0}` has no UTC offset: Jekyll reads it as UTC and publishes this post at {1} ({2}), not at {0}.', written, published, tz),

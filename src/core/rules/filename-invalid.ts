@@ -2,7 +2,7 @@
 import { filenameDate } from '../jekyll/date';
 import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
-import { baseName, postDate, sibling, siteDay, type RuleContext } from './context';
+import { baseName, postDate, sibling, type RuleContext } from './context';
 
 /** Reports a `_posts` file name Jekyll does not read as a post; renames it from the front matter date (or digits in the name). */
 export function filenameInvalid(ctx: RuleContext): Problem[] {
@@ -13,7 +13,7 @@ export function filenameInvalid(ctx: RuleContext): Problem[] {
   let stem = name.slice(0, name.length - ext.length);
   let day: string | undefined;
   const d = postDate(ctx);
-  if (d?.result.ok) day = siteDay(d.result.date.utcMs, ctx.site.timezone);
+  if (d?.result.ok) day = d.result.date.published.slice(0, 10);
   const digits = /^[-_]*(\d{4})(\d{2})(\d{2})/.exec(stem);
   if (!day && digits && +digits[2] >= 1 && +digits[2] <= 12 && +digits[3] >= 1 && +digits[3] <= 31) day = `${digits[1]}-${digits[2]}-${digits[3]}`;
   stem = stem.replace(/^[-_\s]+/, '') || 'post';
