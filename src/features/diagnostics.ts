@@ -1,12 +1,10 @@
 // Post Desk diagnostics: validates open posts as you type and every post of the workspace, kept current by a watcher.
-import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { registerCommand } from '../host/commands';
 import { LineIndex } from '../core/edits';
-import type { SiteConfig } from '../core/site';
 import type { L10nText, Problem, Severity } from '../core/types';
-import { isValidated, layoutLookup, ruleDocUrl, validatePost, validateSiteConfig, type ValidateOptions } from '../core/validate';
+import { isValidated, ruleDocUrl, validatePost, validateSiteConfig } from '../core/validate';
 import { isPostFile, readText } from '../node/files';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
@@ -24,19 +22,12 @@ const DEBOUNCE_MS = 250;
 const POST_GLOB = '**/_*/**/*.{md,markdown,mkd,mkdn,html,htm}';
 const EXCLUDE = '{**/node_modules/**,**/_site/**,**/.*/**}';
 
-/** Validation options for a file of a site (layouts looked up on disk). */
-export function optionsFor(site: SiteConfig, file: string | undefined, invalidUtf8 = false): ValidateOptions {
-  const cfg = path.join(site.root, '_config.yml');
-  const configText = fs.existsSync(cfg) ? readText(cfg).text : undefined;
-  return { site, file, invalidUtf8, layouts: configText === undefined ? undefined : layoutLookup(site, (p) => fs.existsSync(p), configText) };
-}
-
 /** Problems of an open document, or undefined when it is not a post Jekyll reads. */
 export function problemsFor(s: Services, doc: vscode.TextDocument): Problem[] | undefined {
   if (doc.uri.scheme !== 'file' || !isPostFile(doc.uri.fsPath)) return undefined;
   const site = s.sites.siteFor(doc.uri);
   if (!isValidated(site, doc.uri.fsPath)) return undefined;
-  return validatePost(doc.getText(), optionsFor(site, doc.uri.fsPath));
+  return validatePost(doc.getText(), s.sites.optionsFor(site, doc.uri.fsPath));
 }
 
 /** A core message in the display language: its template through `vscode.l10n.t` (English when there is no translation). */
@@ -77,6 +68,7 @@ export class PostDiagnostics extends Disposable {
     this._register(ws.onDidCloseTextDocument((d) => this.closed(d)));
     this._register(ws.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('postdesk.validate')) void this.rescan(); }));
     this._register(s.sites.onDidChange(() => void this.rescan()));
+    this._register(s.sites.onDidChangeLayouts(() => void this.rescan()));
     const watcher = this._register(ws.createFileSystemWatcher(POST_GLOB));
     const fromDisk = (uri: vscode.Uri) => { if (this.scope() === 'workspace' && !this.isOpen(uri)) this.validateFile(uri); };
     this._register(watcher.onDidCreate(fromDisk));
@@ -135,7 +127,7 @@ export class PostDiagnostics extends Disposable {
       const site = this.s.sites.siteFor(uri);
       if (!isValidated(site, uri.fsPath)) return;
       const { text, invalid } = readText(uri.fsPath);
-      this.collection.set(uri, toDiagnostics(text, validatePost(text, optionsFor(site, uri.fsPath, invalid))));
+      this.collection.set(uri, toDiagnostics(text, validatePost(text, this.s.sites.optionsFor(site, uri.fsPath, invalid))));
     } catch (e) {
       this.s.output.warn(`could not validate ${uri.fsPath}: ${(e as Error).message}`);
     }

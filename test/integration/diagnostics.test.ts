@@ -64,6 +64,18 @@ describe('diagnostics', () => {
     await waitRules(uri, ['title-empty'], 'after the edit');
   });
 
+  it('sees a layout created or deleted in _layouts/ without an edit (lookups are cached per site, cleared by a watcher)', async () => {
+    const uri = writePost('2021-12-10-pd-layout.md', FM('2021-12-10 10:00:00 +0800').replace('layout: post', 'layout: pd-brief'));
+    await openPost('_posts/2021-12-10-pd-layout.md');
+    await waitRules(uri, ['layout-missing'], 'unknown layout');
+    const layout = path.join(siteRoot(), '_layouts', 'pd-brief.html');
+    fs.writeFileSync(layout, '{{ content }}\n');
+    created.push(layout);
+    await waitRules(uri, [], 'layout created');
+    fs.rmSync(layout);
+    await waitRules(uri, ['layout-missing'], 'layout deleted');
+  });
+
   it('applies the preferred quick fix', async () => {
     const uri = writePost('2021-12-10-pd-fix.md', FM('2021-12-10 10:00:00'));
     const editor = await openPost('_posts/2021-12-10-pd-fix.md');

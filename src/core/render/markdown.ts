@@ -93,6 +93,9 @@ function lineText(env: MarkdownEnv, n: number): string {
   const s = env.lineOffsets[n];
   if (s === undefined) return '';
   const next = env.lineOffsets[n + 1];
-  const raw = env.text.slice(s, next ?? env.text.length);
-  return raw.replace(/\r\n?$|\n$/, '');
+  let e = next ?? env.text.length;
+  // Drop the line break (CRLF, LF or CR) without a regex scan over a line that may be the whole body.
+  if (e > s && env.text.charCodeAt(e - 1) === 0x0a) e--;
+  if (e > s && env.text.charCodeAt(e - 1) === 0x0d) e--;
+  return env.text.slice(s, e);
 }

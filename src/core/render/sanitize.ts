@@ -40,28 +40,47 @@ function absolutize(url: string): string {
   return /^[/\\][\t\n\r]*[/\\]/.test(t) ? `https://${t.replace(/^[/\\][\t\n\r]*[/\\]/, '')}` : url;
 }
 
+// Attributes a tag keeps besides the markers, class and style (the allowlist below is built from these).
+const TAG_ATTRS: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+};
+const DIGITS = /^\d+$/;
+const REMOTE = /^https?:/i;
+const ROOT_RELATIVE = /^\/(?![/\\])/;
+
+// The render being sanitized: sanitize-html calls transformTags synchronously, so one module slot serves every
+// call and the options need no per-render closure.
+let current: SanitizeContext | undefined;
+
 /** Rewrites one element's attributes: Post Desk markers become data-line/data-offset/classes, the post's own are dropped. */
-function transform(ctx: SanitizeContext, tagName: string, attribs: Record<string, string>): SanitizeHtml.Tag {
+function transform(tagName: string, attribs: Record<string, string>): SanitizeHtml.Tag {
+  const ctx = current!;
   const out: Record<string, string> = {};
   const classes: string[] = [];
   let name = tagName;
   let align: string | undefined;
   if (name === 'center') { name = 'div'; align = 'center'; }
-  for (const [k, v] of Object.entries(attribs)) {
+  // Attributes sanitize-html would drop anyway are not handed to it (each costs it a callback and lookups).
+  const keep = TAG_ATTRS[name];
+  for (const k in attribs) {
+    const v = attribs[k];
     const key = k.toLowerCase();
-    if (key === ctx.attrs.line) { if (/^\d+$/.test(v)) out['data-line'] = v; } else if (key === ctx.attrs.offset) { if (/^\d+$/.test(v)) out['data-offset'] = v; } else if (key === ctx.attrs.kind) { if (v === 'stock') classes.push('pd-stock'); } else if (key === 'style') {
+    if (key === ctx.attrs.line) { if (DIGITS.test(v)) out['data-line'] = v; } else if (key === ctx.attrs.offset) { if (DIGITS.test(v)) out['data-offset'] = v; } else if (key === ctx.attrs.kind) { if (v === 'stock') classes.push('pd-stock'); } else if (key === 'style') {
       const m = ALIGN.exec(v) ?? ALIGN_IN.exec(v);
       if (m) align = m[1].toLowerCase();
       if (HIDDEN.test(v)) classes.push('pd-hidden');
+    } else if (keep === undefined || !keep.includes(key)) {
+      continue;
     } else if (key === 'href' || key === 'src') {
       out[key] = absolutize(v);
-    } else if (key !== 'class' && key !== 'id' && key !== 'name' && !key.startsWith('data-')) {
+    } else {
       out[key] = v;
     }
   }
   if (name === 'img' && out.src !== undefined) {
     const src = out.src.trim();
-    if (/^https?:/i.test(src) && ctx.remoteImages === 'block') { delete out.src; classes.push('pd-img-blocked'); } else if (/^\/(?![/\\])/.test(src)) {
+    if (REMOTE.test(src) && ctx.remoteImages === 'block') { delete out.src; classes.push('pd-img-blocked'); } else if (ROOT_RELATIVE.test(src)) {
       const resolved = ctx.resolveImage ? ctx.resolveImage(src) : src;
       if (resolved === undefined) delete out.src; else out.src = resolved;
     }
@@ -71,26 +90,31 @@ function transform(ctx: SanitizeContext, tagName: string, attribs: Record<string
   return { tagName: name, attribs: out };
 }
 
+// Built once: sanitize-html copies what it needs per call, and `transform` reads the render from `current`.
+const OPTIONS: SanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: { a: [...TAG_ATTRS.a], img: [...TAG_ATTRS.img], '*': ['data-line', 'data-offset', 'class', 'style'] },
+  allowedClasses: { '*': MARKER_CLASSES },
+  allowedStyles: { '*': { 'text-align': [/^(?:left|right|center|justify)$/] } },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'background', 'poster', 'xlink:href'],
+  allowProtocolRelative: false,
+  allowVulnerableTags: false,
+  nonTextTags: NON_TEXT,
+  disallowedTagsMode: 'discard',
+  // Real bodies nest a few levels; a limit keeps adversarial nesting from making sanitizing quadratic.
+  nestingLimit: 200,
+  transformTags: { '*': transform },
+};
+
 /** Sanitizes rendered HTML with the news-body allowlist (see the issue: tags, attributes, schemes, styles). */
 export function sanitizeBody(html: string, ctx: SanitizeContext): string {
-  return sanitizeHtml()(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      a: ['href', 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      '*': ['data-line', 'data-offset', 'class', 'style'],
-    },
-    allowedClasses: { '*': MARKER_CLASSES },
-    allowedStyles: { '*': { 'text-align': [/^(?:left|right|center|justify)$/] } },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: {},
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'background', 'poster', 'xlink:href'],
-    allowProtocolRelative: false,
-    allowVulnerableTags: false,
-    nonTextTags: NON_TEXT,
-    disallowedTagsMode: 'discard',
-    // Real bodies nest a few levels; a limit keeps adversarial nesting from making sanitizing quadratic.
-    nestingLimit: 200,
-    transformTags: { '*': (tagName, attribs) => transform(ctx, tagName, attribs) },
-  });
+  const outer = current;
+  current = ctx;
+  try {
+    return sanitizeHtml()(html, OPTIONS);
+  } finally {
+    current = outer;
+  }
 }

@@ -14,6 +14,11 @@ export interface SourceMap {
 /** Offsets of each line start in `text` (line breaks: CRLF, LF or a lone CR, as VS Code and markdown-it split). */
 export function lineOffsets(text: string): number[] {
   const out = [0];
+  // Most posts have no CR: jump from LF to LF instead of running the regex over every character.
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+    return out;
+  }
   const re = /\r\n?|\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index + m[0].length);
   return out;
