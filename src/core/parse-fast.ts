@@ -54,8 +54,8 @@ export function fastYamlDocument(src: string, options: Options): FastDocument | 
   }
 }
 
-/** Per options object: key → whether the schema reads it as a string. */
-const keyCache = new WeakMap<object, Map<string, boolean>>();
+/** Per options object: plain scalar → index of the tag that resolves it, -1 for a string. */
+const tagCache = new WeakMap<object, Map<string, number>>();
 
 class Builder {
   /** Start of the current line, its end (before `\r\n` / `\n`) and the start of the next line. */
@@ -90,7 +90,7 @@ class Builder {
     if (src.charCodeAt(i) !== 58 || (i + 1 < e && src.charCodeAt(i + 1) !== 32)) out();
     const name = src.slice(s, i);
     // A key the schema reads as a bool, null or number is not a string key: the parser decides.
-    if (this.seen.has(name) || name === '__proto__' || !this.plainKey(name)) out();
+    if (this.seen.has(name) || name === '__proto__' || this.tagIndex(name) >= 0) out();
     this.seen.add(name);
     const key = this.scalar(name, name, 'PLAIN', s, i, i);
     let v = i + 1;
@@ -119,16 +119,20 @@ class Builder {
     this.data[name] = js;
   }
 
-  /** Whether the schema reads `name` as a string (keys repeat across posts: the answer is kept per options object). */
-  private plainKey(name: string): boolean {
-    let known = keyCache.get(this.options);
-    if (!known) { known = new Map(); keyCache.set(this.options, known); }
-    let ok = known.get(name);
-    if (ok === undefined) {
-      ok = !this.tags.some((t) => t.test!.test(name));
-      if (known.size < 1000) known.set(name, ok);
+  /**
+   * Index in `tags` of the tag that resolves a plain scalar, -1 for a string. Values repeat across posts (layouts,
+   * categories, tags), and testing a dozen tag patterns each time costs more than the rest of the build, so the
+   * answer is kept per options object (tag order is the same for every schema made from them).
+   */
+  private tagIndex(plain: string): number {
+    let known = tagCache.get(this.options);
+    if (!known) { known = new Map(); tagCache.set(this.options, known); }
+    let i = known.get(plain);
+    if (i === undefined) {
+      i = this.tags.findIndex((t) => t.test!.test(plain));
+      if (known.size < 5000) known.set(plain, i);
     }
-    return ok;
+    return i;
   }
 
   /** `- item` lines after `key:` at one indent, or undefined when the next line is not one. */
@@ -202,9 +206,10 @@ class Builder {
     }
     const plain = src.slice(start, end);
     if (INDICATOR_START.test(plain) || (flow ? BAD_FLOW_PLAIN : BAD_BLOCK_PLAIN).test(plain)) out();
-    const tag = this.tags.find((t) => t.test!.test(plain));
-    if (!tag) return this.scalar(plain, plain, 'PLAIN', start, end, nodeEnd);
+    const index = this.tagIndex(plain);
+    if (index < 0) return this.scalar(plain, plain, 'PLAIN', start, end, nodeEnd);
     // As composeScalar does: a tag may resolve to a Scalar of its own (floats keep their fraction digits).
+    const tag = this.tags[index];
     const resolved = tag.resolve(plain, out, this.options);
     const node = this.scalar(resolved, plain, 'PLAIN', start, end, nodeEnd);
     if (tag.format) node.format = tag.format;

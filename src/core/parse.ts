@@ -56,35 +56,32 @@ export function parsePost(text: string): ParsedPost {
   const bom = text.charCodeAt(0) === 0xfeff;
   const at = bom ? 1 : 0;
   const eol: '\n' | '\r\n' = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1 || undefined)) ? '\r\n' : '\n';
-  const base: ParsedPost = {
+  // Every outcome fills in this one object: all parsed posts share a shape, so code reading them stays monomorphic.
+  const out: ParsedPost = {
     text, bom, eol, language: null, frontMatter: null, noFrontMatter: null,
     doc: null, data: Object.create(null), errors: [], body: { start: at, end: text.length },
   };
-  if (text.length === at) return { ...base, noFrontMatter: { reason: 'empty', start: 0, end: text.length } };
+  if (text.length === at) { out.noFrontMatter = { reason: 'empty', start: 0, end: text.length }; return out; }
   const open = OPEN.exec(text.slice(at, at + 200));
   if (!open) {
     const lead = /^(?:[ \t]*\r?\n)+---[ \t]*\r?\n/.exec(text.slice(at, at + 4096));
-    if (lead) {
-      const fence = at + lead[0].lastIndexOf('---');
-      return { ...base, noFrontMatter: { reason: 'leading-blank', start: at, end: fence } };
-    }
     const lineEnd = text.indexOf('\n', at);
-    return { ...base, noFrontMatter: { reason: 'no-fence', start: at, end: lineEnd < 0 ? text.length : lineEnd } };
+    out.noFrontMatter = lead ? { reason: 'leading-blank', start: at, end: at + lead[0].lastIndexOf('---') } : { reason: 'no-fence', start: at, end: lineEnd < 0 ? text.length : lineEnd };
+    return out;
   }
   const language = open[1] ? open[1].toLowerCase() : 'yaml';
+  out.language = language;
   const contentStart = at + open[0].length;
   const close = findClose(text, contentStart);
-  if (!close) {
-    return { ...base, language, noFrontMatter: { reason: 'unclosed', start: at, end: contentStart - open[2].length } };
-  }
-  const frontMatter: FrontMatterRange = { start: at, end: close.end, contentStart, contentEnd: close.lineStart, closeStart: close.lineStart, closeEnd: close.lineEnd };
-  const body = { start: close.end, end: text.length };
-  if (language !== 'yaml') {
-    return { ...base, language, frontMatter, body, noFrontMatter: { reason: 'language', start: at, end: contentStart - open[2].length } };
-  }
+  if (!close) { out.noFrontMatter = { reason: 'unclosed', start: at, end: contentStart - open[2].length }; return out; }
+  out.frontMatter = { start: at, end: close.end, contentStart, contentEnd: close.lineStart, closeStart: close.lineStart, closeEnd: close.lineEnd };
+  out.body = { start: close.end, end: text.length };
+  if (language !== 'yaml') { out.noFrontMatter = { reason: 'language', start: at, end: contentStart - open[2].length }; return out; }
   const { doc, data, errors } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
-  // The usual post: one object literal in the shape of `base` (no spread, the same hidden class).
-  return { text, bom, eol, language, frontMatter, noFrontMatter: null, doc, data, errors, body };
+  out.doc = doc;
+  out.data = data;
+  out.errors = errors;
+  return out;
 }
 
 function findClose(text: string, from: number): { lineStart: number; lineEnd: number; end: number } | null {

@@ -6,7 +6,7 @@ import { l10nOf, msg, type Message } from './messages';
 import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
 import type { Fix, Problem, Severity, TextEdit } from './types';
-import type { LayoutLookup, RuleContext } from './rules/context';
+import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
 import { RULES, ruleInfo } from './rules/index';
 
 export { RULES, ruleDocUrl, ruleInfo } from './rules/index';
@@ -57,14 +57,14 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   const ctx: RuleContext = {
     text, parsed, site, file, rel, kind,
     defaults: rel ? defaultsFor(site, rel, type) : Object.create(null) as Record<string, unknown>,
-    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: {}, problem,
+    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: newMemo(), problem,
   };
   const nf = parsed.noFrontMatter;
   if (nf?.reason !== 'leading-blank') return run(ctx, undefined, 0);
   // Jekyll sees no front matter behind a blank line; check the intended one too, so its problems show before they bite.
   const fileLevel = run(ctx, (id) => FILE_RULES.has(id), 0);
   const rest = text.slice(nf.end);
-  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: {} }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
+  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: newMemo() }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
   return [...fileLevel, ...inner].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

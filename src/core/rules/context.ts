@@ -56,6 +56,11 @@ export interface RuleMemo {
   values?: Map<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>;
 }
 
+/** An empty memo with every field present, so all memos share one shape (the rules stay monomorphic). */
+export function newMemo(): RuleMemo {
+  return { entries: undefined, date: undefined, values: undefined };
+}
+
 /** All top-level entries in source order (do not modify the array: it is shared by the rules). */
 export function entries(ctx: RuleContext): readonly Entry[] {
   const m = ctx.memo;
