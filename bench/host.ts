@@ -30,11 +30,19 @@ export async function run(): Promise<void> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) throw new Error('no workspace folder');
 
-    // Open a post never opened before → its first diagnostics (validate.scope is `open` for this run).
-    const digest = vscode.Uri.file(path.join(root, '_posts', '2021-12-01-digest-no-offset.md'));
-    const diag = firstDiagnostics(digest);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(digest));
-    out.openToDiagnosticsMs = await diag;
+    // Open posts never opened before → their first diagnostics (validate.scope is `open` for this run): every
+    // sample-site post with a problem except the article edited below, one at a time; the first is right after start-up.
+    const samples: number[] = [];
+    for (const name of fs.readdirSync(path.join(root, '_posts')).sort()) {
+      if (name === '2022-03-21-stock-blocks.md') continue;
+      const uri = vscode.Uri.file(path.join(root, '_posts', name));
+      const diag = firstDiagnostics(uri, 5000);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const ms = await diag;
+      if (ms >= 0) samples.push(ms);
+    }
+    out.openToDiagnosticsSamples = samples;
+    out.openToDiagnosticsMs = [...samples].sort((a, b) => a - b)[Math.floor((samples.length - 1) / 2)];
 
     // 10,000 edits of the sample article with its preview open: insert a character, then remove it.
     const post = vscode.Uri.file(path.join(root, '_posts', '2022-03-21-stock-blocks.md'));

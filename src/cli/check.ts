@@ -95,7 +95,7 @@ export const check: CliCommand = {
 export const checkSettings = {
   /** Fewer files than this are checked on the main thread alone. */
   parallelMin: 1000,
-  /** Worker threads besides the main thread; undefined: one per core idle right now (`spareCores`). */
+  /** Worker threads besides the main thread; undefined: `spareCores()` (idle cores beyond two). */
   workers: undefined as number | undefined,
   /** Files per batch handed out to the threads. */
   batch: 128,

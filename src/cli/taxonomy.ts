@@ -38,8 +38,8 @@ export const taxonomySettings = {
   /** Fewer files than this are read on the main thread alone. */
   parallelMin: 500,
   /**
-   * Worker threads besides the main thread; undefined: one per core idle right now (`spareCores`: on a saturated
-   * machine a thread only adds its start-up cost and slows this one).
+   * Worker threads besides the main thread; undefined: `spareCores()` (idle cores beyond two: on a busy machine, or
+   * beside V8's own threads on 2 cores, a thread only adds its start-up cost and slows this one).
    */
   workers: undefined as number | undefined,
   /** Files per batch handed out to the threads. */
