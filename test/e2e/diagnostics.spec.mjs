@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, editorText, goToLine, openFile, openWorkbench, problemsEntries, runCommand, startCodeServer } from './lib.mjs';
+import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, useWorkbench } from './lib.mjs';
 
 const POST = '2021-12-01-digest-no-offset.md';
 // The two fix titles of src/core/rules/date-no-offset.ts for `date: 2021-12-01 13:33:50` under Asia/Shanghai.
@@ -43,24 +43,13 @@ function cliKeys(site) {
 
 describe('diagnostics in the Problems panel (real VS Code in Chromium)', function () {
   this.timeout(240000);
-  let site; let server; let wb;
-  before(async () => {
-    site = copySite();
-    server = await startCodeServer({ settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
-    wb = await openWorkbench(server, site);
-  });
-  after(async () => {
-    try { await wb?.close(); } finally {
-      await server?.stop();
-      if (site) fs.rmSync(site, { recursive: true, force: true });
-    }
-  });
+  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
 
   it('Problems lists Post Desk diagnostics with their rule ids for posts never opened, as `postdesk check` does', async () => {
     const { page } = wb;
     await runCommand(page, 'View: Focus Problems');
     await page.locator('.markers-panel').first().waitFor({ timeout: 30000 });
-    const expected = cliKeys(site);
+    const expected = cliKeys(wb.site);
     const has = (entries, [file, code, severity, line]) => entries.some((e) => e.file === file && e.code === code && e.severity === severity && e.line === line);
     const entries = await problemsUntil(page, (es) => MUST.every((m) => has(es, m)) && es.length >= expected.length,
       `Problems never listed ${MUST.map((m) => `${m[0]} ${m[1]}`).join(', ')}`, 60000);

@@ -3,25 +3,20 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, openFile, openWorkbench, outputText, paletteRows, runCommand, startCodeServer } from './lib.mjs';
+import { ROOT, openFile, outputText, paletteRows, runCommand, withWorkbench } from './lib.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 describe('foundation (real VS Code in Chromium)', function () {
   this.timeout(240000);
 
-  it('the command palette lists the Post Desk commands once a post is open', async () => {
-    const site = copySite();
-    const server = await startCodeServer();
-    const wb = await openWorkbench(server, site);
-    try {
-      await openFile(wb.page, '2022-03-21-stock-blocks.md');
-      const rows = await paletteRows(wb.page, 'Post Desk', 'Post Desk: Show Post Info');
-      const ours = rows.filter((r) => r.includes('Post Desk:'));
-      const contributed = pkg.contributes.commands.filter((c) => c.category === 'Post Desk' && !c.enablement);
-      assert.ok(ours.length >= Math.min(contributed.length, 3), `rows: ${ours.join(' | ')}`);
-    } finally { await wb.close(); await server.stop(); fs.rmSync(site, { recursive: true, force: true }); }
-  });
+  it('the command palette lists the Post Desk commands once a post is open', () => withWorkbench(async ({ page }) => {
+    await openFile(page, '2022-03-21-stock-blocks.md');
+    const rows = await paletteRows(page, 'Post Desk', 'Post Desk: Show Post Info');
+    const ours = rows.filter((r) => r.includes('Post Desk:'));
+    const contributed = pkg.contributes.commands.filter((c) => c.category === 'Post Desk' && !c.enablement);
+    assert.ok(ours.length >= Math.min(contributed.length, 3), `rows: ${ours.join(' | ')}`);
+  }));
 
   it('a VSIX made by `npm run package` installs into a fresh code-server and activates', async () => {
     const vsix = path.join(ROOT, `postdesk-${pkg.version}.vsix`);
@@ -30,15 +25,12 @@ describe('foundation (real VS Code in Chromium)', function () {
     } catch (e) { assert.fail(`npm run package failed:\n${e.stdout}\n${e.stderr}`); }
     assert.ok(fs.existsSync(vsix));
     assert.ok(fs.statSync(vsix).size <= 1.5 * 1024 * 1024, `VSIX is ${fs.statSync(vsix).size} bytes`);
-    const site = copySite();
-    const server = await startCodeServer({ installVsix: vsix });
-    const wb = await openWorkbench(server, site, { fromSource: false });
-    try {
-      await openFile(wb.page, '2021-12-01-leading-blank.md');
-      await runCommand(wb.page, 'Post Desk: Show Post Info');
-      await wb.page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
-      assert.match(await outputText(wb.page), /"reason": "leading-blank"/);
-    } finally { await wb.close(); await server.stop(); fs.rmSync(site, { recursive: true, force: true }); }
+    await withWorkbench(async ({ page }) => {
+      await openFile(page, '2021-12-01-leading-blank.md');
+      await runCommand(page, 'Post Desk: Show Post Info');
+      await page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
+      assert.match(await outputText(page), /"reason": "leading-blank"/);
+    }, { server: { installVsix: vsix }, open: { fromSource: false } });
   });
 
   it('`npm start` serves the workbench with Post Desk active on sample-site, and leaves no process when stopped', async () => {

@@ -1,4 +1,5 @@
 // Playwright helpers that drive the real VS Code workbench (code-server) the way a person does.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from '../../scripts/lib/vscode.mjs';
 
@@ -16,6 +17,43 @@ export async function openWorkbench(server, folder, { fromSource = true } = {}) 
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
   await page.locator('.explorer-folders-view, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 30000 });
   return { page, close };
+}
+
+/**
+ * A workbench on a fresh copy of the sample site: `prepare(site)` may add posts first; `server` and `open` are
+ * passed to startCodeServer and openWorkbench. Everything is closed and the copy removed by `dispose`.
+ */
+async function workbenchOnSite({ prepare, server: serverOptions, open } = {}) {
+  const site = copySite();
+  let server;
+  try {
+    await prepare?.(site);
+    server = await startCodeServer(serverOptions);
+    const wb = await openWorkbench(server, site, open);
+    const dispose = async () => { try { await wb.close(); } finally { await server.stop(); fs.rmSync(site, { recursive: true, force: true }); } };
+    return { site, server, page: wb.page, dispose };
+  } catch (e) {
+    await server?.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Runs `fn({site, server, page})` on a workbench of its own (see workbenchOnSite's options), then closes it. */
+export async function withWorkbench(fn, options) {
+  const wb = await workbenchOnSite(options);
+  try { return await fn(wb); } finally { await wb.dispose(); }
+}
+
+/**
+ * One workbench for a whole mocha suite, opened in `before` and closed in `after`: the returned object gets
+ * `site`, `server` and `page` once `before` has run (see workbenchOnSite's options).
+ */
+export function useWorkbench(options) {
+  const holder = {};
+  before(async () => { Object.assign(holder, await workbenchOnSite(options)); });
+  after(async () => { await holder.dispose?.(); });
+  return holder;
 }
 
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */

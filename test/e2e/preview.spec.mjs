@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, openFile, openWorkbench, runCommand, startCodeServer } from './lib.mjs';
+import { ROOT, openFile, runCommand, useWorkbench } from './lib.mjs';
 
 /** The frame holding the preview document (VS Code nests it in two iframes). */
 async function previewFrame(page, hasText = '', timeout = 30000) {
@@ -20,18 +20,13 @@ async function previewFrame(page, hasText = '', timeout = 30000) {
 
 describe('preview (real VS Code in Chromium)', function () {
   this.timeout(240000);
-  let site; let server; let wb;
-  before(async () => {
-    site = copySite();
+  const wb = useWorkbench({ prepare: (site) => {
     fs.writeFileSync(path.join(site, '_posts', '2022-04-01-payloads.md'), '---\nlayout: post\ntitle: "<img src=x onerror=window.__pdx=1>"\n---\n'
       + '<p>正文</p><script>window.__pdx=1;alert(1)</script><img src=x onerror="window.__pdx=1;alert(2)"><svg onload="alert(3)"></svg>'
       + '<a href="javascript:alert(4)">链接</a><iframe srcdoc="<script>parent.alert(5)</script>"></iframe>\n');
     const paras = Array.from({ length: 80 }, (_, i) => `<p>　　第${i + 1}段：示例长文的正文，用于滚动同步测试。</p>`).join('');
     fs.writeFileSync(path.join(site, '_posts', '2022-04-02-long.md'), `---\nlayout: post\ntitle: "长文"\ndate: 2022-04-02 10:00:00 +0800\n---\n${paras}`);
-    server = await startCodeServer();
-    wb = await openWorkbench(server, site);
-  });
-  after(async () => { await wb?.close(); await server?.stop(); fs.rmSync(site, { recursive: true, force: true }); });
+  } });
 
   it('shows the header, the body and the two marked stock blocks; saves a screenshot', async () => {
     await openFile(wb.page, '2022-03-21-stock-blocks.md');
@@ -51,7 +46,7 @@ describe('preview (real VS Code in Chromium)', function () {
     const f = await previewFrame(wb.page);
     await f.locator('#pd-body p', { hasText: '报告显示' }).dblclick();
     // The status bar shows the cursor: line 8 holds the whole body; the paragraph starts at its `<p`.
-    const text = fs.readFileSync(path.join(site, '_posts', '2022-03-21-stock-blocks.md'), 'utf8');
+    const text = fs.readFileSync(path.join(wb.site, '_posts', '2022-03-21-stock-blocks.md'), 'utf8');
     const off = text.indexOf('<p>　　报告显示');
     const col = off - text.lastIndexOf('\n', off);
     await wb.page.locator('.statusbar-item', { hasText: `Ln 8, Col ${col}` }).first().waitFor({ timeout: 15000 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, openFile, openWorkbench, paletteRows, runCommand, startCodeServer } from './lib.mjs';
+import { ROOT, copySite, openFile, openWorkbench, paletteRows, runCommand, startCodeServer, useWorkbench } from './lib.mjs';
 
 const XSS = path.resolve(ROOT, '..', 'shared', 'xss');
 const PER_SOURCE = 20;
@@ -227,15 +227,10 @@ describe('security (real VS Code in Chromium)', function () {
   });
 
   describe('Restricted Mode (workspace trust on, folder not trusted)', () => {
-    let site; let server; let wb;
-    before(async () => {
-      site = copySite();
+    const wb = useWorkbench({ server: { trust: true }, prepare: (site) => {
       fs.writeFileSync(path.join(site, '_posts', '2022-05-03-remote-images.md'), '---\nlayout: post\ntitle: "远程图片"\ndate: 2022-05-03 10:00:00 +0800\n---\n'
         + '<p>图片之前</p><p><img src="https://img.example.com/a.png" alt="远程一"></p>\n\n![远程二](https://img.example.com/b.png)\n\n<p><img src="//img.example.com/c.png" alt="远程三"></p><p>图片之后</p>\n');
-      server = await startCodeServer({ trust: true });
-      wb = await openWorkbench(server, site);
-    });
-    after(async () => { await wb?.close(); await server?.stop(); if (site) fs.rmSync(site, { recursive: true, force: true }); });
+    } });
 
     /** The Restricted Mode banner sits where lib's openFile clicks to focus the workbench: close it. */
     const closeBanner = async () => {

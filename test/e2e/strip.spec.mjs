@@ -1,27 +1,20 @@
 // e2e: "Strip Stock-Image Blocks" from the command palette removes the sample post's two blocks and says so.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { copySite, editorText, openFile, openWorkbench, runCommand, startCodeServer } from './lib.mjs';
+import { editorText, openFile, runCommand, withWorkbench } from './lib.mjs';
 
 describe('strip stock-image blocks (real VS Code in Chromium)', function () {
   this.timeout(240000);
 
-  it('the palette command removes both blocks of the sample post and reports the count', async () => {
-    const site = copySite();
-    const server = await startCodeServer();
-    const wb = await openWorkbench(server, site);
-    try {
-      const { page } = wb;
-      await openFile(page, '2022-03-21-stock-blocks.md');
-      assert.match(await editorText(page), /EM_StockImg_Start/);
-      await runCommand(page, 'Post Desk: Strip Stock-Image Blocks');
-      await page.waitForFunction(() => !document.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines')?.textContent?.includes('EM_StockImg'), null, { timeout: 30000 });
-      const text = await editorText(page);
-      assert.match(text, /title: "示例银行深化数字化应用/);
-      assert.match(text, /示例银行今日发布数字化转型报告/);
-      // Toasts are hidden under the smoke-test driver: the notification centre holds the message.
-      await runCommand(page, 'Notifications: Show Notifications');
-      await page.locator('.notifications-center', { hasText: 'Removed 2 stock-image block(s).' }).waitFor({ timeout: 15000 });
-    } finally { await wb.close(); await server.stop(); fs.rmSync(site, { recursive: true, force: true }); }
-  });
+  it('the palette command removes both blocks of the sample post and reports the count', () => withWorkbench(async ({ page }) => {
+    await openFile(page, '2022-03-21-stock-blocks.md');
+    assert.match(await editorText(page), /EM_StockImg_Start/);
+    await runCommand(page, 'Post Desk: Strip Stock-Image Blocks');
+    await page.waitForFunction(() => !document.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines')?.textContent?.includes('EM_StockImg'), null, { timeout: 30000 });
+    const text = await editorText(page);
+    assert.match(text, /title: "示例银行深化数字化应用/);
+    assert.match(text, /示例银行今日发布数字化转型报告/);
+    // Toasts are hidden under the smoke-test driver: the notification centre holds the message.
+    await runCommand(page, 'Notifications: Show Notifications');
+    await page.locator('.notifications-center', { hasText: 'Removed 2 stock-image block(s).' }).waitFor({ timeout: 15000 });
+  }));
 });

@@ -2,21 +2,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, editorText, openFile, openWorkbench, runCommand, startCodeServer } from './lib.mjs';
+import { ROOT, editorText, openFile, runCommand, useWorkbench } from './lib.mjs';
 
 describe('categories and tags (real VS Code in Chromium)', function () {
   this.timeout(300000);
-  let site; let server; let wb;
-  before(async () => {
-    site = copySite();
-    server = await startCodeServer({ settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
-    wb = await openWorkbench(server, site);
-  });
-  after(async () => {
-    await wb?.close();
-    await server?.stop();
-    if (site) fs.rmSync(site, { recursive: true, force: true });
-  });
+  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
 
   it('Insert Tags… lists every tag with its count, the current one picked, and picking another edits only the tags line', async () => {
     const { page } = wb;
@@ -45,7 +35,7 @@ describe('categories and tags (real VS Code in Chromium)', function () {
     const { page } = wb;
     await runCommand(page, 'Explorer: Focus on Post Desk: Taxonomy View');
     // Collapse the folder and outline panes so the view has room in the screenshot.
-    for (const title of [path.basename(site), 'Outline', 'Timeline']) {
+    for (const title of [path.basename(wb.site), 'Outline', 'Timeline']) {
       const header = page.locator('.pane-header.expanded', { hasText: title }).first();
       if (await header.isVisible().catch(() => false)) await header.click();
     }
