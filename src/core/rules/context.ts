@@ -1,6 +1,6 @@
 // What every rule receives: the parsed post, its site, where it lives, and helpers for exact YAML ranges.
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
-import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
+import { readDate, type DateResult } from '../jekyll/date';
 import type { ParsedPost } from '../parse';
 import type { FileKind, SiteConfig } from '../site';
 import type { Message } from '../messages';
@@ -131,11 +131,6 @@ function readPostDate(ctx: RuleContext): { entry: Entry; raw: string; result: Da
   const plain = v.type === 'PLAIN';
   const raw = plain ? ctx.text.slice(e.valueStart, e.valueEnd) : String(v.value);
   return { entry: e, raw, result: readDate(raw, !plain, ctx.site.timezone) };
-}
-
-/** `YYYY-MM-DD` of an instant in the site timezone. */
-export function siteDay(utcMs: number, tz: string | undefined): string {
-  return formatJekyll(utcMs, tz).slice(0, 10);
 }
 
 /** The taxonomy keys Jekyll reads, and whether a string value is split on whitespace. */

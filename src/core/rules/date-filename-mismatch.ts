@@ -15,7 +15,6 @@ export function dateFilenameMismatch(ctx: RuleContext): Problem[] {
   // `published` is the date in the site timezone (postDate reads it with ctx.site.timezone): its first 10 characters are the day.
   const { published } = d.result.date;
   const day = published.slice(0, 10);
-  if (+day.slice(0, 4) === fd.year && +day.slice(5, 7) === fd.month && +day.slice(8, 10) === fd.day && day.charCodeAt(4) === 45) return [];
   const [y, m, dd] = day.split('-').map(Number);
   if (y === fd.year && m === fd.month && dd === fd.day) return [];
   const p2 = (n: number) => String(n).padStart(2, '0');
