@@ -4,15 +4,16 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
-import { fixPost, isValidated, layoutLookup, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../core/validate';
+import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';
 import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
 import { spareCores } from '../node/cores';
+import { readSiteLayouts } from '../node/layouts';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
 export interface CheckResult { file: string; line: number; column: number; endLine: number; endColumn: number; severity: Severity; rule: string; message: string }
 
-interface SiteEntry { site: SiteConfig; layouts: ReturnType<typeof layoutLookup> }
+interface SiteEntry { site: SiteConfig; layouts: LayoutLookup }
 
 /** Positions of problems in `text` for the output formats (lines are counted only as far as the last problem). */
 function toResults(file: string, text: string, problems: Problem[]): CheckResult[] {
@@ -150,7 +151,7 @@ export function checkBatches(files: string[], counter: Int32Array, batch: number
       try {
         const site = findSite(file);
         let entry = sites.get(site.root);
-        if (!entry) { entry = { site, layouts: readEntry(site).layouts }; sites.set(site.root, entry); }
+        if (!entry) { entry = { site, layouts: readSiteLayouts(site).layouts }; sites.set(site.root, entry); }
         out.push(validateFile(file, entry, shown));
       } catch (e) { out.push({ error: (e as Error).message }); }
     }
@@ -201,7 +202,7 @@ async function checkParallel(files: string[], ctx: CliContext, shown: (f: string
       try {
         const site = findSite(file);
         let entry = mainSites.get(site.root);
-        if (!entry) { entry = { site, layouts: readEntry(site).layouts }; mainSites.set(site.root, entry); }
+        if (!entry) { entry = { site, layouts: readSiteLayouts(site).layouts }; mainSites.set(site.root, entry); }
         return validateFile(file, entry, shown);
       } catch (e) { return { error: (e as Error).message }; }
     });
@@ -223,18 +224,11 @@ async function checkParallel(files: string[], ctx: CliContext, shown: (f: string
   return { results, fixed: 0, ioError };
 }
 
-/** A site's `_config.yml` text (undefined when there is none) and its layout lookup. */
-function readEntry(site: SiteConfig): { text: string | undefined; layouts: ReturnType<typeof layoutLookup> } {
-  const cfg = path.join(site.root, '_config.yml');
-  const text = fs.existsSync(cfg) ? readText(cfg).text : undefined;
-  return { text, layouts: layoutLookup(site, (p) => fs.existsSync(p), text) };
-}
-
 /** The entry of a file's site (made once per site; its `_config.yml` problems are reported then). */
 function siteEntry(sites: Map<string, SiteEntry>, site: SiteConfig, results: CheckResult[], shown: (f: string) => string): SiteEntry {
   let entry = sites.get(site.root);
   if (!entry) {
-    const { text, layouts } = readEntry(site);
+    const { configText: text, layouts } = readSiteLayouts(site);
     entry = { site, layouts };
     sites.set(site.root, entry);
     if (text !== undefined) results.push(...toResults(shown(path.join(site.root, '_config.yml')), text, validateSiteConfig(site, text)));

@@ -1,10 +1,9 @@
 // Sites for documents in the editor: `_config.yml` found and parsed by the shared Node loader, kept fresh by watchers.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultSite, type SiteConfig } from '../core/site';
-import { layoutLookup, type LayoutLookup, type ValidateOptions } from '../core/validate';
-import { loadSiteFor, readText } from '../node/files';
+import type { LayoutLookup, ValidateOptions } from '../core/validate';
+import { loadSiteFor } from '../node/files';
+import { readSiteLayouts } from '../node/layouts';
 import { Disposable } from '../util/dispose';
 
 /** Finds the site of a document; fires `onDidChange` when a `_config.yml` changes and `onDidChangeLayouts` for `_layouts/`. */
@@ -44,9 +43,8 @@ export class SiteService extends Disposable {
    */
   optionsFor(site: SiteConfig, file: string | undefined, invalidUtf8 = false): ValidateOptions {
     if (!this.layouts.has(site)) {
-      const cfg = path.join(site.root, '_config.yml');
-      const configText = fs.existsSync(cfg) ? readText(cfg).text : undefined;
-      this.layouts.set(site, configText === undefined ? undefined : layoutLookup(site, (p) => fs.existsSync(p), configText));
+      const { configText, layouts } = readSiteLayouts(site);
+      this.layouts.set(site, configText === undefined ? undefined : layouts);
     }
     return { site, file, invalidUtf8, layouts: this.layouts.get(site) };
   }

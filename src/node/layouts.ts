@@ -1,0 +1,13 @@
+// A site's layout lookup from disk, shared by `postdesk check` and the editor: `_config.yml` (for a theme) and `_layouts/`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SiteConfig } from '../core/site';
+import { layoutLookup, type LayoutLookup } from '../core/validate';
+import { readText } from './files';
+
+/** The site's `_config.yml` text (undefined when there is none) and a lookup of its layouts on disk. */
+export function readSiteLayouts(site: SiteConfig): { configText: string | undefined; layouts: LayoutLookup } {
+  const cfg = path.join(site.root, '_config.yml');
+  const configText = fs.existsSync(cfg) ? readText(cfg).text : undefined;
+  return { configText, layouts: layoutLookup(site, (p) => fs.existsSync(p), configText) };
+}
