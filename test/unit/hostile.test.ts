@@ -1,7 +1,7 @@
 // Hostile posts (YAML bombs, deep nesting, 5 MB, binary, unclosed tags, emphasis storms): validation and rendering
 // return with a problem or notice, each case in a child process (this same bundle) killed if it hangs; the CLI survives a folder of them.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ import { main } from '../../src/cli/main';
 import { BudgetedRenderer, RenderBudgetError } from '../../src/node/render-budget';
 import { findings } from './xss-check';
 import { projectRoot } from './corpus';
+import { useRenderWorkerBundle } from './worker-bundle';
 
 /** A hang fails the case instead of the suite; the bench, not this test, measures speed. */
 const KILL_AFTER_MS = 60000;
@@ -185,19 +186,11 @@ if (process.env.PD_HOSTILE_CASE) {
     });
 
     describe('the preview\'s budgeted renderer on the hostile bodies', () => {
-      let tmp = '';
-      let workerFile = '';
-      before(() => {
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-hostile-worker-'));
-        workerFile = path.join(tmp, 'render-worker.js');
-        const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/node/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
-        assert.equal(r.status, 0, r.stderr);
-      });
-      after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+      const worker = useRenderWorkerBundle('postdesk-hostile-worker-');
 
       for (const c of CASES.filter((x) => x.body)) {
         it(`${c.name}: rendered off the main thread (which keeps turning), finished or cut off with a message`, async () => {
-          const r = new BudgetedRenderer(workerFile);
+          const r = new BudgetedRenderer(worker.file);
           let ticks = 0;
           let ticking = true;
           const tick = () => { ticks++; if (ticking) setImmediate(tick); };
@@ -214,7 +207,7 @@ if (process.env.PD_HOSTILE_CASE) {
         });
 
         it(`${c.name}: with a budget it cannot meet, the render is cut off with a message`, async () => {
-          const r = new BudgetedRenderer(workerFile, 20, 0);
+          const r = new BudgetedRenderer(worker.file, 20, 0);
           try {
             await assert.rejects(r.render(String(c.make()), { site }, undefined), (e) => e instanceof RenderBudgetError && /longer than 20 ms/.test((e as Error).message));
           } finally { r.dispose(); }

@@ -1,12 +1,11 @@
 // The budgeted renderer: inline for small posts, the worker for large ones, killed past the budget; image URLs under the site root.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderPost } from '../../src/core/render';
 import { BudgetedRenderer, imageUrl, RenderBudgetError } from '../../src/node/render-budget';
 import { projectRoot } from './corpus';
+import { useRenderWorkerBundle } from './worker-bundle';
 
 const sample = () => fs.readFileSync(path.join(projectRoot, 'sample-site/_posts/2022-03-21-stock-blocks.md'), 'utf8');
 /** Output equality without the per-render marker key (there is none in the output) and the same options. */
@@ -14,15 +13,7 @@ const same = (a: { bodyHtml: string; headerHtml: string }, b: { bodyHtml: string
 
 describe('budgeted renderer', function () {
   this.timeout(60000);
-  let tmp: string;
-  let workerFile: string;
-  before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-worker-'));
-    workerFile = path.join(tmp, 'render-worker.js');
-    const r = spawnSync(path.join(projectRoot, 'node_modules/.bin/esbuild'), ['src/node/render-worker.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${workerFile}`, '--log-level=error'], { cwd: projectRoot, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const worker = useRenderWorkerBundle('postdesk-worker-');
 
   it('maps root-relative image paths under the site root, never outside it', () => {
     assert.equal(imageUrl('https://res.example/site/', '/assets/a b.png?x=1'), 'https://res.example/site/assets/a%20b.png');
@@ -32,9 +23,9 @@ describe('budgeted renderer', function () {
 
   it('renders small posts inline and large ones in the worker, with the same HTML', async () => {
     const text = sample();
-    const inline = await new BudgetedRenderer(workerFile).render(text, { stockImages: 'mark' }, undefined);
+    const inline = await new BudgetedRenderer(worker.file).render(text, { stockImages: 'mark' }, undefined);
     same(inline, renderPost(text, { stockImages: 'mark' }));
-    const r = new BudgetedRenderer(workerFile, 5000, 0);
+    const r = new BudgetedRenderer(worker.file, 5000, 0);
     try {
       const viaWorker = await r.render(text, { stockImages: 'mark', path: '/s/_posts/2022-03-21-x.md' }, 'https://res.example/s');
       same(viaWorker, renderPost(text, { stockImages: 'mark', path: '/s/_posts/2022-03-21-x.md' }));
@@ -44,7 +35,7 @@ describe('budgeted renderer', function () {
   });
 
   it('gives up past the budget, kills the worker, and renders again afterwards', async () => {
-    const r = new BudgetedRenderer(workerFile, 150, 0);
+    const r = new BudgetedRenderer(worker.file, 150, 0);
     try {
       const slow = '<div>'.repeat(60000) + 'x' + '</div>'.repeat(60000);
       const t0 = Date.now();
@@ -56,7 +47,7 @@ describe('budgeted renderer', function () {
   });
 
   it('falls back to inline rendering when the worker bundle is missing', async () => {
-    const r = new BudgetedRenderer(path.join(tmp, 'missing.js'), 150, 0);
+    const r = new BudgetedRenderer(path.join(worker.dir, 'missing.js'), 150, 0);
     same(await r.render('text', { header: false }, undefined), renderPost('text', { header: false }));
   });
 });
