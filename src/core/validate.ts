@@ -8,6 +8,7 @@ import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig }
 import type { Fix, Problem, Severity, TextEdit } from './types';
 import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
 import { RULES, ruleInfo } from './rules/index';
+import { entryKind, postFolderPath } from './taxonomy/posts';
 
 export { RULES, ruleDocUrl, ruleInfo } from './rules/index';
 export type { LayoutLookup } from './rules/context';
@@ -25,7 +26,7 @@ export interface ValidateOptions {
   layouts?: LayoutLookup;
 }
 
-/** What Jekyll makes of the file; a `_posts`/`_drafts` folder still counts when the site root is unknown. */
+/** What Jekyll makes of the file (`other` for files it ignores on purpose); a `_posts`/`_drafts` folder still counts when the site root is unknown. */
 export function kindOf(site: SiteConfig, file: string | undefined): { rel: string | undefined; kind: FileKind } {
   if (!file) return { rel: undefined, kind: { kind: 'post', folderCategories: [] } };
   const rel = relativeToSite(site, file);
@@ -35,6 +36,8 @@ export function kindOf(site: SiteConfig, file: string | undefined): { rel: strin
     const i = Math.max(segs.lastIndexOf('_posts'), segs.lastIndexOf('_drafts'));
     if (i >= 0 && i === segs.length - 2) return { rel, kind: { kind: segs[i] === '_posts' ? 'post' : 'draft', folderCategories: [] } };
   }
+  // Files Jekyll ignores on purpose (fragments in `_posts` subfolders, `.yml`, names it filters) are not posts.
+  if ((kind.kind === 'post' || kind.kind === 'draft') && entryKind(kind.kind, postFolderPath(rel)) === 'ignored') return { rel, kind: { kind: 'other' } };
   return { rel, kind };
 }
 
@@ -113,7 +116,8 @@ export function validateSiteConfig(site: SiteConfig, text?: string): Problem[] {
   const level = (site.postdesk.rules['config-invalid'] ?? 'error') as Severity | 'off';
   if (level === 'off') return [];
   const problem = (message: Message, start: number, end: number, severity: Severity = level): Problem => ({ rule: 'config-invalid', severity, ...textOf(message), start: start + shift, end: end + shift, fixes: [] });
-  const out = site.errors.map((e) => problem(msg('_config.yml: {0}', e.message), e.start, e.end));
+  // YAML errors fail Jekyll's build; a bad `postdesk:` value only affects Post Desk, so it is a warning.
+  const out = site.errors.map((e) => problem(msg('_config.yml: {0}', e.message), e.start, e.end, e.code === 'POSTDESK_CONFIG' && level === 'error' ? 'warning' : level));
   const doc = text !== undefined ? parseYaml(text.slice(shift)).doc : undefined;
   const at = (path: string[], key = false): [number, number] => {
     if (!doc || !isMap(doc.contents)) return [0, 0];

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { decodeText } from '../core/parse';
 import { fileKind, findSiteRoot, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterEnd } from '../core/taxonomy/index';
-import { jekyllPostView, type PostView } from '../core/taxonomy/posts';
+import { entryKind, jekyllPostView, postFolderPath, type PostView } from '../core/taxonomy/posts';
 import { loadSite, readText } from './files';
 
 const SKIP_DIRS = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache', '.sass-cache']);
@@ -16,7 +16,7 @@ export function siteAt(dir: string): SiteConfig {
   return loadSite(root);
 }
 
-/** Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them), sorted. */
+/** Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them) that Jekyll does not ignore on purpose, sorted. */
 export function postFolderFiles(site: SiteConfig): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -35,7 +35,7 @@ export function postFolderFiles(site: SiteConfig): string[] {
     // The default sort is by UTF-16 code units, as `<` compares.
     for (const name of names.sort()) {
       const folder = other.size ? other.get(name) : undefined;
-      if (folder === undefined) { if (inPostFolder) out.push(prefix + name); } else if (folder && !SKIP_DIRS.has(name)) walk(prefix + name);
+      if (folder === undefined) { if (inPostFolder && entryKind(k.kind as 'post' | 'draft', postFolderPath(relativeToSite(site, prefix + name))) !== 'ignored') out.push(prefix + name); } else if (folder && !SKIP_DIRS.has(name)) walk(prefix + name);
     }
   };
   walk(site.root);

@@ -52,7 +52,7 @@ describe('Jekyll oracle: posts and taxonomy', function () {
   let oracle: Oracle;
 
   before(function () {
-    if (!fs.existsSync(JEKYLL)) this.skip();
+    if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll (apt-get install jekyll); this test installs nothing`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-oracle-'));
     for (const [rel, text] of Object.entries(FILES)) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

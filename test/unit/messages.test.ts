@@ -13,7 +13,7 @@ const bundle = (name: string) => JSON.parse(fs.readFileSync(path.join(projectRoo
 const EN = bundle('bundle.l10n.json');
 const ZH = bundle('bundle.l10n.zh-cn.json');
 
-const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [东财滚动新闻, 财联社电报]\n';
+const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  required: [layout, title, date, categories, tags]\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [东财滚动新闻, 财联社电报]\n';
 const site = parseSiteConfig(CONFIG, '/site');
 const layouts = layoutLookup(site, (p) => p === '/site/_layouts/post.html');
 const FM = { layout: 'post', title: '"标题"', date: '2021-12-08 10:00:00 +0800', categories: 'emnews', tags: '东财滚动新闻' };

@@ -7,7 +7,7 @@ import { applyEdits } from '../../src/core/edits';
 import { defaultSite, parseSiteConfig, type SiteConfig } from '../../src/core/site';
 import type { Problem } from '../../src/core/types';
 import { projectRoot } from './corpus';
-import { fixPost, layoutLookup, preferredFixes, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../../src/core/validate';
+import { fixPost, isValidated, layoutLookup, preferredFixes, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../../src/core/validate';
 
 const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [东财滚动新闻, 财联社电报]\n';
 const site = (cfg = CONFIG): SiteConfig => parseSiteConfig(cfg, '/site');
@@ -36,13 +36,25 @@ describe('rules', () => {
     }
   });
 
+  it("every rule page states the rule's default severity and why, and the rules README lists it with that severity", () => {
+    const readme = fs.readFileSync(path.join(projectRoot, 'docs', 'rules', 'README.md'), 'utf8');
+    for (const r of RULES) {
+      const doc = fs.readFileSync(path.join(projectRoot, 'docs', 'rules', `${r.id}.md`), 'utf8');
+      assert.match(doc, new RegExp(`^Default severity: \\*\\*${r.severity}\\*\\*\\.`, 'm'), r.id);
+      assert.match(doc, /^## Why this severity\n\S/m, r.id);
+      assert.match(readme, new RegExp(`^\\| \\[\`${r.id}\`\\]\\(${r.id}\\.md\\) \\| ${r.severity} \\|`, 'm'), r.id);
+    }
+  });
+
   it('front-matter-missing: a leading blank line, removed by the fix', () => {
     const text = `\n\n${post()}`;
     const [p] = only(run(text), 'front-matter-missing');
     assert.equal(p.severity, 'error');
     assert.equal(fixed(text, p), post());
     assert.equal(p.fixes[0].preferred, true);
-    assert.deepEqual(only(run('no fence\n'), 'front-matter-missing').map((x) => x.fixes.length), [0]);
+    // No front matter at all: Jekyll publishes the post normally (file name date, slug title), so only info.
+    assert.deepEqual(only(run('no fence\n'), 'front-matter-missing').map((x) => [x.severity, x.fixes.length]), [['info', 0]]);
+    assert.deepEqual(only(run(''), 'front-matter-missing').map((x) => x.severity), ['info']);
     assert.deepEqual(only(run(post()), 'front-matter-missing'), []);
   });
 
@@ -71,14 +83,21 @@ describe('rules', () => {
     assert.equal(only(run(bomb), 'yaml-syntax').length, 1);
   });
 
-  it('required-key: a missing key, unless defaults supply it; date fix from the file name', () => {
+  it('required-key: nothing is required unless `postdesk.required` lists it (Jekyll requires no key)', () => {
+    assert.deepEqual(only(run('---\n---\nbody\n'), 'required-key'), []);
+    assert.deepEqual(run('---\ntitle: x\n---\nbody\n'), []);
+  });
+
+  it('required-key: a missing configured key, unless defaults supply it; date fix from the file name', () => {
+    const five = `${CONFIG.replace('postdesk:\n', 'postdesk:\n  required: [layout, title, date, categories, tags]\n')}`;
     const text = post({ date: null });
-    const [p] = only(run(text), 'required-key');
+    const [p] = only(run(text, { cfg: five }), 'required-key');
     assert.match(p.message, /`date`/);
+    assert.equal(p.severity, 'warning');
     assert.equal(fixed(text, p), post({ date: null, tags: '东财滚动新闻\ndate: 2021-12-08 00:00:00 +0800' }));
-    const cfg = `${CONFIG}defaults:\n  - scope: {path: "", type: posts}\n    values: {layout: post}\n`;
+    const cfg = `${five}defaults:\n  - scope: {path: "", type: posts}\n    values: {layout: post}\n`;
     assert.deepEqual(only(run(post({ layout: null }), { cfg }), 'required-key'), []);
-    assert.equal(only(run(post({ layout: null })), 'required-key').length, 1);
+    assert.equal(only(run(post({ layout: null }), { cfg: five }), 'required-key').length, 1);
     assert.deepEqual(only(run(post({ layout: null }), { cfg: `${CONFIG.replace('postdesk:\n', 'postdesk:\n  required: [title]\n')}` }), 'required-key'), []);
   });
 
@@ -140,14 +159,40 @@ describe('rules', () => {
     assert.deepEqual(only(run(post(), { file: '/site/_drafts/x.md' }), 'filename-invalid'), []);
   });
 
-  it('taxonomy-type: numbers and mappings; quote fix', () => {
+  it('files Jekyll ignores on purpose give no problems: fragments in _posts subfolders, folders named like posts, .yml, filtered names', () => {
+    for (const file of ['/site/_posts/notes/intro.md', '/site/_posts/2021-12-08-photos/captions.md', '/site/_posts/2021/notes/x.html', '/site/_posts/_x.md', '/site/_posts/2021-12-08-data.yml', '/site/news/_posts/fragments/a.md']) {
+      assert.deepEqual(run('no front matter, no date\n', { file }), [], file);
+      assert.equal(isValidated(site(), file), false, file);
+    }
+    // A dateless page directly in _posts is never published, almost always by mistake: still an error.
+    for (const file of ['/site/_posts/x.md', '/site/_posts/notes.html', '/site/news/_posts/x.markdown']) {
+      assert.deepEqual(only(run(post(), { file }), 'filename-invalid').map((p) => p.severity), ['error'], file);
+    }
+    assert.ok(isValidated(site(), '/site/_posts/2021/2021-12-08-x.md'));
+  });
+
+  it('taxonomy-type: only what Jekyll drops or mangles, saying what it does; quote fix', () => {
     const text = post({ tags: '123' });
     const [p] = only(run(text), 'taxonomy-type');
     assert.equal(text.slice(p.start, p.end), '123');
+    assert.match(p.message, /drops it/);
     assert.equal(fixed(text, p), post({ tags: '"123"' }));
-    assert.equal(only(run(post({ categories: '[emnews, 1]' })), 'taxonomy-type').length, 1);
-    assert.equal(only(run(post({ categories: '{a: b}' })), 'taxonomy-type').length, 1);
-    assert.deepEqual(only(run(post({ tags: '[东财滚动新闻, ~]' })), 'taxonomy-type'), []);
+    const flagged: [Record<string, string | null>, RegExp][] = [
+      [{ categories: '[emnews, 1]' }, /twice/], [{ categories: '2013' }, /cannot read this post's front matter/], [{ categories: '{a: b}' }, /cannot read/],
+      [{ categories: '[emnews, ~]' }, /empty category/], [{ categories: '[[a, b]]' }, /nested list/], [{ tags: 'true' }, /drops it/],
+      [{ tag: '{a: 1}', tags: null }, /hash text/], [{ tags: '[x, {a: 1}]' }, /hash text/], [{ tag: 'z' }, /`tags` is ignored/],
+    ];
+    for (const [fm, message] of flagged) {
+      const ps = only(run(post(fm)), 'taxonomy-type');
+      assert.equal(ps.length, 1, JSON.stringify(fm));
+      assert.match(ps[0].message, message, JSON.stringify(fm));
+      assert.equal(ps[0].severity, 'error');
+    }
+    // Jekyll keeps these as written: `category: 2013` is the category "2013", numbers stay in tags, nulls are dropped.
+    const kept: Record<string, string | null>[] = [{ category: '2013' }, { category: '[2013, x]' }, { tag: '5', tags: null }, { tags: '[1, x, 2.5]' }, { tags: '[东财滚动新闻, ~]' }, { tags: '[[a, b], c]' }, { category: 'false' }, { tag: 'false' }, { categories: '""' }];
+    for (const fm of kept) {
+      assert.deepEqual(only(run(post(fm)), 'taxonomy-type'), [], JSON.stringify(fm));
+    }
   });
 
   it('taxonomy-duplicate: flow lists, block lists and split strings', () => {
@@ -159,6 +204,9 @@ describe('rules', () => {
       assert.equal(fixed(text, p), post({ categories: want }));
     }
     assert.deepEqual(only(run(post({ category: 'cls cls', categories: null })), 'taxonomy-duplicate'), []);
+    // Jekyll keeps one of a repeated category (style: info) but publishes a repeated tag twice (warning).
+    assert.deepEqual(only(run(post({ categories: '[cls, cls]' })), 'taxonomy-duplicate').map((p) => p.severity), ['info']);
+    assert.deepEqual(only(run(post({ tags: '[东财滚动新闻, 东财滚动新闻]' })), 'taxonomy-duplicate').map((p) => p.severity), ['warning']);
   });
 
   it('taxonomy-unknown: did-you-mean fixes, silent without a configured list', () => {
@@ -169,10 +217,10 @@ describe('rules', () => {
     assert.deepEqual(only(run(post({ categories: 'other' }), { cfg: 'timezone: Asia/Shanghai\n' }), 'taxonomy-unknown'), []);
   });
 
-  it('layout-missing: warning, or info when a theme may provide it', () => {
+  it('layout-missing: warning, or a hint when a theme may provide it', () => {
     assert.equal(only(run(post({ layout: 'nope' })), 'layout-missing')[0].severity, 'warning');
     const themed = validatePost(post({ layout: 'nope' }), { site: site(), file: FILE, now: NOW, layouts: layoutLookup(site(), () => false, 'theme: minima\n') });
-    assert.equal(only(themed, 'layout-missing')[0].severity, 'info');
+    assert.equal(only(themed, 'layout-missing')[0].severity, 'hint');
     assert.deepEqual(only(run(post()), 'layout-missing'), []);
   });
 

@@ -53,7 +53,7 @@ export function entry(ctx: RuleContext, key: string): Entry | undefined {
 export interface RuleMemo {
   entries?: Entry[];
   date?: { tz: string | undefined; date: ReturnType<typeof postDate> };
-  values?: Map<Entry, { split: boolean; values: TaxonomyValue[] | undefined }>;
+  values?: Map<Entry, { key: string; values: TaxonomyValue[] | undefined }>;
 }
 
 /** An empty memo with every field present, so all memos share one shape (the rules stay monomorphic). */
@@ -133,8 +133,11 @@ function readPostDate(ctx: RuleContext): { entry: Entry; raw: string; result: Da
   return { entry: e, raw, result: readDate(raw, !plain, ctx.site.timezone) };
 }
 
+/** A taxonomy key Jekyll reads: the field it fills and whether a string value is split on whitespace (the plural keys). */
+export interface TaxonomyKey { key: 'categories' | 'category' | 'tags' | 'tag'; field: 'categories' | 'tags'; split: boolean }
+
 /** The taxonomy keys Jekyll reads, and whether a string value is split on whitespace. */
-export const TAXONOMY_KEYS: { key: string; field: 'categories' | 'tags'; split: boolean }[] = [
+export const TAXONOMY_KEYS: readonly TaxonomyKey[] = [
   { key: 'categories', field: 'categories', split: true }, { key: 'category', field: 'categories', split: false },
   { key: 'tags', field: 'tags', split: true }, { key: 'tag', field: 'tags', split: false },
 ];
@@ -142,22 +145,27 @@ export const TAXONOMY_KEYS: { key: string; field: 'categories' | 'tags'; split: 
 /** One category or tag as written: its text and absolute range; `item` is the list item node when in a list. */
 export interface TaxonomyValue { value: string; start: number; end: number; item?: Node; seq?: boolean }
 
-/** The string values of a taxonomy entry (split like Jekyll), or undefined when the value is not a string or list of strings. */
-export function taxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
+/**
+ * The values of a taxonomy entry as Jekyll 4.3.1 keeps them (plural strings split on whitespace, numbers and dates
+ * under `category`/`tag` or in a `tags` list as their text), or undefined when Jekyll drops or mangles the value
+ * (see `taxonomy-type`). Nulls are left out: Jekyll drops them from tags and singular keys.
+ */
+export function taxonomyValues(ctx: RuleContext, e: Entry, key: TaxonomyKey): TaxonomyValue[] | undefined {
   const cache = ctx.memo.values ??= new Map();
   const hit = cache.get(e);
-  if (hit && hit.split === split) return hit.values;
-  const values = readTaxonomyValues(ctx, e, split);
-  cache.set(e, { split, values });
+  if (hit && hit.key === key.key) return hit.values;
+  const values = readTaxonomyValues(ctx, e, key);
+  cache.set(e, { key: key.key, values });
   return values;
 }
 
-function readTaxonomyValues(ctx: RuleContext, e: Entry, split: boolean): TaxonomyValue[] | undefined {
+function readTaxonomyValues(ctx: RuleContext, e: Entry, key: TaxonomyKey): TaxonomyValue[] | undefined {
   const v = e.value;
   if (!v || (isScalar(v) && v.value === null)) return [];
   if (isScalar(v)) {
-    if (typeof v.value !== 'string') return undefined;
-    if (!split || v.type !== 'PLAIN' && v.type !== 'QUOTE_SINGLE' && v.type !== 'QUOTE_DOUBLE') return [{ value: v.value, start: e.valueStart, end: e.valueEnd }];
+    // `category: 2013` is the category "2013" and `tag: 5` the tag 5; under a plural key Jekyll drops or chokes on it.
+    if (typeof v.value !== 'string') return !key.split && v.value !== false ? [{ value: scalarText(ctx, v), start: e.valueStart, end: e.valueEnd }] : undefined;
+    if (!key.split || v.type !== 'PLAIN' && v.type !== 'QUOTE_SINGLE' && v.type !== 'QUOTE_DOUBLE') return [{ value: v.value, start: e.valueStart, end: e.valueEnd }];
     const inner = v.type === 'PLAIN' ? 0 : 1;
     const src = ctx.text.slice(e.valueStart + inner, e.valueEnd - inner);
     if (src !== v.value) return v.value.split(/\s+/).filter(Boolean).map((s) => ({ value: s, start: e.valueStart, end: e.valueEnd }));
@@ -166,14 +174,23 @@ function readTaxonomyValues(ctx: RuleContext, e: Entry, split: boolean): Taxonom
     return out;
   }
   if (isSeq(v)) {
+    // Only a `categories` list mangles nulls and numbers (Jekyll keeps both the value and its text).
+    const strict = key.key === 'categories';
     const out: TaxonomyValue[] = [];
     for (const item of v.items as Node[]) {
-      if (isScalar(item) && item.value === null) continue;
-      if (!isScalar(item) || typeof item.value !== 'string') return undefined;
+      if (!isScalar(item)) return undefined;
+      if (item.value === null && !strict) continue;
+      if (typeof item.value !== 'string' && strict) return undefined;
       const [start, end] = rangeOf(ctx, item);
-      out.push({ value: item.value, start, end, item, seq: true });
+      out.push({ value: typeof item.value === 'string' ? item.value : scalarText(ctx, item), start, end, item, seq: true });
     }
     return out;
   }
   return undefined;
+}
+
+/** The text of a non-string scalar as written (`2013`, `2.5`, `2021-12-08`): what Ruby's `to_s` gives in the usual cases. */
+function scalarText(ctx: RuleContext, node: Scalar): string {
+  const [start, end] = rangeOf(ctx, node);
+  return ctx.text.slice(start, end).trim();
 }

@@ -1,14 +1,17 @@
-// filename-invalid: a file in `_posts` without a leading `Y-M-D-` date, which Jekyll skips silently.
-import { filenameDate } from '../jekyll/date';
+// filename-invalid: a Markdown or HTML file directly in `_posts` without a leading `Y-M-D-` date, which Jekyll never publishes.
+import { entryKind, postFolderPath } from '../taxonomy/posts';
 import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, postDate, sibling, type RuleContext } from './context';
 
-/** Reports a `_posts` file name Jekyll does not read as a post; renames it from the front matter date (or digits in the name). */
+/**
+ * Reports a dateless page directly in `_posts` (Jekyll's `never`, see `entryKind`); renames it from the front matter
+ * date (or digits in the name). Dateless files in subfolders (fragments for `include_relative`) are ignored on purpose.
+ */
 export function filenameInvalid(ctx: RuleContext): Problem[] {
   if (ctx.kind.kind !== 'post' || !ctx.file) return [];
   const name = baseName(ctx)!;
-  if (filenameDate(name)) return [];
+  if (entryKind('post', ctx.rel ? postFolderPath(ctx.rel) : name) !== 'never') return [];
   const ext = /\.[^./]+$/.exec(name)?.[0] ?? '';
   let stem = name.slice(0, name.length - ext.length);
   let day: string | undefined;

@@ -3,7 +3,7 @@ import { msg } from '../messages';
 import type { Problem } from '../types';
 import { entry, yamlOk, type RuleContext } from './context';
 
-/** Reports a layout with no `_layouts/<name>.*` file: a warning, or info when a theme may provide it. */
+/** Reports a layout with no `_layouts/<name>.*` file: a warning, or a hint when the site's theme may provide it. */
 export function layoutMissing(ctx: RuleContext): Problem[] {
   if (!ctx.layouts || !yamlOk(ctx) || !ctx.parsed.frontMatter) return [];
   const e = entry(ctx, 'layout');
@@ -15,7 +15,7 @@ export function layoutMissing(ctx: RuleContext): Problem[] {
   if (found === 'theme') {
     return [ctx.problem('layout-missing', e
       ? msg("Layout `{0}` is not in _layouts/; the site's theme must provide it.", name)
-      : msg("Layout `{0}` (set by `defaults:` in _config.yml) is not in _layouts/; the site's theme must provide it.", name), start, end, [], 'info')];
+      : msg("Layout `{0}` (set by `defaults:` in _config.yml) is not in _layouts/; the site's theme must provide it.", name), start, end, [], 'hint')];
   }
   return [ctx.problem('layout-missing', e
     ? msg('Layout `{0}` does not exist: there is no _layouts/{0}.html, so Jekyll renders the post without it.', name)

@@ -1,19 +1,18 @@
-// required-key: a key the site requires (default layout, title, date, categories, tags) is in neither the post nor `defaults:`.
+// required-key: a key the site's `postdesk.required` lists is in neither the post nor `defaults:` (no list: nothing is required).
 import { filenameDate, formatJekyll, wallToUtc } from '../jekyll/date';
 import { fixTitle, msg } from '../messages';
 import type { Fix, Problem } from '../types';
 import { baseName, yamlOk, type RuleContext } from './context';
 
-/** Keys required when `postdesk.required` is not set. */
-export const DEFAULT_REQUIRED = ['layout', 'title', 'date', 'categories', 'tags'];
-
-/** Reports each required key missing from the front matter and from the `defaults:` for this path. */
+/**
+ * Reports each key of `postdesk.required` missing from the front matter and from the `defaults:` for this path.
+ * Jekyll requires no key (the date comes from the file name, the title from the slug), so without a configured
+ * list nothing is required: house style is the site's to state, not Post Desk's to guess.
+ */
 export function requiredKey(ctx: RuleContext): Problem[] {
   const fm = ctx.parsed.frontMatter;
-  if (!fm || !yamlOk(ctx)) return [];
-  // The default list is about posts; other collections' documents only get a list the site configures.
-  if (ctx.kind.kind === 'collection' && !ctx.site.postdesk.required) return [];
-  const required = ctx.site.postdesk.required ?? DEFAULT_REQUIRED;
+  const required = ctx.site.postdesk.required;
+  if (!required || !fm || !yamlOk(ctx)) return [];
   const out: Problem[] = [];
   for (const key of required) {
     if (key in ctx.parsed.data || key in ctx.defaults) continue;

@@ -1,4 +1,4 @@
-// taxonomy-duplicate: the same category or tag twice in one key; Jekyll keeps both.
+// taxonomy-duplicate: the same tag twice in one key (Jekyll keeps both) or category (Jekyll keeps one).
 import { fixTitle, msg } from '../messages';
 import type { Problem, TextEdit } from '../types';
 import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext, type TaxonomyValue } from './context';
@@ -7,16 +7,20 @@ import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext, type Ta
 export function taxonomyDuplicate(ctx: RuleContext): Problem[] {
   if (!yamlOk(ctx)) return [];
   const out: Problem[] = [];
-  for (const { key, split } of TAXONOMY_KEYS) {
+  for (const k of TAXONOMY_KEYS) {
+    const { key } = k;
     const e = entry(ctx, key);
-    const values = e && taxonomyValues(ctx, e, split);
+    const values = e && taxonomyValues(ctx, e, k);
     if (!values) continue;
     const seen = new Set<string>();
     values.forEach((v, i) => {
       if (!seen.has(v.value)) { seen.add(v.value); return; }
       const edit = removal(ctx.text, values[i - 1], v);
-      out.push(ctx.problem('taxonomy-duplicate', msg('`{0}` is listed twice in `{1}`: Jekyll keeps both.', v.value, key), v.start, v.end,
-        edit && values[i - 1].end <= v.start ? [{ ...fixTitle(msg('Remove the second `{0}`', v.value)), edits: [edit], preferred: true }] : []));
+      const fixes = edit && values[i - 1].end <= v.start ? [{ ...fixTitle(msg('Remove the second `{0}`', v.value)), edits: [edit], preferred: true }] : [];
+      // Jekyll de-duplicates categories (only style is at stake) but publishes a repeated tag twice.
+      out.push(k.field === 'categories'
+        ? ctx.problem('taxonomy-duplicate', msg('`{0}` is listed twice in `{1}`: Jekyll keeps it once.', v.value, key), v.start, v.end, fixes, 'info')
+        : ctx.problem('taxonomy-duplicate', msg('`{0}` is listed twice in `{1}`: Jekyll keeps both.', v.value, key), v.start, v.end, fixes));
     });
   }
   return out;

@@ -19,10 +19,11 @@ export function distance(a: string, b: string): number {
 export function taxonomyUnknown(ctx: RuleContext): Problem[] {
   if (!yamlOk(ctx)) return [];
   const out: Problem[] = [];
-  for (const { key, field, split } of TAXONOMY_KEYS) {
+  for (const k of TAXONOMY_KEYS) {
+    const { key, field } = k;
     const known = ctx.site.postdesk.taxonomy[field];
     const e = known.length ? entry(ctx, key) : undefined;
-    const values = e && taxonomyValues(ctx, e, split);
+    const values = e && taxonomyValues(ctx, e, k);
     if (!values) continue;
     for (const v of values) {
       if (known.includes(v.value)) continue;

@@ -52,6 +52,37 @@ const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 const SPECIAL = /^[._#~]/;
 const NO_DEFAULTS: Record<string, unknown> = Object.freeze(Object.create(null));
 
+const YAML_EXT = /\.ya?ml$/i;
+const PAGE_EXT = /\.(?:md|markdown|mkd|mkdn|mdwn|mdown|mdtxt|mdtext|text|html?)$/i;
+
+/**
+ * What Jekyll 4.3.1 does with a file of a `_posts` / `_drafts` folder: `post` or `draft` (read as one), `never` (a
+ * dateless Markdown or HTML file directly in `_posts`: Jekyll skips it, almost always by mistake) or `ignored`
+ * (skipped on purpose: a dateless fragment in a `_posts` subfolder, a file in a folder named like a post, a
+ * `.yml` / `.yaml` file, whose content Jekyll leaves nil, a name `EntryFilter` drops, or not in a post folder).
+ * @param rel the site-relative path (POSIX separators).
+ */
+export function postFolderEntry(site: SiteConfig, rel: string): 'post' | 'draft' | 'never' | 'ignored' {
+  const kind = fileKind(site, rel).kind;
+  return kind === 'post' || kind === 'draft' ? entryKind(kind, postFolderPath(rel)) : 'ignored';
+}
+
+/** The path below the first `_posts` / `_drafts` folder of a site-relative path (the whole path when there is none). */
+export function postFolderPath(rel: string): string {
+  const segs = rel.split('/');
+  const magic = segs.findIndex((s) => s === '_posts' || s === '_drafts');
+  return magic >= 0 ? segs.slice(magic + 1).join('/') : rel;
+}
+
+/** {@link postFolderEntry} of a path below a `_posts` (`post`) or `_drafts` (`draft`) folder. */
+export function entryKind(kind: 'post' | 'draft', entry: string): 'post' | 'draft' | 'never' | 'ignored' {
+  if (isFilteredEntry(entry) || YAML_EXT.test(entry)) return 'ignored';
+  // Drafts match Jekyll's DATELESS_FILENAME_MATCHER: any name with an extension.
+  if (kind === 'draft') return /\.[^./]+$/.test(entry) ? 'draft' : 'ignored';
+  if (DATE_FILENAME.test(entry)) return 'post';
+  return !entry.includes('/') && PAGE_EXT.test(entry) ? 'never' : 'ignored';
+}
+
 /** Ruby's `Utils.titleize_slug`: `hello-world` → `Hello World`. */
 export function titleizeSlug(slug: string): string {
   const parts = slug.split('-');
@@ -97,8 +128,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const kind = fileKind(site, rel);
   const folders = kind.kind === 'post' || kind.kind === 'draft' ? kind.folderCategories : [];
   const segs = rel.split('/');
-  const magic = segs.findIndex((s) => s === '_posts' || s === '_drafts');
-  const entry = magic >= 0 ? segs.slice(magic + 1).join('/') : rel;
+  const entry = postFolderPath(rel);
   const dated = DATE_FILENAME.exec(entry);
   // Only a post without a title needs its slug.
   const slug = () => {
@@ -140,7 +170,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   };
   if (read.readError) view.error = read.readError;
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
-  if (kind.kind === 'other' || kind.kind === 'collection') unpublished('not-a-post');
+  if (kind.kind === 'other' || kind.kind === 'collection' || (!isFilteredEntry(entry) && entryKind(kind.kind, entry) === 'ignored')) unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');
   else if (isFilteredEntry(entry) || !dated) unpublished('skipped-name');
   else if (date !== 'build-time' && !date.ok) unpublished('invalid-date');

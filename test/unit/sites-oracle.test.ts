@@ -1,0 +1,132 @@
+// Oracle: Debian's jekyll builds each ordinary blog of test/fixtures/sites; `check` must find no error and `posts` list site.posts.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { Problem } from '../../src/core/types';
+import { isValidated, layoutLookup, validatePost } from '../../src/core/validate';
+import { expandPaths, isPostFile, loadSiteFor, readText } from '../../src/node/files';
+import { corpusDir, projectRoot } from './corpus';
+
+const JEKYLL = '/usr/bin/jekyll';
+const SITES = path.join(projectRoot, 'test', 'fixtures', 'sites');
+// A page that dumps site.posts; added to a copy of the site, never to the fixture.
+const DUMP = `---
+layout: null
+---
+[{% for p in site.posts %}{"path": {{ p.path | jsonify }}, "date": {{ p.date | date: "%Y-%m-%d %H:%M:%S %z" | jsonify }}, "categories": {{ p.categories | jsonify }}, "tags": {{ p.tags | jsonify }}, "title": {{ p.title | jsonify }}}{% unless forloop.last %},{% endunless %}{% endfor %}]
+`;
+
+interface Published { path: string; date: string; categories: unknown[]; tags: unknown[]; title: unknown }
+interface Listed { file: string; published: boolean; reason?: string; date: string | null; categories: unknown[]; tags: unknown[]; title: unknown }
+interface Reported { file: string; severity: string; rule: string; message: string }
+
+/** Builds a copy of `site` (plus the dump page) in a temp folder; returns Jekyll's site.posts and its output. */
+function jekyllPosts(site: string): { code: number; out: string; posts: Published[] } {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-sites-'));
+  try {
+    const src = path.join(tmp, 'src');
+    fs.cpSync(site, src, { recursive: true });
+    fs.writeFileSync(path.join(src, 'postdesk-posts.json'), DUMP);
+    const r = spawnSync(JEKYLL, ['build', '--source', src, '--destination', path.join(tmp, 'out'), '--disable-disk-cache'], { encoding: 'utf8', timeout: 120000, env: { ...process.env, JEKYLL_ENV: 'production' } });
+    const json = path.join(tmp, 'out', 'postdesk-posts.json');
+    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}`, posts: fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, 'utf8')) as Published[] : [] };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main({ argv, cwd: projectRoot, stdout: (t) => { out += t; }, stderr: (t) => { out += t; } });
+  return { code, out };
+}
+
+describe('ordinary Jekyll blogs (test/fixtures/sites): Jekyll publishes every post, Post Desk agrees', function () {
+  this.timeout(180000);
+  const sites = fs.readdirSync(SITES).filter((n) => fs.existsSync(path.join(SITES, n, '_config.yml'))).sort();
+
+  it('has the fixture sites', () => {
+    assert.deepEqual(sites, ['minima-blog', 'plain-blog']);
+  });
+
+  for (const name of sites) {
+    describe(name, () => {
+      const dir = path.join(SITES, name);
+      let jekyll: { code: number; out: string; posts: Published[] };
+      before(function () {
+        if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll and jekyll-theme-minima (scripts/lib/tools.mjs); this test installs nothing`);
+        jekyll = jekyllPosts(dir);
+        assert.equal(jekyll.code, 0, jekyll.out);
+        assert.doesNotMatch(jekyll.out, /error|warn|does not exist|could not/i, jekyll.out);
+        assert.ok(jekyll.posts.length >= 6, jekyll.out);
+      });
+
+      it('`check` reports no error or warning (and exits 0)', async () => {
+        const { code, out } = await cli(['check', dir, '--format', 'json']);
+        const problems = JSON.parse(out) as Reported[];
+        assert.deepEqual(problems.filter((p) => p.severity === 'error' || p.severity === 'warning').map((p) => `${p.rule} ${p.file}: ${p.message}`), []);
+        assert.equal(code, 0, out);
+      });
+
+      it("`posts` lists exactly Jekyll's site.posts as published, with the same date, categories, tags and title", async () => {
+        const { code, out } = await cli(['posts', dir, '--format', 'json']);
+        assert.equal(code, 0, out);
+        const listed = JSON.parse(out) as Listed[];
+        const published = listed.filter((v) => v.published).map((v) => ({ path: v.file, date: v.date, categories: v.categories, tags: v.tags, title: v.title }));
+        const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
+        assert.deepEqual(published.sort(byPath), [...jekyll.posts].sort(byPath));
+        // Everything else listed is a draft: fragments, `.yml` files and filtered names are not listed at all.
+        assert.deepEqual(listed.filter((v) => !v.published).map((v) => `${v.file} ${v.reason}`), listed.filter((v) => !v.published).map((v) => `${v.file} draft`));
+        assert.ok(listed.some((v) => v.reason === 'draft'), 'each fixture has a draft');
+      });
+
+      it('has the files Jekyll ignores on purpose, and they are neither listed nor checked', async () => {
+        const all = expandPaths([dir], () => true).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+        const inPosts = all.filter((f) => /(^|\/)_posts\//.test(f));
+        const ignored = inPosts.filter((f) => !jekyll.posts.some((p) => p.path === f));
+        assert.ok(ignored.length >= 3, `ignored files: ${ignored.join(', ')}`);
+        const { out } = await cli(['posts', dir, '--format', 'json']);
+        const listed = new Set((JSON.parse(out) as Listed[]).map((v) => v.file));
+        for (const f of ignored) {
+          assert.ok(!listed.has(f), `${f} is listed`);
+          const file = path.join(dir, f);
+          if (isPostFile(file)) assert.equal(isValidated(loadSiteFor(file), file), false, f);
+        }
+      });
+    });
+  }
+});
+
+describe('the finews corpus with its five required keys configured keeps every real defect at its severity', function () {
+  const corpus = corpusDir();
+  // The counts of `node dist/cli.js check ../shared/corpus/finews --format json` before Post Desk stopped requiring keys.
+  const EXPECTED = { 'date-no-offset warning': 89, 'front-matter-missing error': 14, 'stock-image-block info': 4, 'filename-invalid error': 1, 'title-empty error': 1, 'date-invalid error': 1 };
+  const tally = (ps: { rule: string; severity: string }[]) => {
+    const out: Record<string, number> = {};
+    for (const p of ps) out[`${p.rule} ${p.severity}`] = (out[`${p.rule} ${p.severity}`] ?? 0) + 1;
+    return out;
+  };
+
+  it('in-process with `postdesk.required: [layout, title, date, categories, tags]`', function () {
+    if (!corpus) throw new Error('../shared/corpus/finews is missing');
+    const cfg = readText(path.join(corpus, '_config.yml')).text;
+    const problems: Problem[] = [];
+    for (const file of expandPaths([corpus], isPostFile)) {
+      const site = loadSiteFor(file);
+      if (!isValidated(site, file)) continue;
+      site.postdesk.required = ['layout', 'title', 'date', 'categories', 'tags'];
+      const { text, invalid } = readText(file);
+      problems.push(...validatePost(text, { site, file, invalidUtf8: invalid, layouts: layoutLookup(site, fs.existsSync, cfg) }));
+    }
+    assert.deepEqual(tally(problems), EXPECTED);
+  });
+
+  it('through `postdesk check`, as the corpus is (no `postdesk:` in its _config.yml)', async function () {
+    if (!corpus) throw new Error('../shared/corpus/finews is missing');
+    const { out } = await cli(['check', corpus, '--format', 'json']);
+    assert.deepEqual(tally(JSON.parse(out) as Reported[]), EXPECTED);
+  });
+});
