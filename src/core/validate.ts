@@ -7,7 +7,7 @@ import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
 import type { Fix, Problem, Severity, TextEdit } from './types';
 import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
-import { RULES, ruleInfo } from './rules/index';
+import { RULES, ruleInfo, type Report, type Rule } from './rules/index';
 import { entryKind, postFolderPath } from './taxonomy/posts';
 
 export { RULES, ruleDocUrl, ruleInfo } from './rules/index';
@@ -60,46 +60,44 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   const ctx: RuleContext = {
     text, parsed, site, file, rel, kind,
     defaults: rel ? defaultsFor(site, rel, type) : Object.create(null) as Record<string, unknown>,
-    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: newMemo(), problem,
+    now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: newMemo(),
   };
   const nf = parsed.noFrontMatter;
   if (nf?.reason !== 'leading-blank') return run(ctx, undefined, 0);
   // Jekyll sees no front matter behind a blank line; check the intended one too, so its problems show before they bite.
-  const fileLevel = run(ctx, (id) => FILE_RULES.has(id), 0);
+  const fileLevel = run(ctx, (r) => r.scope === 'file', 0);
   const rest = text.slice(nf.end);
-  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: newMemo() }, (id) => !FILE_RULES.has(id), nf.end, msg(' (once the blank line before `---` is removed)'));
+  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: newMemo() }, (r) => r.scope !== 'file', nf.end, msg(' (once the blank line before `---` is removed)'));
   return [...fileLevel, ...inner].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Default severity of each rule id. */
-const SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
-
-/** Rules about the whole file rather than the front matter. */
-const FILE_RULES = new Set(['encoding-invalid', 'front-matter-missing', 'filename-invalid']);
-
-/** Builds a problem with the rule's default severity (the `problem` of every RuleContext). */
-function problem(rule: string, message: string | Message, start: number, end: number, fixes: Fix[] = [], severity?: Severity): Problem {
-  return { rule, severity: severity ?? SEVERITY.get(rule) ?? 'warning', ...textOf(message), start, end, fixes };
-}
-
-/** Runs the enabled rules (those `which` accepts; all when undefined); `shift` moves ranges and edits into the full text; `note` is appended to messages. */
-function run(ctx: RuleContext, which: ((id: string) => boolean) | undefined, shift: number, note?: Message): Problem[] {
+/**
+ * Runs the enabled rules (those `which` accepts; all when undefined), each with a `report` bound to its id;
+ * `shift` moves ranges and edits into the full text; `note` is appended to messages.
+ */
+function run(ctx: RuleContext, which: ((rule: Rule) => boolean) | undefined, shift: number, note?: Message): Problem[] {
   const settings = ctx.site.postdesk.rules;
   const out: Problem[] = [];
   for (const rule of RULES) {
-    if (!rule.check || settings[rule.id] === 'off' || (which && !which(rule.id))) continue;
+    const check = rule.check;
+    const level = settings[rule.id];
+    if (!check || level === 'off' || (which && !which(rule))) continue;
+    // The site's level wins over the rule's choice; otherwise a rule may give one problem another severity than its default.
+    const fixed = level ? level as Severity : undefined;
+    const report: Report = (message, start, end, fixes = [], severity) => {
+      const text = textOf(message);
+      out.push({
+        rule: rule.id, severity: fixed ?? severity ?? rule.severity,
+        message: note ? text.message + note.text : text.message,
+        ...(text.l10n ? { l10n: note ? { ...text.l10n, suffix: l10nOf(note) } : text.l10n } : {}),
+        start: start + shift, end: end + shift,
+        fixes: shift ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : fixes,
+      });
+    };
     try {
-      for (const p of rule.check(ctx)) {
-        const level = settings[p.rule];
-        out.push(!shift && !note && !level ? p : {
-          ...p, severity: level && level !== 'off' ? level as Severity : p.severity,
-          message: note ? p.message + note.text : p.message, ...(note && p.l10n ? { l10n: { ...p.l10n, suffix: l10nOf(note) } } : {}),
-          start: p.start + shift, end: p.end + shift,
-          fixes: shift ? p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : p.fixes,
-        });
-      }
+      check(ctx, report);
     } catch (e) {
-      out.push(problem(rule.id, msg('Post Desk could not check this rule: {0}', (e as Error).message), shift, shift, [], 'hint'));
+      out.push({ rule: rule.id, severity: 'hint', ...textOf(msg('Post Desk could not check this rule: {0}', (e as Error).message)), start: shift, end: shift, fixes: [] });
     }
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || a.end - b.end) : out;

@@ -8,6 +8,7 @@ import { defaultSite, parseSiteConfig, type SiteConfig } from '../../src/core/si
 import type { Problem } from '../../src/core/types';
 import { projectRoot } from './corpus';
 import { fixPost, isValidated, layoutLookup, preferredFixes, RULES, ruleDocUrl, validatePost, validateSiteConfig } from '../../src/core/validate';
+import { RULE_IDS } from '../../src/core/rules/index';
 
 const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [东财滚动新闻, 财联社电报]\n';
 const site = (cfg = CONFIG): SiteConfig => parseSiteConfig(cfg, '/site');
@@ -34,6 +35,37 @@ describe('rules', () => {
       assert.match(ruleDocUrl(r.id), new RegExp(`/docs/rules/${r.id}\\.md$`));
       assert.ok(fs.existsSync(path.join(projectRoot, 'docs', 'rules', `${r.id}.md`)), r.id);
     }
+  });
+
+  it('each rule is a module src/core/rules/<id>.ts exporting {id, severity, scope, docs, check}, listed once in RULE_IDS order', () => {
+    const dir = path.join(projectRoot, 'src', 'core', 'rules');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['context.ts', 'index.ts', 'rule.ts'].includes(f)).map((f) => f.slice(0, -3)).sort();
+    assert.deepEqual([...RULE_IDS].sort(), files);
+    assert.deepEqual(RULES.map((r) => r.id), [...RULE_IDS]);
+    for (const r of RULES) {
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(r.severity), r.id);
+      assert.ok(['file', 'front-matter', 'body', 'config'].includes(r.scope), r.id);
+      assert.ok(r.docs.length > 10, r.id);
+      assert.equal(typeof r.check, r.id === 'config-invalid' ? 'undefined' : 'function', r.id);
+      const src = fs.readFileSync(path.join(dir, `${r.id}.ts`), 'utf8');
+      assert.match(src, new RegExp(`^export const id = '${r.id}' satisfies RuleId;$`, 'm'), r.id);
+      // Rules report through the bound report(): no rule names an id when it reports.
+      assert.doesNotMatch(src, /ctx\.problem\(|rule: '/, r.id);
+    }
+  });
+
+  it('a rule reports under its own id (report is bound)', () => {
+    const text = `\n${post({ date: '2021-12-08 10:00:00', tags: '123' })}`;
+    const ps = run(text);
+    assert.deepEqual(ps.map((p) => p.rule).sort(), ['date-no-offset', 'front-matter-missing', 'taxonomy-type']);
+    assert.deepEqual(ps.map((p) => p.severity).sort(), ['error', 'error', 'warning']);
+  });
+
+  it('an unknown rule id in `postdesk.rules` is a problem on _config.yml', () => {
+    const text = 'postdesk:\n  rules:\n    date-no-ofset: error\n';
+    const ps = validateSiteConfig(parseSiteConfig(text, '/s'), text);
+    assert.deepEqual(ps.map((p) => [p.rule, p.severity, text.slice(p.start, p.end)]), [['config-invalid', 'warning', 'date-no-ofset']]);
+    assert.match(ps[0].message, /unknown Post Desk rule `date-no-ofset`/);
   });
 
   it("every rule page states the rule's default severity and why, and the rules README lists it with that severity", () => {

@@ -1,7 +1,13 @@
 // body-heavy: a body so large or so deeply tagged that previews and editors struggle (the preview may cut it off).
 import { msg } from '../messages';
-import type { Problem } from '../types';
+import type { Severity } from '../types';
 import type { RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'body-heavy' satisfies RuleId;
+export const severity: Severity = 'info';
+export const scope: RuleScope = 'body';
+export const docs = 'A body so large or so deeply tagged that the preview may cut it off.';
 
 // Real news bodies are under 100 KB with a few hundred tags; these limits are far above them.
 const MAX_CHARS = 1_000_000;
@@ -9,20 +15,19 @@ const MAX_TAGS = 5_000;
 const MAX_EMPHASIS = 20_000;
 
 /** Reports one info problem at the start of the body when it is pathologically large or tag- or emphasis-heavy. */
-export function bodyHeavy(ctx: RuleContext): Problem[] {
+export function check(ctx: RuleContext, report: Report): void {
   const { start, end } = ctx.parsed.body;
-  const at = (n: number) => ctx.problem('body-heavy', n === 0
+  const at = (n: number) => report(n === 0
     ? msg('The body is {0} characters long: the preview renders it off the editor thread and may cut it off.', end - start)
     : n === 1
       ? msg('The body has more than {0} HTML tags: the preview renders it off the editor thread and may cut it off.', MAX_TAGS)
       : msg('The body has more than {0} emphasis markers (`*`, `_`): the preview renders it off the editor thread and may cut it off.', MAX_EMPHASIS),
   start, Math.min(end, start + 1));
-  if (end - start > MAX_CHARS) return [at(0)];
-  if (end - start < MAX_TAGS * 3) return [];
+  if (end - start > MAX_CHARS) { at(0); return; }
+  if (end - start < MAX_TAGS * 3) return;
   const body = ctx.text.slice(start, end);
-  if (count(body, /<[a-zA-Z/]/g, MAX_TAGS)) return [at(1)];
-  if (count(body, /[*_]/g, MAX_EMPHASIS)) return [at(2)];
-  return [];
+  if (count(body, /<[a-zA-Z/]/g, MAX_TAGS)) at(1);
+  else if (count(body, /[*_]/g, MAX_EMPHASIS)) at(2);
 }
 
 /** Whether `re` matches more than `limit` times (stops counting there). */

@@ -3,8 +3,6 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml'
 import { readDate, type DateResult } from '../jekyll/date';
 import type { ParsedPost } from '../parse';
 import type { FileKind, SiteConfig } from '../site';
-import type { Message } from '../messages';
-import type { Fix, Problem, Severity } from '../types';
 
 /** How a site's layouts are found: `found`, `theme` (not in `_layouts/`, but a theme may provide it) or `missing`. */
 export type LayoutLookup = (name: string) => 'found' | 'theme' | 'missing';
@@ -27,8 +25,6 @@ export interface RuleContext {
   invalidUtf8: boolean;
   /** Shared by the rules of this run; a new, empty one for every context (see {@link RuleMemo}). */
   memo: RuleMemo;
-  /** Builds a problem with the rule's default severity (rules may pass another); a `msg(…)` message also sets `l10n`. */
-  problem(rule: string, message: string | Message, start: number, end: number, fixes?: Fix[], severity?: Severity): Problem;
 }
 
 /** A top-level front matter entry with absolute ranges. */

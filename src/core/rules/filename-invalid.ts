@@ -1,17 +1,23 @@
 // filename-invalid: a Markdown or HTML file directly in `_posts` without a leading `Y-M-D-` date, which Jekyll never publishes.
 import { entryKind, postFolderPath } from '../taxonomy/posts';
 import { fixTitle, msg } from '../messages';
-import type { Fix, Problem } from '../types';
+import type { Fix, Severity } from '../types';
 import { baseName, postDate, sibling, type RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'filename-invalid' satisfies RuleId;
+export const severity: Severity = 'error';
+export const scope: RuleScope = 'file';
+export const docs = 'A Markdown or HTML file directly in _posts without a leading date: Jekyll never publishes it.';
 
 /**
  * Reports a dateless page directly in `_posts` (Jekyll's `never`, see `entryKind`); renames it from the front matter
  * date (or digits in the name). Dateless files in subfolders (fragments for `include_relative`) are ignored on purpose.
  */
-export function filenameInvalid(ctx: RuleContext): Problem[] {
-  if (ctx.kind.kind !== 'post' || !ctx.file) return [];
+export function check(ctx: RuleContext, report: Report): void {
+  if (ctx.kind.kind !== 'post' || !ctx.file) return;
   const name = baseName(ctx)!;
-  if (entryKind('post', ctx.rel ? postFolderPath(ctx.rel) : name) !== 'never') return [];
+  if (entryKind('post', ctx.rel ? postFolderPath(ctx.rel) : name) !== 'never') return;
   const ext = /\.[^./]+$/.exec(name)?.[0] ?? '';
   let stem = name.slice(0, name.length - ext.length);
   let day: string | undefined;
@@ -27,7 +33,7 @@ export function filenameInvalid(ctx: RuleContext): Problem[] {
   }
   const end = ctx.parsed.frontMatter ? ctx.parsed.frontMatter.start + 3 : Math.min(ctx.text.length, (ctx.text.indexOf('\n') + 1 || ctx.text.length + 1) - 1);
   const start = ctx.parsed.frontMatter?.start ?? 0;
-  return [ctx.problem('filename-invalid',
+  report(
     msg('Jekyll skips this file: `{0}` does not start with a `YYYY-MM-DD-` date, so it is never published.', name),
-    start, Math.max(start, end), fixes)];
+    start, Math.max(start, end), fixes);
 }

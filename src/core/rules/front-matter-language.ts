@@ -1,11 +1,17 @@
 // front-matter-language: `---js`, `---coffee` and other non-YAML front matter, which Jekyll never evaluates.
 import { msg } from '../messages';
-import type { Problem } from '../types';
+import type { Severity } from '../types';
 import type { RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'front-matter-language' satisfies RuleId;
+export const severity: Severity = 'error';
+export const scope: RuleScope = 'front-matter';
+export const docs = 'Front matter in a language other than YAML (`---js`), never evaluated.';
 
 /** Reports a front matter fence that names a language other than YAML. */
-export function frontMatterLanguage(ctx: RuleContext): Problem[] {
+export function check(ctx: RuleContext, report: Report): void {
   const nf = ctx.parsed.noFrontMatter;
-  if (nf?.reason !== 'language') return [];
-  return [ctx.problem('front-matter-language', msg('Front matter in `{0}` is never evaluated: Jekyll reads only YAML front matter.', String(ctx.parsed.language)), nf.start, nf.end)];
+  if (nf?.reason !== 'language') return;
+  report(msg('Front matter in `{0}` is never evaluated: Jekyll reads only YAML front matter.', String(ctx.parsed.language)), nf.start, nf.end);
 }

@@ -1,68 +1,53 @@
-// The rule table: every rule's id, default severity, one-line docs and check function.
-import type { Problem, Severity } from '../types';
-import type { RuleContext } from './context';
-import { dateFilenameMismatch } from './date-filename-mismatch';
-import { dateInvalid } from './date-invalid';
-import { dateNoOffset } from './date-no-offset';
-import { encodingInvalid } from './encoding-invalid';
-import { filenameInvalid } from './filename-invalid';
-import { frontMatterLanguage } from './front-matter-language';
-import { frontMatterMissing } from './front-matter-missing';
-import { frontMatterUnclosed } from './front-matter-unclosed';
-import { futureDate } from './future-date';
-import { layoutMissing } from './layout-missing';
-import { requiredKey } from './required-key';
-import { stockImageBlock } from './stock-image-block';
-import { stockImageUnterminated } from './stock-image-unterminated';
-import { taxonomyDuplicate } from './taxonomy-duplicate';
-import { taxonomyType } from './taxonomy-type';
-import { taxonomyUnknown } from './taxonomy-unknown';
-import { titleEmpty } from './title-empty';
-import { unpublished } from './unpublished';
-import { unsafeHtml } from './unsafe-html';
-import { bodyHeavy } from './body-heavy';
-import { yamlSyntax } from './yaml-syntax';
+// The rule table: every rule module (id, default severity, scope, docs, check), in reporting order; plain data.
+import * as bodyHeavy from './body-heavy';
+import * as configInvalid from './config-invalid';
+import * as dateFilenameMismatch from './date-filename-mismatch';
+import * as dateInvalid from './date-invalid';
+import * as dateNoOffset from './date-no-offset';
+import * as encodingInvalid from './encoding-invalid';
+import * as filenameInvalid from './filename-invalid';
+import * as frontMatterLanguage from './front-matter-language';
+import * as frontMatterMissing from './front-matter-missing';
+import * as frontMatterUnclosed from './front-matter-unclosed';
+import * as futureDate from './future-date';
+import * as layoutMissing from './layout-missing';
+import * as requiredKey from './required-key';
+import { RULE_IDS, type Rule, type RuleId } from './rule';
+import * as stockImageBlock from './stock-image-block';
+import * as stockImageUnterminated from './stock-image-unterminated';
+import * as taxonomyDuplicate from './taxonomy-duplicate';
+import * as taxonomyType from './taxonomy-type';
+import * as taxonomyUnknown from './taxonomy-unknown';
+import * as titleEmpty from './title-empty';
+import * as unpublished from './unpublished';
+import * as unsafeHtml from './unsafe-html';
+import * as yamlSyntax from './yaml-syntax';
 
-/** One validation rule. `check` is undefined for rules reported outside posts (`config-invalid`). */
-export interface RuleInfo {
-  id: string;
-  severity: Severity;
-  docs: string;
-  check?: (ctx: RuleContext) => Problem[];
-}
+export type { Report, Rule, RuleId, RuleScope } from './rule';
+export { isRuleId, RULE_IDS } from './rule';
 
-/** Every rule, in reporting order. */
-export const RULES: readonly RuleInfo[] = [
-  { id: 'encoding-invalid', severity: 'error', docs: 'The file is not valid UTF-8.', check: encodingInvalid },
-  { id: 'front-matter-missing', severity: 'error', docs: 'Front matter below a blank line, which Jekyll loses (no front matter at all is only info).', check: frontMatterMissing },
-  { id: 'front-matter-unclosed', severity: 'error', docs: 'The front matter has no closing `---`.', check: frontMatterUnclosed },
-  { id: 'front-matter-language', severity: 'error', docs: 'Front matter in a language other than YAML (`---js`), never evaluated.', check: frontMatterLanguage },
-  { id: 'yaml-syntax', severity: 'error', docs: 'The front matter is not valid YAML.', check: yamlSyntax },
-  { id: 'required-key', severity: 'warning', docs: 'A key the site lists in `postdesk.required` is missing (nothing is required by default).', check: requiredKey },
-  { id: 'title-empty', severity: 'error', docs: 'The title is empty.', check: titleEmpty },
-  { id: 'date-invalid', severity: 'error', docs: 'A date Jekyll cannot parse: the whole site fails to build.', check: dateInvalid },
-  { id: 'date-no-offset', severity: 'warning', docs: 'A date without a UTC offset is read as UTC and published at another time.', check: dateNoOffset },
-  { id: 'date-filename-mismatch', severity: 'warning', docs: "The file name's date differs from the front matter date.", check: dateFilenameMismatch },
-  { id: 'filename-invalid', severity: 'error', docs: 'A Markdown or HTML file directly in _posts without a leading date: Jekyll never publishes it.', check: filenameInvalid },
-  { id: 'taxonomy-type', severity: 'error', docs: 'Categories or tags Jekyll drops or mangles (a number under `categories:`/`tags:`, mappings, `tags` beside `tag`).', check: taxonomyType },
-  { id: 'taxonomy-duplicate', severity: 'warning', docs: 'The same tag twice (Jekyll keeps both) or category (Jekyll keeps one).', check: taxonomyDuplicate },
-  { id: 'taxonomy-unknown', severity: 'warning', docs: 'A category or tag outside the configured taxonomy.', check: taxonomyUnknown },
-  { id: 'layout-missing', severity: 'warning', docs: 'The layout does not exist in _layouts/.', check: layoutMissing },
-  { id: 'unsafe-html', severity: 'warning', docs: 'Active HTML (script, iframe, handlers…) in the body, published as is.', check: unsafeHtml },
-  { id: 'body-heavy', severity: 'info', docs: 'A body so large or so deeply tagged that the preview may cut it off.', check: bodyHeavy },
-  { id: 'stock-image-block', severity: 'info', docs: 'A stock-image (EM_StockImg) block in the body.', check: stockImageBlock },
-  { id: 'stock-image-unterminated', severity: 'warning', docs: 'A stock-image marker that does not form a block.', check: stockImageUnterminated },
-  { id: 'future-date', severity: 'info', docs: 'Dated in the future: Jekyll skips it without --future.', check: futureDate },
-  { id: 'unpublished', severity: 'info', docs: '`published: false`: Jekyll does not publish it.', check: unpublished },
-  { id: 'config-invalid', severity: 'error', docs: 'A problem in _config.yml (YAML, timezone, `postdesk:` settings).' },
+/** A rule as the rest of Post Desk sees it (the same object as {@link Rule}; kept as a name for callers). */
+export type RuleInfo = Rule;
+
+const MODULES: readonly Rule[] = [
+  encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, requiredKey, titleEmpty,
+  dateInvalid, dateNoOffset, dateFilenameMismatch, filenameInvalid, taxonomyType, taxonomyDuplicate, taxonomyUnknown,
+  layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid,
 ];
 
+/** Every rule, in reporting order (the order of {@link RULE_IDS}). */
+export const RULES: readonly Rule[] = RULE_IDS.map((id) => {
+  const rule = MODULES.find((m) => m.id === id);
+  if (!rule) throw new Error(`no module for rule ${id}`);
+  return rule;
+});
+
 /** The rule of an id, or undefined. */
-export function ruleInfo(id: string): RuleInfo | undefined {
+export function ruleInfo(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
 /** The documentation page of a rule. */
-export function ruleDocUrl(id: string): string {
+export function ruleDocUrl(id: RuleId | string): string {
   return `https://github.com/postdesk/postdesk/blob/main/docs/rules/${id}.md`;
 }

@@ -3,8 +3,14 @@ import { applyEdits } from '../edits';
 import { fixTitle, msg } from '../messages';
 import type { ParsedPost } from '../parse';
 import { blockEdits, findStockBlocks, stripStockBlocks, type StockBlock, type StockScan } from '../stock';
-import type { Fix, Problem, TextEdit } from '../types';
+import type { Fix, TextEdit, Severity } from '../types';
 import type { RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'stock-image-block' satisfies RuleId;
+export const severity: Severity = 'info';
+export const scope: RuleScope = 'body';
+export const docs = 'A stock-image (EM_StockImg) block in the body.';
 
 /** Whether the post is Markdown (HTML posts have no code spans to skip). */
 export function isMarkdown(ctx: RuleContext): boolean {
@@ -25,17 +31,17 @@ export function stockScan(ctx: RuleContext): StockScan {
 }
 
 /** Reports each stock-image block; fixes strip this block (preferred) or every block of the post. */
-export function stockImageBlock(ctx: RuleContext): Problem[] {
+export function check(ctx: RuleContext, report: Report): void {
   const markdown = isMarkdown(ctx);
   const { blocks } = stockScan(ctx);
-  if (!blocks.length) return [];
+  if (!blocks.length) return;
   const all = blocks.length > 1 ? stripAllEdits(ctx, blocks, markdown) : [];
-  return blocks.map((b) => {
+  for (const b of blocks) {
     const start = b.spacerStart ?? b.start;
     const fixes: Fix[] = [{ ...fixTitle(msg('Strip this stock-image block')), edits: stripEdits(ctx.text, ctx.parsed, [b]), preferred: true }];
     if (blocks.length > 1) fixes.push({ ...fixTitle(msg('Strip all {0} stock-image blocks', blocks.length)), edits: all });
-    return ctx.problem('stock-image-block', msg('Stock-image block (EM_StockImg): a quote chart image from the news source, published as is.'), start, b.end, fixes);
-  });
+    report(msg('Stock-image block (EM_StockImg): a quote chart image from the news source, published as is.'), start, b.end, fixes);
+  }
 }
 
 /**

@@ -1,21 +1,26 @@
 // taxonomy-type: categories or tags Jekyll 4.3.1 drops or mangles (a number under a plural key, mappings, …), saying what it does.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { fixTitle, msg, type Message } from '../messages';
-import type { Fix, Problem } from '../types';
+import type { Fix, Severity } from '../types';
 import { entry, rangeOf, taxonomyValues, TAXONOMY_KEYS, yamlOk, type Entry, type RuleContext, type TaxonomyKey } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'taxonomy-type' satisfies RuleId;
+export const severity: Severity = 'error';
+export const scope: RuleScope = 'front-matter';
+export const docs = 'Categories or tags Jekyll drops or mangles (a number under `categories:`/`tags:`, mappings, `tags` beside `tag`).';
 
 /**
  * Reports each taxonomy value Jekyll does not keep as written. What is fine (`category: 2013` is the category
  * "2013", `tag: 5` and numbers in a `tags` list are kept, nulls are dropped) is not reported.
  */
-export function taxonomyType(ctx: RuleContext): Problem[] {
-  if (!yamlOk(ctx)) return [];
-  const out: Problem[] = [];
+export function check(ctx: RuleContext, report: Report): void {
+  if (!yamlOk(ctx)) return;
   for (const k of TAXONOMY_KEYS) {
     const e = entry(ctx, k.key);
     if (!e || !e.value) continue;
     if (k.key === 'tags' && singularTagWins(ctx)) {
-      out.push(ctx.problem('taxonomy-type', msg('`tags` is ignored: Jekyll uses only `tag` when both are set.'), e.keyStart, e.keyEnd));
+      report(msg('`tags` is ignored: Jekyll uses only `tag` when both are set.'), e.keyStart, e.keyEnd);
       continue;
     }
     if (taxonomyValues(ctx, e, k)) continue;
@@ -27,10 +32,9 @@ export function taxonomyType(ctx: RuleContext): Problem[] {
         const src = ctx.text.slice(start, end);
         fixes.push({ ...fixTitle(msg('Quote it as a string: "{0}"', src)), edits: [{ start, end, newText: JSON.stringify(src) }] });
       }
-      out.push(ctx.problem('taxonomy-type', what, start, end, fixes));
+      report(what, start, end, fixes);
     }
   }
-  return out;
 }
 
 /** Whether `tag:` holds a value Ruby finds truthy (then Jekyll never reads `tags:`). */

@@ -1,7 +1,13 @@
 // taxonomy-unknown: a category or tag outside `postdesk.taxonomy` (only when known values are configured).
 import { fixTitle, msg } from '../messages';
-import type { Problem } from '../types';
+import type { Severity } from '../types';
 import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'taxonomy-unknown' satisfies RuleId;
+export const severity: Severity = 'warning';
+export const scope: RuleScope = 'front-matter';
+export const docs = 'A category or tag outside the configured taxonomy.';
 
 /** Levenshtein distance, bounded to short taxonomy values. */
 export function distance(a: string, b: string): number {
@@ -16,9 +22,8 @@ export function distance(a: string, b: string): number {
 }
 
 /** Reports unknown values with up to three did-you-mean fixes (case-insensitive match first, then edit distance ≤ 2). */
-export function taxonomyUnknown(ctx: RuleContext): Problem[] {
-  if (!yamlOk(ctx)) return [];
-  const out: Problem[] = [];
+export function check(ctx: RuleContext, report: Report): void {
+  if (!yamlOk(ctx)) return;
   for (const k of TAXONOMY_KEYS) {
     const { key, field } = k;
     const known = ctx.site.postdesk.taxonomy[field];
@@ -43,8 +48,7 @@ export function taxonomyUnknown(ctx: RuleContext): Problem[] {
       const message = near.length
         ? cat ? msg('Unknown category `{0}`: did you mean {1}?', v.value, did) : msg('Unknown tag `{0}`: did you mean {1}?', v.value, did)
         : cat ? msg('Unknown category `{0}` (known: {1}).', v.value, list) : msg('Unknown tag `{0}` (known: {1}).', v.value, list);
-      out.push(ctx.problem('taxonomy-unknown', message, v.start, v.end, fixes));
+      report(message, v.start, v.end, fixes);
     }
   }
-  return out;
 }

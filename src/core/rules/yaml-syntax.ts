@@ -1,14 +1,20 @@
 // yaml-syntax: every YAML error of the front matter at its exact range, with a fix for unescaped quotes in titles.
 import { fixTitle, msg } from '../messages';
-import type { Fix, Problem } from '../types';
+import type { Fix, Severity } from '../types';
 import type { RuleContext } from './context';
+import type { Report, RuleId, RuleScope } from './rule';
+
+export const id = 'yaml-syntax' satisfies RuleId;
+export const severity: Severity = 'error';
+export const scope: RuleScope = 'front-matter';
+export const docs = 'The front matter is not valid YAML: Jekyll publishes the post with no front matter data.';
 
 /** Reports each YAML error; a double-quoted value with bare `"` inside gets an escaping fix. */
-export function yamlSyntax(ctx: RuleContext): Problem[] {
+export function check(ctx: RuleContext, report: Report): void {
   const seenLines = new Set<number>();
   const fm = ctx.parsed.frontMatter;
   // At most 100 per file: one broken line of a hostile post can cascade into thousands of errors.
-  return ctx.parsed.errors.slice(0, 100).map((e) => {
+  for (const e of ctx.parsed.errors.slice(0, 100)) {
     const fixes: Fix[] = [];
     const fix = quoteFix(ctx, e.start, seenLines);
     let { start, end } = e;
@@ -24,8 +30,8 @@ export function yamlSyntax(ctx: RuleContext): Problem[] {
         : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
           : e.code === 'TOO_DEEP' || e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
             : msg('YAML error: {0} Jekyll publishes this post with no front matter data.', e.message);
-    return ctx.problem('yaml-syntax', message, start, end, fixes);
-  });
+    report(message, start, end, fixes);
+  }
 }
 
 /** `key: "a "b" c"` on the error's line: escape the inner quotes. */
