@@ -21,7 +21,8 @@ export function check(ctx: RuleContext, report: Report): void {
   if (found === 'theme') {
     report(e
       ? msg("Layout `{0}` is not in _layouts/; the site's theme must provide it.", name)
-      : msg("Layout `{0}` (set by `defaults:` in _config.yml) is not in _layouts/; the site's theme must provide it.", name), start, end, [], 'hint'); return;
+      : msg("Layout `{0}` (set by `defaults:` in _config.yml) is not in _layouts/; the site's theme must provide it.", name), start, end, [], 'hint');
+    return;
   }
   report(e
     ? msg('Layout `{0}` does not exist: there is no _layouts/{0}.html, so Jekyll renders the post without it.', name)
