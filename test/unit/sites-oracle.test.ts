@@ -12,19 +12,23 @@ import { corpusDir, projectRoot } from './corpus';
 
 const JEKYLL = '/usr/bin/jekyll';
 const SITES = path.join(projectRoot, 'test', 'fixtures', 'sites');
-// A page that dumps site.posts; added to a copy of the site, never to the fixture.
+// A page that dumps site.posts, site.categories and site.tags; added to a copy of the site, never to the fixture.
 const DUMP = `---
 layout: null
 ---
-[{% for p in site.posts %}{"path": {{ p.path | jsonify }}, "date": {{ p.date | date: "%Y-%m-%d %H:%M:%S %z" | jsonify }}, "categories": {{ p.categories | jsonify }}, "tags": {{ p.tags | jsonify }}, "title": {{ p.title | jsonify }}}{% unless forloop.last %},{% endunless %}{% endfor %}]
+{"posts": [{% for p in site.posts %}{"path": {{ p.path | jsonify }}, "date": {{ p.date | date: "%Y-%m-%d %H:%M:%S %z" | jsonify }}, "categories": {{ p.categories | jsonify }}, "tags": {{ p.tags | jsonify }}, "title": {{ p.title | jsonify }}}{% unless forloop.last %},{% endunless %}{% endfor %}],
+"categories": [{% for c in site.categories %}[{{ c[0] | jsonify }}, {{ c[1].size }}]{% unless forloop.last %},{% endunless %}{% endfor %}],
+"tags": [{% for c in site.tags %}[{{ c[0] | jsonify }}, {{ c[1].size }}]{% unless forloop.last %},{% endunless %}{% endfor %}]}
 `;
 
 interface Published { path: string; date: string; categories: unknown[]; tags: unknown[]; title: unknown }
 interface Listed { file: string; published: boolean; reason?: string; date: string | null; categories: unknown[]; tags: unknown[]; title: unknown }
 interface Reported { file: string; severity: string; rule: string; message: string }
 
-/** Builds a copy of `site` (plus the dump page) in a temp folder; returns Jekyll's site.posts and its output. */
-function jekyllPosts(site: string): { code: number; out: string; posts: Published[] } {
+interface Built { code: number; out: string; posts: Published[]; categories: [unknown, number][]; tags: [unknown, number][] }
+
+/** Builds a copy of `site` (plus the dump page) in a temp folder; returns Jekyll's site.posts, categories, tags and its output. */
+function jekyllPosts(site: string): Built {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-sites-'));
   try {
     const src = path.join(tmp, 'src');
@@ -32,7 +36,8 @@ function jekyllPosts(site: string): { code: number; out: string; posts: Publishe
     fs.writeFileSync(path.join(src, 'postdesk-posts.json'), DUMP);
     const r = spawnSync(JEKYLL, ['build', '--source', src, '--destination', path.join(tmp, 'out'), '--disable-disk-cache'], { encoding: 'utf8', timeout: 120000, env: { ...process.env, JEKYLL_ENV: 'production' } });
     const json = path.join(tmp, 'out', 'postdesk-posts.json');
-    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}`, posts: fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, 'utf8')) as Published[] : [] };
+    const dump = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, 'utf8')) as Omit<Built, 'code' | 'out'> : { posts: [], categories: [], tags: [] };
+    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}`, ...dump };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -55,7 +60,7 @@ describe('ordinary Jekyll blogs (test/fixtures/sites): Jekyll publishes every po
   for (const name of sites) {
     describe(name, () => {
       const dir = path.join(SITES, name);
-      let jekyll: { code: number; out: string; posts: Published[] };
+      let jekyll: Built;
       before(function () {
         if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll and jekyll-theme-minima (scripts/lib/tools.mjs); this test installs nothing`);
         jekyll = jekyllPosts(dir);
@@ -81,6 +86,15 @@ describe('ordinary Jekyll blogs (test/fixtures/sites): Jekyll publishes every po
         // Everything else listed is a draft: fragments, `.yml` files and filtered names are not listed at all.
         assert.deepEqual(listed.filter((v) => !v.published).map((v) => `${v.file} ${v.reason}`), listed.filter((v) => !v.published).map((v) => `${v.file} draft`));
         assert.ok(listed.some((v) => v.reason === 'draft'), 'each fixture has a draft');
+      });
+
+      it('`taxonomy` counts exactly site.categories and site.tags (text keys; numeric tags are not counted)', async () => {
+        const { code, out } = await cli(['taxonomy', dir, '--format', 'json']);
+        assert.equal(code, 0, out);
+        const want = (pairs: [unknown, number][]) => Object.fromEntries(pairs.filter(([k]) => typeof k === 'string').map(([k, n]) => [String(k), n]));
+        const counts = JSON.parse(out) as { categories: Record<string, number>; tags: Record<string, number> };
+        assert.deepEqual(counts.categories, want(jekyll.categories));
+        assert.deepEqual(counts.tags, want(jekyll.tags));
       });
 
       it('has the files Jekyll ignores on purpose, and they are neither listed nor checked', async () => {
