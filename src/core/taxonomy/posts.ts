@@ -53,19 +53,8 @@ const SPECIAL = /^[._#~]/;
 const NO_DEFAULTS: Record<string, unknown> = Object.freeze(Object.create(null));
 
 const YAML_EXT = /\.ya?ml$/i;
-const PAGE_EXT = /\.(?:md|markdown|mkd|mkdn|mdwn|mdown|mdtxt|mdtext|text|html?)$/i;
-
-/**
- * What Jekyll 4.3.1 does with a file of a `_posts` / `_drafts` folder: `post` or `draft` (read as one), `never` (a
- * dateless Markdown or HTML file directly in `_posts`: Jekyll skips it, almost always by mistake) or `ignored`
- * (skipped on purpose: a dateless fragment in a `_posts` subfolder, a file in a folder named like a post, a
- * `.yml` / `.yaml` file, whose content Jekyll leaves nil, a name `EntryFilter` drops, or not in a post folder).
- * @param rel the site-relative path (POSIX separators).
- */
-export function postFolderEntry(site: SiteConfig, rel: string): 'post' | 'draft' | 'never' | 'ignored' {
-  const kind = fileKind(site, rel).kind;
-  return kind === 'post' || kind === 'draft' ? entryKind(kind, postFolderPath(rel)) : 'ignored';
-}
+// Jekyll's default `markdown_ext` and HTML: with one of these, a dateless name directly in `_posts` is almost always a post by mistake.
+const PAGE_EXT = /\.(?:md|markdown|mkdown|mkdn|mkd|html?)$/i;
 
 /** The path below the first `_posts` / `_drafts` folder of a site-relative path (the whole path when there is none). */
 export function postFolderPath(rel: string): string {
@@ -74,7 +63,12 @@ export function postFolderPath(rel: string): string {
   return magic >= 0 ? segs.slice(magic + 1).join('/') : rel;
 }
 
-/** {@link postFolderEntry} of a path below a `_posts` (`post`) or `_drafts` (`draft`) folder. */
+/**
+ * What Jekyll 4.3.1 does with `entry`, a path below a `_posts` (`kind` post) or `_drafts` (draft) folder: `post` or
+ * `draft` (read as one), `never` (a dateless Markdown or HTML file directly in `_posts`: skipped, almost always by
+ * mistake) or `ignored` (skipped on purpose: a dateless fragment in a `_posts` subfolder, a file inside a folder named
+ * like a post, a `.yml` / `.yaml` file, whose content Jekyll leaves nil, or a name `EntryFilter` drops).
+ */
 export function entryKind(kind: 'post' | 'draft', entry: string): 'post' | 'draft' | 'never' | 'ignored' {
   if (isFilteredEntry(entry) || YAML_EXT.test(entry)) return 'ignored';
   // Drafts match Jekyll's DATELESS_FILENAME_MATCHER: any name with an extension.
