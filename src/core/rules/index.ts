@@ -55,6 +55,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'future-date', severity: 'info', docs: 'Dated in the future: Jekyll skips it without --future.', check: futureDate },
   { id: 'unpublished', severity: 'info', docs: '`published: false`: Jekyll does not publish it.', check: unpublished },
   { id: 'config-invalid', severity: 'error', docs: 'A problem in _config.yml (YAML, timezone, `postdesk:` settings).' },
+  { id: 'file-unreadable', severity: 'error', docs: 'A post Post Desk does not read: not a regular file, over 1 MiB, out of the site, a dangling or looping symlink.' },
 ];
 
 /** The rule of an id, or undefined. */
