@@ -26,7 +26,7 @@ const version = typeof POSTDESK_VERSION === 'string' ? POSTDESK_VERSION : '0.0.0
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
-  return `Post Desk ${version}: Jekyll post tools\n\nusage: postdesk <command> [options]\n\ncommands:\n${rows}\n\nExit codes: 0 ok, 1 problems found or a file failed, 2 usage or I/O error.\n`;
+  return `Post Desk ${version}: Jekyll post tools\n\nusage: postdesk <command> [options]\n\ncommands:\n${rows}\n\nExit codes: 0 ok, 1 problems found or a file failed, 2 usage error.\n`;
 }
 
 /**
