@@ -164,6 +164,10 @@ describe('hostile repositories on disk (CLI)', function () {
     for (const argv of [['check', '--fix'], ['check', '--fix', '_posts/ext'], ['check', '--fix', '_posts/ext/-20210101.md'], ['strip', '--write'], ['strip', '--write', '_posts/ext'], ['posts'], ['taxonomy']]) {
       await both(argv, root, victim, (r) => assert.match(r.out, /_posts\/(ext|2021-01-05-v\.md)[^\n]*out of the site/, r.out));
     }
+    // The walk itself does not enter the folder: the link is reported, not the files behind it.
+    for (const argv of [['check'], ['strip']]) {
+      await both(argv, root, victim, (r) => { reports(r.out, '_posts/ext', /a symlink to a folder out of the site/); assert.ok(!r.out.includes('_posts/ext/'), r.out); });
+    }
     await both(['add', '--tags', 'y', '_posts/ext/2021-01-01-v.md', '_posts/2021-01-05-v.md'], root, victim, (r) => { assert.equal(r.code, 1); assert.match(r.out, /out of the site/); });
   });
 
@@ -178,6 +182,17 @@ describe('hostile repositories on disk (CLI)', function () {
       await both(argv, root, sources, (r) => reports(r.out, '_posts/2021-01-06-linked.md', /a symlink: Post Desk does not write it/));
     }
     await both(['add', '--tags', 'y', '_posts/2021-01-07-clean.md'], root, sources, (r) => { assert.equal(r.code, 1); reports(r.out, '_posts/2021-01-07-clean.md', /a symlink: Post Desk does not write it/); });
+  });
+
+  it('never writes a post hard-linked to a file outside the site', async () => {
+    const outside = path.join(base, 'hardlinked');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'target.txt'), `${FM('2021-01-08 10:00:00')}${STOCK}\n`);
+    const root = site('hardlink');
+    fs.linkSync(path.join(outside, 'target.txt'), path.join(root, '_posts', '2021-01-08-hard.md'));
+    for (const argv of [['check', '--fix'], ['strip', '--write'], ['add', '--tags', 'y', '_posts/2021-01-08-hard.md']]) {
+      await both(argv, root, outside, (r) => reports(r.out, '_posts/2021-01-08-hard.md', /hard links/));
+    }
   });
 
   it('render --out DIR does not write through a symlink or into a FIFO already in DIR', async () => {
