@@ -89,6 +89,8 @@ export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: nu
   const now = opts.now ?? Date.now();
   const problems = opts.problems ?? [];
   const out: PostView[] = [];
+  // Whether a folder's files are drafts (the kind depends only on the folder).
+  const drafts = new Map<string, boolean>();
   for (const file of postFolderFiles(site, problems)) {
     let read: { text: string; invalid: boolean; mtimeMs: number };
     try {
@@ -97,7 +99,10 @@ export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: nu
         read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat.mtimeMs };
       } else read = readFrontMatter(file, site.root);
     } catch (e) { problems.push(pathProblem(file, e)); continue; }
-    const mtimeMs = fileKind(site, relativeToSite(site, file)).kind === 'draft' ? read.mtimeMs : undefined;
+    const dir = path.dirname(file);
+    let draft = drafts.get(dir);
+    if (draft === undefined) { draft = fileKind(site, relativeToSite(site, file)).kind === 'draft'; drafts.set(dir, draft); }
+    const mtimeMs = draft ? read.mtimeMs : undefined;
     out.push(jekyllPostView(read.text, { site, file, now, mtimeMs, invalidUtf8: read.invalid }));
   }
   return out;

@@ -40,9 +40,14 @@ export function pathProblem(file: string, e: unknown): PathProblem {
 
 /** Whether `real` is `root` or below it (both real, absolute paths). */
 export function isInside(real: string, root: string): boolean {
-  if (real === root) return true;
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  return real.startsWith(prefix);
+  if (!real.startsWith(root)) return false;
+  return real.length === root.length || root.endsWith(path.sep) || real.charCodeAt(root.length) === SEP;
+}
+const SEP = path.sep.charCodeAt(0);
+
+/** `dir` + `name` for a real folder and a plain name (path.join without its normalizing). */
+function under(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /** `fs.realpathSync.native` (one system call), as a PathProblem on failure. */
@@ -50,12 +55,34 @@ export function realPath(p: string): string {
   try { return fs.realpathSync.native(p); } catch (e) { throw pathProblem(p, e); }
 }
 
-/** The real path of `file` when it lies inside `root` (following every symlink); else a PathProblem. */
-export function realInside(file: string, root: string): string {
-  const real = realPath(file);
-  if (!isInside(real, realPath(root))) throw new PathProblem(file, `leads out of the site (to ${real}): Post Desk does not read it`);
+// Real paths of folders (a site root, a post folder) for a moment: a run reads many files of the same few folders.
+// Two seconds bound how long a long-lived caller (the editor) could see a folder link that was changed since.
+const REAL_DIR_MS = 2000;
+const realDirs = new Map<string, { real: string; at: number }>();
+
+/** `realPath` of a folder, reused for up to REAL_DIR_MS. */
+function realDir(dir: string): string {
+  const now = Date.now();
+  const hit = realDirs.get(dir);
+  if (hit && now - hit.at < REAL_DIR_MS) return hit.real;
+  if (realDirs.size > 1000) realDirs.clear();
+  const real = realPath(dir);
+  realDirs.set(dir, { real, at: now });
   return real;
 }
+
+/** The real path of `file` when it lies inside `root` (following every symlink); else a PathProblem. */
+export function realInside(file: string, root: string): string {
+  const abs = path.resolve(file);
+  let real = path.join(realDir(path.dirname(abs)), path.basename(abs));
+  let link: boolean;
+  try { link = fs.lstatSync(real).isSymbolicLink(); } catch (e) { throw pathProblem(file, e); }
+  if (link) real = realPath(file);
+  if (!isInside(real, realDir(root))) throw new PathProblem(file, `leads out of the site (to ${real}): Post Desk does not read it`);
+  return real;
+}
+
+const notRegular = (file: string, st: fs.Stats) => new PathProblem(file, `${typeOf(st)}, not a regular file: Post Desk does not read it`);
 
 /**
  * Opens a regular file of at most `max` bytes inside `root` for reading, without blocking: a FIFO, a device, a
@@ -63,16 +90,30 @@ export function realInside(file: string, root: string): string {
  * closes `fd`; `stat` is the open file's.
  */
 export function openBounded(file: string, root: string, max = MAX_FILE_BYTES): { fd: number; stat: fs.Stats } {
-  const real = realInside(file, root);
-  // stat before open: opening a device can have effects of its own (a tape rewinds, a watchdog starts).
-  let st: fs.Stats;
-  try { st = fs.statSync(real); } catch (e) { throw pathProblem(file, e); }
-  if (!st.isFile()) throw new PathProblem(file, `${typeOf(st)}, not a regular file: Post Desk does not read it`);
-  let fd: number;
-  try { fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK); } catch (e) { throw pathProblem(file, e); }
+  const abs = path.isAbsolute(file) ? file : path.resolve(file);
+  // The usual post is no symlink: in a folder inside the site, opened with O_NOFOLLOW, it is what it seems, with
+  // no system call more than a plain read. O_NONBLOCK: a FIFO opens at once (and is refused below).
+  let real = under(realDir(path.dirname(abs)), path.basename(abs));
+  const rootReal = realDir(root);
+  let fd: number | undefined;
+  if (O_NOFOLLOW && isInside(real, rootReal)) {
+    try { fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw pathProblem(file, e);
+    }
+  }
+  if (fd === undefined) {
+    // A symlink (or no O_NOFOLLOW here): resolved, kept inside the site, and stat'ed before it is opened, since
+    // opening a device can have effects of its own (a tape rewinds, a watchdog starts).
+    real = realPath(file);
+    if (!isInside(real, rootReal)) throw new PathProblem(file, `leads out of the site (to ${real}): Post Desk does not read it`);
+    let st: fs.Stats;
+    try { st = fs.statSync(real); } catch (e) { throw pathProblem(file, e); }
+    if (!st.isFile()) throw notRegular(file, st);
+    try { fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) { throw pathProblem(file, e); }
+  }
   try {
-    st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new PathProblem(file, `${typeOf(st)}, not a regular file: Post Desk does not read it`);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw notRegular(file, st);
     if (st.size > max) throw tooLarge(file, max, st.size);
     return { fd, stat: st };
   } catch (e) {
