@@ -29,8 +29,7 @@ export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []):
     dir: (_p: string, name: string) => !SKIP_DIRS.has(name),
     // Jekyll globs post folders with a recursive glob, which does not enter symlinked folders; symlinked files it reads.
     followLinks: false,
-    file: (p: string) => {
-      const dir = path.dirname(p);
+    file: (_p: string, _name: string, dir: string) => {
       let yes = inPostFolder.get(dir);
       if (yes === undefined) {
         const k = fileKind(site, relativeToSite(site, path.join(dir, 'x'))).kind;
@@ -49,7 +48,11 @@ const BUFFER = Buffer.allocUnsafe(8192);
 /** Reads a file only up to the end of its front matter (a longer one in a bigger buffer); `invalid` covers the bytes read. */
 export function readFrontMatter(file: string, root = siteRootOf(file)): { text: string; invalid: boolean; mtimeMs: number } {
   const { fd, stat } = openBounded(file, root);
-  const decode = (buffer: Buffer, end: number) => ({ ...decodeHead(buffer, end), mtimeMs: stat.mtimeMs });
+  const decode = (buffer: Buffer, end: number) => {
+    const r = decodeHead(buffer, end) as { text: string; invalid: boolean; mtimeMs: number };
+    r.mtimeMs = stat.mtimeMs;
+    return r;
+  };
   try {
     let buffer = BUFFER;
     let len = 0;
@@ -89,8 +92,9 @@ export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: nu
   const now = opts.now ?? Date.now();
   const problems = opts.problems ?? [];
   const out: PostView[] = [];
-  // Whether a folder's files are drafts (the kind depends only on the folder).
-  const drafts = new Map<string, boolean>();
+  // Whether the files of the last folder are drafts (the kind depends only on the folder).
+  let lastDir: string | undefined;
+  let draft = false;
   for (const file of postFolderFiles(site, problems)) {
     let read: { text: string; invalid: boolean; mtimeMs: number };
     try {
@@ -99,9 +103,9 @@ export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: nu
         read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat.mtimeMs };
       } else read = readFrontMatter(file, site.root);
     } catch (e) { problems.push(pathProblem(file, e)); continue; }
-    const dir = path.dirname(file);
-    let draft = drafts.get(dir);
-    if (draft === undefined) { draft = fileKind(site, relativeToSite(site, file)).kind === 'draft'; drafts.set(dir, draft); }
+    // Files come folder by folder: the kind is looked up when the folder changes.
+    const dir = file.slice(0, file.lastIndexOf(path.sep));
+    if (dir !== lastDir) { lastDir = dir; draft = fileKind(site, relativeToSite(site, file)).kind === 'draft'; }
     const mtimeMs = draft ? read.mtimeMs : undefined;
     out.push(jekyllPostView(read.text, { site, file, now, mtimeMs, invalidUtf8: read.invalid }));
   }

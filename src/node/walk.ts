@@ -3,10 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside, PathProblem, pathProblem, realPath } from './safe-fs';
 
-/** What a walk keeps: `dir` decides whether a folder is entered, `file` whether a file (or anything not a folder) is kept. */
+/**
+ * What a walk keeps: `dir` decides whether a folder is entered, `file` whether a file (or anything not a folder)
+ * is kept; `parent` is the folder's path as walked, the same string for all its entries.
+ */
 export interface WalkFilter {
   dir(p: string, name: string): boolean;
-  file(p: string, name: string): boolean;
+  file(p: string, name: string, parent: string): boolean;
   /** False: symlinks to folders are not followed at all (as Jekyll globs a post folder). */
   followLinks?: boolean;
 }
@@ -48,12 +51,12 @@ export function walkFiles(start: string, root: string, filter: WalkFilter, probl
           continue;
         }
       }
-      if (filter.file(p, name)) out.push(p);
+      if (filter.file(p, name, dir)) out.push(p);
     }
   };
   let st: fs.Stats;
   try { st = fs.statSync(start); } catch (e) { problems.push(pathProblem(start, e)); return out; }
-  if (!st.isDirectory()) { if (filter.file(start, path.basename(start))) out.push(start); return out; }
+  if (!st.isDirectory()) { if (filter.file(start, path.basename(start), path.dirname(start))) out.push(start); return out; }
   let real: string;
   try { real = realPath(start); } catch (e) { problems.push(pathProblem(start, e)); return out; }
   if (!isInside(real, rootReal)) { problems.push(new PathProblem(start, `leads out of the site (to ${real}): not read`)); return out; }
