@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { loadSiteFor, readText } from '../../src/node/files';
+import { MAX_FILE_BYTES, PathProblem } from '../../src/node/safe-fs';
 import { projectRoot } from './corpus';
 
 /** A hang detector, not a timing assertion: a command still running after this is killed and the case fails. */
@@ -225,6 +227,23 @@ describe('hostile repositories on disk (CLI)', function () {
         if (argv[0] !== 'strip') ok(r);
       });
     }
+  });
+
+  it('the shared readers the editor uses (readText, loadSiteFor) refuse the same paths without a root given', () => {
+    const root = site('editor', { '_posts/2021-01-11-big.md': 'x'.repeat(MAX_FILE_BYTES + 1) });
+    link('/proc/self/environ', path.join(root, '_posts', '2021-01-11-env.md'));
+    link('nowhere', path.join(root, '_posts', '2021-01-11-dangling.md'));
+    link('2021-01-11-loop.md', path.join(root, '_posts', '2021-01-11-loop.md'));
+    const refused = (rel: string, why: RegExp) => assert.throws(() => readText(path.join(root, rel)), (e: Error) => e instanceof PathProblem && why.test(e.message), rel);
+    refused('_posts/2021-01-11-env.md', /out of the site/);
+    refused('_posts/2021-01-11-big.md', /larger than 1 MiB/);
+    refused('_posts/2021-01-11-dangling.md', /dangling/);
+    refused('_posts/2021-01-11-loop.md', /loop/);
+    assert.equal(readText(path.join(root, '_posts', '2021-01-09-ok.md')).text, OK_POST);
+    fs.rmSync(path.join(root, '_config.yml'));
+    link('/proc/self/environ', path.join(root, '_config.yml'));
+    const cfg = loadSiteFor(path.join(root, '_posts', '2021-01-09-ok.md'));
+    assert.match(cfg.errors.map((e) => e.message).join(), /out of the site/);
   });
 
   it('an unknown timezone is reported on _config.yml, and posts and taxonomy go on in UTC as Jekyll does', async () => {
