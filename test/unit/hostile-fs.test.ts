@@ -229,6 +229,33 @@ describe('hostile repositories on disk (CLI)', function () {
     }
   });
 
+  it('an unreadable file or folder is a problem on that path, not a stop (run as an unprivileged user)', () => {
+    const root = site('unreadable', { '_posts/2021-01-12-secret.md': FM('2021-01-12 10:00:00 +0800') });
+    const secret = path.join(root, '_posts', '2021-01-12-secret.md');
+    const locked = path.join(root, '_posts', 'locked');
+    fs.mkdirSync(locked);
+    fs.writeFileSync(path.join(locked, '2021-01-12-inner.md'), FM('2021-01-12 10:00:00 +0800'));
+    fs.chmodSync(base, 0o755);
+    fs.chmodSync(secret, 0);
+    fs.chmodSync(locked, 0);
+    // Permissions do not bind root: as root, the CLI runs as `nobody` (setpriv, util-linux), otherwise as this user.
+    const [cmd, ...pre] = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    try {
+      for (const argv of [['check'], ['check', '_posts/locked'], ['posts'], ['taxonomy'], ['strip']]) {
+        const r = spawnSync(cmd, [...pre, CLI, ...argv], { cwd: root, encoding: 'utf8', timeout: KILL_AFTER_MS, killSignal: 'SIGKILL' });
+        const out = `${r.stdout}\n${r.stderr}`;
+        assert.equal(r.signal, null, `killed (hung): ${argv.join(' ')}`);
+        assert.equal(r.status, 1, `${argv.join(' ')}: ${out}`);
+        reports(out, '_posts/locked', /permission denied/);
+        if (argv.length === 1) reports(out, '_posts/2021-01-12-secret.md', /permission denied/);
+        if (argv.length === 1 && argv[0] !== 'strip') ok({ how: 'child', code: r.status, signal: null, out });
+      }
+    } finally {
+      fs.chmodSync(secret, 0o644);
+      fs.chmodSync(locked, 0o755);
+    }
+  });
+
   it('the shared readers the editor uses (readText, loadSiteFor) refuse the same paths without a root given', () => {
     const root = site('editor', { '_posts/2021-01-11-big.md': 'x'.repeat(MAX_FILE_BYTES + 1) });
     link('/proc/self/environ', path.join(root, '_posts', '2021-01-11-env.md'));
