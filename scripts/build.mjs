@@ -15,8 +15,6 @@ const builds = [
   // Large posts render in this worker with a time budget, off the extension host's main thread.
   { ...node, entryPoints: ['src/node/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
-  { ...node, entryPoints: ['src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', minify: !watch },
-  { ...node, entryPoints: ['src/cli/taxonomy-worker.ts'], outfile: 'dist/taxonomy-worker.js', minify: !watch },
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))
     ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),
   // Test bundles: unit suites run in plain Node, integration suites inside the VS Code extension host.

@@ -1,9 +1,10 @@
 // `postdesk add [--categories a,b] [--tags c,d] FILE...`: adds values with the same edit as "Insert Categories/Tags…".
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { changeTaxonomy } from '../core/taxonomy/apply';
 import { applyEdits } from '../core/edits';
-import { readText } from '../node/files';
+import { readText, siteRootOf } from '../node/files';
+import { pathProblem, writeInside } from '../node/safe-fs';
+import { escapeControls as esc } from './terminal';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 /** `a, b c,d` → `['a', 'b c', 'd']`: commas separate values, a value may contain spaces. */
@@ -27,14 +28,15 @@ export const add: CliCommand = {
     for (const p of positional) {
       const file = path.resolve(ctx.cwd, p);
       try {
-        const { text, invalid } = readText(file);
+        const root = siteRootOf(file);
+        const { text, invalid } = readText(file, root);
         if (invalid) throw new Error('not valid UTF-8, left alone');
         const r = changeTaxonomy(text, { ...(categories.length ? { categories: { op: 'add', values: categories } } : {}), ...(tags.length ? { tags: { op: 'add', values: tags } } : {}) }, { createFrontMatter: true });
         if (!r.ok) throw new Error(r.message);
-        if (r.edits.length) fs.writeFileSync(file, applyEdits(text, r.edits));
-        ctx.stdout(`${p}: ${r.edits.length ? 'updated' : 'unchanged'}\n`);
+        if (r.edits.length) writeInside(file, applyEdits(text, r.edits), root);
+        ctx.stdout(`${esc(p)}: ${r.edits.length ? 'updated' : 'unchanged'}\n`);
       } catch (e) {
-        ctx.stderr(`${p}: ${(e as Error).message}\n`);
+        ctx.stderr(`${esc(p)}: ${esc(pathProblem(file, e).message)}\n`);
         code = EXIT.findings;
       }
     }

@@ -1,13 +1,12 @@
 // `postdesk check [PATH...] [--format text|json|sarif] [--fix]`: validates posts, reports problems, applies preferred fixes.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';
 import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
-import { spareCores } from '../node/cores';
 import { readSiteLayouts } from '../node/layouts';
+import { checkWritable, lexists, PathProblem, pathProblem, renameInside, writeInside } from '../node/safe-fs';
+import { escapeControls as esc, jsonText } from './terminal';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
@@ -76,152 +75,54 @@ export const check: CliCommand = {
     const format = (flags.format ?? 'text') as string;
     if (error || !['text', 'json', 'sarif'].includes(format)) { ctx.stderr(`${error ?? `unknown format '${format}'`}\nusage: ${this.usage}\n`); return EXIT.usage; }
     let files: string[];
+    const skipped: PathProblem[] = [];
     try {
-      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile);
-    } catch (e) { ctx.stderr(`postdesk check: ${(e as Error).message}\n`); return EXIT.usage; }
+      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile, skipped);
+    } catch (e) { ctx.stderr(`postdesk check: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
-    const jobs = fix ? 0 : workerCount(files.length);
-    const done = (r: { results: CheckResult[]; fixed: number; ioError: boolean }) => {
-      write(ctx, format, r.results, r.fixed, fix);
-      if (r.ioError) return EXIT.usage;
-      return r.results.some((x) => x.severity === 'error') ? EXIT.findings : EXIT.ok;
-    };
-    if (jobs > 0) return checkParallel(files, ctx, shown, jobs).then(done);
-    return done(checkSequential(files, fix, ctx, shown));
+    const r = checkSequential(files, skipped, fix, ctx, shown);
+    write(ctx, format, r.results, r.fixed, fix);
+    return r.failed || r.results.some((x) => x.severity === 'error') ? EXIT.findings : EXIT.ok;
   },
 };
 
-/** When to spread files over worker threads, how many, and where the worker script is (tests change them). */
-export const checkSettings = {
-  /** Fewer files than this are checked on the main thread alone. */
-  parallelMin: 1000,
-  /** Worker threads besides the main thread; undefined: `spareCores()` (idle cores beyond two). */
-  workers: undefined as number | undefined,
-  /** Files per batch handed out to the threads. */
-  batch: 128,
-  /** The bundled worker script; undefined: `check-worker.js` next to this bundle. */
-  workerFile: undefined as string | undefined,
-};
-
-function workerCount(files: number): number {
-  if (files < checkSettings.parallelMin) return 0;
-  const n = checkSettings.workers ?? spareCores();
-  return n > 0 && fs.existsSync(workerFile()) ? Math.min(n, Math.ceil(files / checkSettings.batch) - 1) : 0;
+/** A problem on a path Post Desk did not read (rule `file-unreadable`), at its first character. */
+function unreadable(file: string, p: PathProblem, site: SiteConfig | undefined): CheckResult[] {
+  const level = site?.postdesk.rules['file-unreadable'];
+  if (level === 'off') return [];
+  const severity = (level ?? p.severity) as Severity;
+  return [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity, rule: 'file-unreadable', message: p.message }];
 }
 
-function workerFile(): string {
-  return checkSettings.workerFile ?? path.join(__dirname, 'check-worker.js');
-}
-
-/** Checks the files one by one on this thread (always with `--fix`, which writes and renames). */
-function checkSequential(files: string[], fix: boolean, ctx: CliContext, shown: (f: string) => string): { results: CheckResult[]; fixed: number; ioError: boolean } {
+/** Checks the files one by one (with `fix`, writes and renames); a file that is not read is a problem on it, not a stop. */
+function checkSequential(files: string[], skipped: PathProblem[], fix: boolean, ctx: CliContext, shown: (f: string) => string): { results: CheckResult[]; fixed: number; failed: boolean } {
   const findSite = siteFinder();
   const sites = new Map<string, SiteEntry>();
   const results: CheckResult[] = [];
-  let ioError = false;
+  let failed = false;
   let fixed = 0;
+  // Folders the walk did not enter come in file order, before the first file after them.
+  const pending = skipped.slice().sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  let next = 0;
+  const flush = (upTo: string | undefined) => {
+    for (; next < pending.length && (upTo === undefined || pending[next].file < upTo); next++) {
+      results.push(...unreadable(shown(pending[next].file), pending[next], undefined));
+    }
+  };
   for (const file of files) {
+    flush(file);
+    let entry: SiteEntry | undefined;
     try {
-      const entry = siteEntry(sites, findSite(file), results, shown);
+      entry = siteEntry(sites, findSite(file), results, shown);
       if (!isValidated(entry.site, file)) continue;
-      results.push(...checkFile(file, entry, fix, ctx, shown, (n) => { fixed += n; }));
+      results.push(...checkFile(file, entry, fix, ctx, shown, (n) => { fixed += n; }, () => { failed = true; }));
     } catch (e) {
-      ioError = true;
-      ctx.stderr(`${shown(file)}: ${(e as Error).message}\n`);
+      results.push(...unreadable(shown(file), pathProblem(file, e), entry?.site));
     }
   }
-  return { results, fixed, ioError };
-}
-
-/** What one file gave: its results, or the message of the I/O error that stopped it. */
-export type FileOutcome = CheckResult[] | { error: string };
-
-/**
- * Validates `files` batch by batch: each thread takes the next batch number from the shared counter until none is
- * left, so a busy core takes fewer. `sites` holds each site's entry, found once per folder.
- */
-export function checkBatches(files: string[], counter: Int32Array, batch: number, cwd: string, onBatch: (index: number, out: FileOutcome[]) => void): void {
-  const shown = shownFrom(cwd);
-  const findSite = siteFinder();
-  const sites = new Map<string, SiteEntry>();
-  for (let b = Atomics.add(counter, 0, 1); b * batch < files.length; b = Atomics.add(counter, 0, 1)) {
-    const out: FileOutcome[] = [];
-    for (const file of files.slice(b * batch, (b + 1) * batch)) {
-      try {
-        const site = findSite(file);
-        let entry = sites.get(site.root);
-        if (!entry) { entry = { site, layouts: readSiteLayouts(site).layouts }; sites.set(site.root, entry); }
-        out.push(validateFile(file, entry, shown));
-      } catch (e) { out.push({ error: (e as Error).message }); }
-    }
-    onBatch(b, out);
-  }
-}
-
-/**
- * Checks the files on this thread and `jobs` workers. The site of each file (and its `_config.yml` problems) is
- * found here first, in file order, so the output is the same as `checkSequential`'s.
- */
-async function checkParallel(files: string[], ctx: CliContext, shown: (f: string) => string, jobs: number): Promise<{ results: CheckResult[]; fixed: number; ioError: boolean }> {
-  const findSite = siteFinder();
-  const sites = new Map<string, SiteEntry>();
-  const before: CheckResult[][] = [];
-  const errors: (string | undefined)[] = [];
-  const slot: number[] = []; // index in `todo` of each file, or -1 when it is not validated
-  const todo: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const pre: CheckResult[] = [];
-    before.push(pre);
-    slot.push(-1);
-    try {
-      const entry = siteEntry(sites, findSite(files[i]), pre, shown);
-      if (isValidated(entry.site, files[i])) { slot[i] = todo.length; todo.push(files[i]); }
-    } catch (e) { errors[i] = (e as Error).message; }
-  }
-  const batch = checkSettings.batch;
-  const batches = Math.ceil(todo.length / batch);
-  const got: (FileOutcome[] | undefined)[] = new Array(batches);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: jobs }, () => new Promise<void>((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(workerFile(), { workerData: { files: todo, counter, batch, cwd: ctx.cwd } });
-    } catch { resolve(); return; }
-    w.on('message', (m: { index: number; out: FileOutcome[] }) => { got[m.index] = m.out; });
-    // A worker that fails leaves its batches unset; they are checked here below.
-    w.on('error', () => undefined);
-    w.on('exit', () => resolve());
-  }));
-  checkBatches(todo, counter, batch, ctx.cwd, (index, out) => { got[index] = out; });
-  await Promise.all(workers);
-  const mainSites = new Map<string, SiteEntry>();
-  for (let b = 0; b < batches; b++) {
-    if (got[b]) continue;
-    got[b] = todo.slice(b * batch, (b + 1) * batch).map((file) => {
-      try {
-        const site = findSite(file);
-        let entry = mainSites.get(site.root);
-        if (!entry) { entry = { site, layouts: readSiteLayouts(site).layouts }; mainSites.set(site.root, entry); }
-        return validateFile(file, entry, shown);
-      } catch (e) { return { error: (e as Error).message }; }
-    });
-  }
-  const results: CheckResult[] = [];
-  let ioError = false;
-  for (let i = 0; i < files.length; i++) {
-    for (const r of before[i]) results.push(r);
-    let error = errors[i];
-    if (error === undefined && slot[i] >= 0) {
-      const out = got[Math.floor(slot[i] / batch)]![slot[i] % batch];
-      if (Array.isArray(out)) { for (const r of out) results.push(r); } else error = out.error;
-    }
-    if (error !== undefined) {
-      ioError = true;
-      ctx.stderr(`${shown(files[i])}: ${error}\n`);
-    }
-  }
-  return { results, fixed: 0, ioError };
+  flush(undefined);
+  return { results, fixed, failed };
 }
 
 /** The entry of a file's site (made once per site; its `_config.yml` problems are reported then). */
@@ -231,28 +132,40 @@ function siteEntry(sites: Map<string, SiteEntry>, site: SiteConfig, results: Che
     const { configText: text, layouts } = readSiteLayouts(site);
     entry = { site, layouts };
     sites.set(site.root, entry);
-    if (text !== undefined) results.push(...toResults(shown(path.join(site.root, '_config.yml')), text, validateSiteConfig(site, text)));
+    const problems = validateSiteConfig(site, text);
+    if (problems.length) results.push(...toResults(shown(path.join(site.root, '_config.yml')), text ?? '', problems));
   }
   return entry;
 }
 
-/** Validates one file without fixing it; I/O errors propagate. */
-function validateFile(file: string, entry: SiteEntry, shown: (f: string) => string): CheckResult[] {
-  const { text, invalid } = readText(file);
-  return toResults(shown(file), text, validatePost(text, { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts }));
-}
-
-/** Validates (and with `fix`, fixes) one file; I/O errors propagate to the caller, rule failures do not. */
-function checkFile(file: string, entry: SiteEntry, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void): CheckResult[] {
-  const { text, invalid } = readText(file);
+/**
+ * Validates (and with `fix`, fixes) one file. Reading errors propagate (the caller reports them on the file); a
+ * fix that cannot be written (a symlink, a folder out of the site…) is reported on stderr and calls `fail`.
+ */
+function checkFile(file: string, entry: SiteEntry, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
+  const root = entry.site.root;
+  const { text, invalid } = readText(file, root);
   const opts = { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts };
   if (fix && !invalid) {
     const r = fixPost(text, opts);
+    if (r.applied === 0) return toResults(shown(file), text, validatePost(text, opts));
     let target = file;
-    if (r.text !== text) fs.writeFileSync(file, r.text);
+    try {
+      if (r.text !== text) writeInside(file, r.text, root);
+      else checkWritable(file, root);
+    } catch (e) {
+      ctx.stderr(`${esc(shown(file))}: not fixed: ${esc((e as Error).message)}\n`);
+      fail();
+      return toResults(shown(file), text, validatePost(text, opts));
+    }
     if (r.rename) {
-      if (fs.existsSync(r.rename.to)) ctx.stderr(`${shown(file)}: not renamed, ${shown(r.rename.to)} exists\n`);
-      else { fs.renameSync(file, r.rename.to); target = r.rename.to; }
+      if (lexists(r.rename.to)) ctx.stderr(`${esc(shown(file))}: not renamed, ${esc(shown(r.rename.to))} exists\n`);
+      else {
+        try { renameInside(file, r.rename.to, root); target = r.rename.to; } catch (e) {
+          ctx.stderr(`${esc(shown(file))}: not renamed: ${esc((e as Error).message)}\n`);
+          fail();
+        }
+      }
     }
     count(r.applied - (r.rename && target === file ? 1 : 0));
     return toResults(shown(target), r.text, validatePost(r.text, { ...opts, file: target }));
@@ -261,9 +174,9 @@ function checkFile(file: string, entry: SiteEntry, fix: boolean, ctx: CliContext
 }
 
 function write(ctx: CliContext, format: string, results: CheckResult[], fixed: number, fix: boolean): void {
-  if (format === 'json') { ctx.stdout(`${JSON.stringify(results, null, 2)}\n`); return; }
-  if (format === 'sarif') { ctx.stdout(`${JSON.stringify(toSarif(results), null, 2)}\n`); return; }
-  for (const r of results) ctx.stdout(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule}: ${r.message}\n`);
+  if (format === 'json') { ctx.stdout(`${jsonText(results)}\n`); return; }
+  if (format === 'sarif') { ctx.stdout(`${jsonText(toSarif(results))}\n`); return; }
+  for (const r of results) ctx.stdout(`${esc(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.rule}: ${esc(r.message)}\n`);
   const n = (s: Severity) => results.filter((r) => r.severity === s).length;
   const files = new Set(results.map((r) => r.file)).size;
   ctx.stdout(`${results.length ? `${results.length} problems (${n('error')} errors, ${n('warning')} warnings, ${n('info') + n('hint')} info) in ${files} files` : 'No problems'}${fix ? `; ${fixed} fixed` : ''}\n`);

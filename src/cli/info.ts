@@ -1,7 +1,9 @@
 // `postdesk info FILE...`: how Post Desk parses a post (twin of the "Show Post Info" command).
 import * as path from 'node:path';
 import { postInfo } from '../core/info';
-import { loadSiteFor, readText } from '../node/files';
+import { loadSiteFor, readText, siteRootOf } from '../node/files';
+import { pathProblem } from '../node/safe-fs';
+import { escapeControls as esc, jsonText } from './terminal';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 export const info: CliCommand = {
@@ -15,11 +17,12 @@ export const info: CliCommand = {
     for (const p of positional) {
       const file = path.resolve(ctx.cwd, p);
       try {
-        const { text, invalid } = readText(file);
-        ctx.stdout(`${JSON.stringify({ file: p, ...postInfo(text, loadSiteFor(file), invalid) }, null, 2)}\n`);
+        const site = loadSiteFor(file);
+        const { text, invalid } = readText(file, siteRootOf(file));
+        ctx.stdout(`${jsonText({ file: p, ...postInfo(text, site, invalid) })}\n`);
       } catch (e) {
-        ctx.stderr(`${p}: ${(e as Error).message}\n`);
-        code = EXIT.usage;
+        ctx.stderr(`${esc(p)}: ${esc(pathProblem(file, e).message)}\n`);
+        code = EXIT.findings;
       }
     }
     return code;

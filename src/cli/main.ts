@@ -1,4 +1,5 @@
 // The CLI engine: dispatches `postdesk <command>` to the command table and returns an exit code.
+import { escapeControls } from './terminal';
 import { EXIT, type CliCommand, type CliContext } from './types';
 
 /**
@@ -25,20 +26,28 @@ const version = typeof POSTDESK_VERSION === 'string' ? POSTDESK_VERSION : '0.0.0
 
 function help(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
-  return `Post Desk ${version}: Jekyll post tools\n\nusage: postdesk <command> [options]\n\ncommands:\n${rows}\n\nExit codes: 0 ok, 1 problems found or a file failed, 2 usage or I/O error.\n`;
+  return `Post Desk ${version}: Jekyll post tools\n\nusage: postdesk <command> [options]\n\ncommands:\n${rows}\n\nExit codes: 0 ok, 1 problems found or a file failed, 2 usage error.\n`;
 }
 
-/** Runs the CLI in-process; never reads process globals, never exits. */
-export async function main(ctx: CliContext): Promise<number> {
+/**
+ * Runs the CLI in-process; never reads process globals, never exits. Whatever a command writes passes
+ * `escapeControls` (layout kept) on its way out: commands escape each untrusted value themselves, this is the guard.
+ */
+export async function main(given: CliContext): Promise<number> {
+  const ctx: CliContext = {
+    ...given,
+    stdout: (t) => given.stdout(escapeControls(t, 'text', true)),
+    stderr: (t) => given.stderr(escapeControls(t, 'text', true)),
+  };
   const [name, ...rest] = ctx.argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') { ctx.stdout(help()); return name ? EXIT.ok : EXIT.usage; }
   if (name === '--version' || name === '-v') { ctx.stdout(`${version}\n`); return EXIT.ok; }
   const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) { ctx.stderr(`postdesk: unknown command '${name}'\n${help()}`); return EXIT.usage; }
+  if (!cmd) { ctx.stderr(`postdesk: unknown command '${escapeControls(name)}'\n${help()}`); return EXIT.usage; }
   try {
     return await cmd.run(rest, ctx);
   } catch (e) {
-    ctx.stderr(`postdesk ${name}: ${(e as Error).message}\n`);
+    ctx.stderr(`postdesk ${escapeControls(name)}: ${escapeControls((e as Error).message)}\n`);
     return EXIT.usage;
   }
 }

@@ -2,6 +2,9 @@
 import * as path from 'node:path';
 import type { PostView } from '../core/taxonomy/posts';
 import { siteAt, sitePostViews } from '../node/posts';
+import type { PathProblem } from '../node/safe-fs';
+import { reportSiteProblems } from './report';
+import { escapeControls, escapeControls as esc, jsonText } from './terminal';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 /** The JSON entry of one post: `{file, published, date, categories, tags, title}` plus `reason` / `error` when set. */
@@ -18,12 +21,16 @@ export const posts: CliCommand = {
     const { positional, flags, error } = parseArgs(args, { format: 'string' });
     const format = flags.format ?? 'text';
     if (error || positional.length > 1 || (format !== 'text' && format !== 'json')) { ctx.stderr(`${error ?? 'bad arguments'}\nusage: ${this.usage}\n`); return EXIT.usage; }
-    const views = sitePostViews(siteAt(path.resolve(ctx.cwd, positional[0] ?? '.')), { full: true });
-    if (format === 'json') { ctx.stdout(`${JSON.stringify(views.map(postEntry), null, 2)}\n`); return EXIT.ok; }
+    const site = siteAt(path.resolve(ctx.cwd, positional[0] ?? '.'));
+    const problems: PathProblem[] = [];
+    const views = sitePostViews(site, { full: true, problems });
+    const code = reportSiteProblems(ctx, site, problems) ? EXIT.findings : EXIT.ok;
+    if (format === 'json') { ctx.stdout(`${jsonText(views.map(postEntry))}\n`); return code; }
+    const json = (x: unknown) => escapeControls(JSON.stringify(x) ?? 'null', 'json');
     for (const v of views) {
       const state = v.published ? 'published' : `unpublished (${v.reason})`;
-      ctx.stdout(`${v.file}\t${state}\t${v.date ?? '(build time)'}\tcategories: ${JSON.stringify(v.categories)}\ttags: ${JSON.stringify(v.tags)}\ttitle: ${JSON.stringify(v.title)}${v.error ? `\t! ${v.error}` : ''}\n`);
+      ctx.stdout(`${esc(v.file)}\t${state}\t${esc(v.date ?? '(build time)')}\tcategories: ${json(v.categories)}\ttags: ${json(v.tags)}\ttitle: ${json(v.title)}${v.error ? `\t! ${esc(v.error)}` : ''}\n`);
     }
-    return EXIT.ok;
+    return code;
   },
 };

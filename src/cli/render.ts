@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { articleHtml, type StockMode } from '../core/render';
-import { loadSiteFor, readText } from '../node/files';
+import { loadSiteFor, readText, siteRootOf } from '../node/files';
+import { pathProblem, writeInside } from '../node/safe-fs';
+import { escapeControls, escapeControls as esc } from './terminal';
 import { BudgetedRenderer, RenderBudgetError } from '../node/render-budget';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
@@ -14,8 +16,8 @@ export const CLI_RENDER_BUDGET_MS = 3000;
 
 /** Renders one file within the budget; the header is drawn for files in a site or with front matter. */
 export async function renderFile(file: string, stockImages: StockMode, remoteImages: 'allow' | 'block', renderer: BudgetedRenderer): Promise<string> {
-  const { text } = readText(file);
   const site = loadSiteFor(file);
+  const { text } = readText(file, siteRootOf(file));
   const inSite = fs.existsSync(path.join(site.root, '_config.yml'));
   const header = inSite || /^\uFEFF?---/.test(text);
   return articleHtml(await renderer.render(text, { site, path: file, header, stockImages, remoteImages }, undefined));
@@ -37,7 +39,7 @@ export const render: CliCommand = {
     if (!STOCK.includes(stock)) return usage(`--stock-images must be one of ${STOCK.join('|')}`);
     if (!REMOTE.includes(remote)) return usage(`--remote-images must be one of ${REMOTE.join('|')}`);
     if (out) {
-      try { fs.mkdirSync(out, { recursive: true }); } catch (e) { ctx.stderr(`postdesk render: ${out}: ${(e as Error).message}\n`); return EXIT.usage; }
+      try { fs.mkdirSync(out, { recursive: true }); } catch (e) { ctx.stderr(`postdesk render: ${esc(out)}: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     }
     let code: number = EXIT.ok;
     const written = new Set<string>();
@@ -50,21 +52,24 @@ export const render: CliCommand = {
         try {
           html = await renderFile(file, stock, remote, renderer);
         } catch (e) {
-          const why = e instanceof RenderBudgetError ? `cut off: rendering took longer than ${e.ms} ms` : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-          ctx.stderr(`${p}: ${why}\n`);
+          const why = e instanceof RenderBudgetError ? `cut off: rendering took longer than ${e.ms} ms` : pathProblem(file, e).message;
+          ctx.stderr(`${esc(p)}: ${esc(why)}\n`);
           code = EXIT.findings;
           continue;
         }
-        if (!out) { ctx.stdout(html); continue; }
+        // To stdout (a terminal, maybe), control characters left in text become character references (the same
+        // text to a parser, but U+0080–U+009F, which HTML reads as windows-1252 there); a file gets the HTML as is.
+        if (!out) { ctx.stdout(escapeControls(html, 'html', true)); continue; }
         const target = path.join(out, `${path.basename(file).replace(/\.[^.]*$/, '')}.html`);
-        if (written.has(target)) ctx.stderr(`${p}: overwrites ${target} (same file name as an earlier input)\n`);
+        if (written.has(target)) ctx.stderr(`${esc(p)}: overwrites ${esc(target)} (same file name as an earlier input)\n`);
         written.add(target);
         try {
-          fs.writeFileSync(target, html);
-          ctx.stderr(`${p} → ${path.relative(ctx.cwd, target) || target}\n`);
+          // Never through a symlink or a FIFO already in DIR.
+          writeInside(target, html, out, true);
+          ctx.stderr(`${esc(p)} → ${esc(path.relative(ctx.cwd, target) || target)}\n`);
         } catch (e) {
-          ctx.stderr(`${target}: ${(e as Error).message}\n`);
-          code = EXIT.usage;
+          ctx.stderr(`${esc(target)}: ${esc((e as Error).message)}\n`);
+          code = EXIT.findings;
         }
       }
     } finally {

@@ -1,9 +1,10 @@
 // `postdesk strip [PATH...] [--write]`: lists stock-image blocks, or removes them (twin of "Strip Stock-Image Blocks").
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
 import { stripStockBlocks, type StockBlock } from '../core/stock';
-import { expandPaths, isPostFile, readText } from '../node/files';
+import { expandPaths, isPostFile, readText, siteRootOf } from '../node/files';
+import { PathProblem, pathProblem, writeInside } from '../node/safe-fs';
+import { escapeControls as esc } from './terminal';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
 const plural = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
@@ -21,26 +22,31 @@ export const strip: CliCommand = {
   usage: 'postdesk strip [PATH...] [--write]',
   run(args, ctx) {
     const { positional, flags, error } = parseArgs(args, { write: 'bool' });
-    if (error) { ctx.stderr(`${error}\nusage: ${this.usage}\n`); return EXIT.usage; }
+    if (error) { ctx.stderr(`${esc(error)}\nusage: ${this.usage}\n`); return EXIT.usage; }
     const write = flags.write === true;
     let files: string[];
+    const skipped: PathProblem[] = [];
     try {
-      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile);
+      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile, skipped);
     } catch (e) {
-      ctx.stderr(`postdesk strip: ${(e as Error).message}\n`);
+      ctx.stderr(`postdesk strip: ${esc((e as Error).message)}\n`);
       return EXIT.usage;
     }
-    let found = 0;
-    let failed = false;
-    let ioError = false;
-    for (const file of files) {
+    const shownOf = (file: string) => {
       const rel = path.relative(ctx.cwd, file);
-      const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+      return esc(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
+    };
+    let found = 0;
+    // A file or folder not read or not written is a problem on it (exit 1), never a stop.
+    let failed = skipped.length > 0;
+    for (const p of skipped) ctx.stderr(`${shownOf(p.file)}: ${esc(p.message)}\n`);
+    for (const file of files) {
+      const shown = shownOf(file);
       let text: string;
       let invalid: boolean;
       try { ({ text, invalid } = readText(file)); } catch (e) {
-        ctx.stderr(`${shown}: ${(e as Error).message}\n`);
-        ioError = true;
+        ctx.stderr(`${shown}: ${esc(pathProblem(file, e).message)}\n`);
+        failed = true;
         continue;
       }
       const res = stripStockBlocks(text, undefined, { markdown: !/\.html?$/i.test(file) });
@@ -59,13 +65,12 @@ export const strip: CliCommand = {
       }
       for (const [line, n] of blocks) ctx.stdout(`${shown}:${line}: ${write ? 'removed ' : ''}${plural(n)}\n`);
       if (write) {
-        try { fs.writeFileSync(file, applyEdits(text, res.edits)); } catch (e) {
-          ctx.stderr(`${shown}: ${(e as Error).message}\n`);
-          ioError = true;
+        try { writeInside(file, applyEdits(text, res.edits), siteRootOf(file)); } catch (e) {
+          ctx.stderr(`${shown}: not rewritten: ${esc((e as Error).message)}\n`);
+          failed = true;
         }
       }
     }
-    if (ioError) return EXIT.usage;
     if (failed) return EXIT.findings;
     return !write && found > 0 ? EXIT.findings : EXIT.ok;
   },

@@ -16,7 +16,7 @@ export interface CliCommand {
   run(args: string[], ctx: CliContext): Promise<number> | number;
 }
 
-/** Exit codes: 0 clean, 1 findings or a failed file, 2 usage or I/O errors. */
+/** Exit codes: 0 clean, 1 findings or a failed file (one not read or not written), 2 usage errors. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Splits `--flag value` / `--flag=value` options from positional arguments; unknown flags are usage errors. */

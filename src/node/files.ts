@@ -1,13 +1,29 @@
-// Node I/O shared by the CLI and the extension host: reading posts and sites from disk.
+// Node I/O shared by the CLI and the extension host: reading posts and sites from disk, bounded and inside the site.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { decodeText } from '../core/parse';
+import { isValidTimezone } from '../core/jekyll/date';
+import { decodeText, parseYaml } from '../core/parse';
 import { defaultSite, findSiteRoot, parseSiteConfig, type SiteConfig } from '../core/site';
+import { lexists, PathProblem, readBounded } from './safe-fs';
+import { walkFiles } from './walk';
 
-/** Reads a file as text; `invalid` is true when it is not valid UTF-8. */
-export function readText(file: string): { text: string; invalid: boolean } {
-  const bytes = fs.readFileSync(file);
+/** The folder a file is confined to: its site's root (nearest `_config.yml` above it), else its own folder. */
+export function siteRootOf(file: string): string {
+  const abs = path.resolve(file);
+  return findSiteRoot(abs, (p) => fs.existsSync(p)) ?? path.dirname(abs);
+}
+
+/**
+ * Reads a post, layout or config as text; `invalid` is true when it is not valid UTF-8. Only a regular file of at
+ * most MAX_FILE_BYTES whose real path is inside `root` (default: {@link siteRootOf}) is read, without blocking;
+ * anything else throws a PathProblem saying why.
+ */
+export function readText(file: string, root = siteRootOf(file)): { text: string; invalid: boolean } {
+  return decodeBytes(readBounded(file, root).bytes);
+}
+
+function decodeBytes(bytes: Buffer): { text: string; invalid: boolean } {
   // Valid UTF-8 (nearly every post) decodes the same either way, and Buffer's decoder is faster; a BOM is kept by both.
   // (isUtf8 is Node 18.14+; older extension hosts take the TextDecoder path.)
   return typeof isUtf8 === 'function' && isUtf8(bytes) ? { text: bytes.toString('utf8'), invalid: false } : decodeText(bytes);
@@ -36,39 +52,55 @@ export function siteFinder(): (file: string) => SiteConfig {
   };
 }
 
-/** Reads `<root>/_config.yml` (cached by mtime). */
+/**
+ * Reads `<root>/_config.yml` (cached by mtime). A config Post Desk does not read (a FIFO, a device, too large, a
+ * symlink out of the site) gives Jekyll's defaults with the reason in `errors`; an unknown `timezone` is reported
+ * there too and dates are read in UTC, as Jekyll does (Ruby's TZ falls back to UTC).
+ */
 export function loadSite(root: string): SiteConfig {
   const cfg = path.join(root, '_config.yml');
   let mtimeMs = -1;
   try { mtimeMs = fs.statSync(cfg).mtimeMs; } catch { return defaultSite(root); }
   const hit = siteCache.get(root);
   if (hit && hit.mtimeMs === mtimeMs) return hit.site;
-  const site = parseSiteConfig(readText(cfg).text, root);
+  let site: SiteConfig;
+  let text: string;
+  try {
+    text = readText(cfg, root).text;
+    site = parseSiteConfig(text, root);
+  } catch (e) {
+    site = defaultSite(root);
+    site.errors.push({ message: e instanceof PathProblem ? e.message : (e as Error).message, code: 'POSTDESK_READ', start: 0, end: 0 });
+    return site;
+  }
+  if (site.timezone !== undefined && !isValidTimezone(site.timezone)) {
+    const node = parseYaml(text.replace(/^\uFEFF/, '')).doc.get('timezone', true) as { range?: [number, number] } | undefined;
+    const [start, end] = node?.range ?? [0, 0];
+    site.errors.push({ message: `unknown timezone \`${site.timezone}\`: Jekyll reads the dates in UTC.`, code: 'POSTDESK_CONFIG', start, end });
+    site.timezone = undefined;
+  }
   siteCache.set(root, { mtimeMs, site });
   return site;
 }
 
-/** Expands files and folders into the files below them (skipping dot folders, node_modules and `_site`), sorted. */
-export function expandPaths(paths: string[], accept: (file: string) => boolean): string[] {
+/**
+ * Expands files and folders into the files below them (skipping dot names, node_modules and `_site`), sorted. A
+ * folder is walked inside its site (see {@link walkFiles}); paths it does not enter are added to `problems`. A
+ * path that does not exist at all is an Error (a usage error); a dangling symlink given by name is listed, and
+ * its reader reports it.
+ */
+export function expandPaths(paths: string[], accept: (file: string) => boolean, problems: PathProblem[] = []): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
-    if (!fs.statSync(p).isDirectory()) { if (accept(p)) out.push(p); return; }
-    walkDir(p);
-  };
-  const walkDir = (dir: string) => {
-    const ents = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const ent of ents) {
-      const { name } = ent;
-      if (name.startsWith('.') || name === 'node_modules' || name === '_site') continue;
-      const p = path.join(dir, name);
-      // The entry's type saves a stat per file; symlinks and unknown types are stat'ed (followed) as before.
-      if (ent.isDirectory()) walkDir(p);
-      else if (ent.isFile()) { if (accept(p)) out.push(p); } else walk(p);
-    }
+  const filter = {
+    dir: (_p: string, name: string) => !name.startsWith('.') && name !== 'node_modules' && name !== '_site',
+    file: (p: string, name: string) => !name.startsWith('.') && accept(p),
   };
   for (const p of paths) {
-    if (!fs.existsSync(p)) throw new Error(`no such file or folder: ${p}`);
-    if (fs.statSync(p).isFile()) out.push(p); else walk(p);
+    if (!lexists(p)) throw new Error(`no such file or folder: ${p}`);
+    let dir = false;
+    try { dir = fs.statSync(p).isDirectory(); } catch { /* a dangling symlink or a loop: its reader reports it */ }
+    if (!dir) { out.push(p); continue; }
+    for (const f of walkFiles(p, siteRootOf(path.join(p, 'x')), filter, problems)) out.push(f);
   }
   return out;
 }

@@ -5,9 +5,15 @@ import type { SiteConfig } from '../core/site';
 import { layoutLookup, type LayoutLookup } from '../core/validate';
 import { readText } from './files';
 
-/** The site's `_config.yml` text (undefined when there is none) and a lookup of its layouts on disk. */
+/**
+ * The site's `_config.yml` text (undefined when there is none, or when Post Desk does not read it: `loadSite` then
+ * put the reason in `site.errors`) and a lookup of its layouts on disk.
+ */
 export function readSiteLayouts(site: SiteConfig): { configText: string | undefined; layouts: LayoutLookup } {
   const cfg = path.join(site.root, '_config.yml');
-  const configText = fs.existsSync(cfg) ? readText(cfg).text : undefined;
+  let configText: string | undefined;
+  if (fs.existsSync(cfg)) {
+    try { configText = readText(cfg, site.root).text; } catch { configText = undefined; }
+  }
   return { configText, layouts: layoutLookup(site, (p) => fs.existsSync(p), configText) };
 }

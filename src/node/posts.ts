@@ -5,7 +5,9 @@ import { decodeText } from '../core/parse';
 import { fileKind, findSiteRoot, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterEnd } from '../core/taxonomy/index';
 import { entryKind, jekyllPostView, postFolderPath, type PostView } from '../core/taxonomy/posts';
-import { loadSite, readText } from './files';
+import { loadSite, siteRootOf } from './files';
+import { MAX_FILE_BYTES, openBounded, PathProblem, pathProblem, readBounded } from './safe-fs';
+import { walkFiles } from './walk';
 
 const SKIP_DIRS = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache', '.sass-cache']);
 
@@ -16,44 +18,49 @@ export function siteAt(dir: string): SiteConfig {
   return loadSite(root);
 }
 
-/** Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them) that Jekyll does not ignore on purpose, sorted. */
-export function postFolderFiles(site: SiteConfig): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
-    // `path.join(dir, name)` for every name, and the kind of a file, which depends only on its folder.
-    const prefix = path.join(dir, 'x').slice(0, -1);
-    const k = fileKind(site, relativeToSite(site, `${prefix}x`));
-    const inPostFolder = k.kind === 'post' || k.kind === 'draft';
-    const names: string[] = [];
-    const other = new Map<string, boolean>(); // name → is a folder, for every entry that is not a file
-    for (const e of entries) {
-      names.push(e.name);
-      if (!e.isFile()) other.set(e.name, e.isDirectory());
-    }
-    // The default sort is by UTF-16 code units, as `<` compares.
-    for (const name of names.sort()) {
-      const folder = other.size ? other.get(name) : undefined;
-      if (folder === undefined) { if (inPostFolder && entryKind(k.kind as 'post' | 'draft', postFolderPath(relativeToSite(site, prefix + name))) !== 'ignored') out.push(prefix + name); } else if (folder && !SKIP_DIRS.has(name)) walk(prefix + name);
-    }
+/**
+ * Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them) that Jekyll does not
+ * ignore on purpose, sorted; folders it could not or would not enter (unreadable, a symlink out of the site, a
+ * loop) are added to `problems`.
+ */
+export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []): string[] {
+  // The kind of a file depends only on its folder.
+  const folderKind = new Map<string, 'post' | 'draft' | undefined>();
+  const filter = {
+    dir: (_p: string, name: string) => !SKIP_DIRS.has(name),
+    // Jekyll globs post folders with a recursive glob, which does not enter symlinked folders; symlinked files it reads.
+    followLinks: false,
+    file: (p: string, _name: string, dir: string) => {
+      let kind = folderKind.get(dir);
+      if (!folderKind.has(dir)) {
+        const k = fileKind(site, relativeToSite(site, path.join(dir, 'x'))).kind;
+        kind = k === 'post' || k === 'draft' ? k : undefined;
+        folderKind.set(dir, kind);
+      }
+      return kind !== undefined && entryKind(kind, postFolderPath(relativeToSite(site, p))) !== 'ignored';
+    },
   };
-  walk(site.root);
-  return out;
+  return walkFiles(site.root, site.root, filter, problems);
 }
 
 // One buffer for every read: the usual front matter fits the first 8 KiB, so most files take one read and no copy.
 const BUFFER = Buffer.allocUnsafe(8192);
 
 /** Reads a file only up to the end of its front matter (a longer one in a bigger buffer); `invalid` covers the bytes read. */
-export function readFrontMatter(file: string): { text: string; invalid: boolean } {
-  const fd = fs.openSync(file, 'r');
+export function readFrontMatter(file: string, root = siteRootOf(file)): { text: string; invalid: boolean; mtimeMs: number } {
+  const { fd, stat } = openBounded(file, root);
+  const decode = (buffer: Buffer, end: number) => {
+    const r = decodeHead(buffer, end) as { text: string; invalid: boolean; mtimeMs: number };
+    r.mtimeMs = stat.mtimeMs;
+    return r;
+  };
   try {
     let buffer = BUFFER;
     let len = 0;
     for (;;) {
       const n = fs.readSync(fd, buffer, len, buffer.length - len, len);
       len += n;
+      if (len > MAX_FILE_BYTES) throw new PathProblem(file, `file is larger than ${MAX_FILE_BYTES / 1048576} MiB: Post Desk does not read it`, 'warning');
       const end = frontMatterEnd(buffer, len);
       // A slice ending at the buffer's end may go on in the file (a fence line cut short): read on unless at EOF.
       if (n === 0 || len < buffer.length || end < len) return decode(buffer, end);
@@ -61,6 +68,8 @@ export function readFrontMatter(file: string): { text: string; invalid: boolean 
       buffer.copy(bigger, 0, 0, len);
       buffer = bigger;
     }
+  } catch (e) {
+    throw pathProblem(file, e);
   } finally {
     fs.closeSync(fd);
   }
@@ -70,26 +79,36 @@ export function readFrontMatter(file: string): { text: string; invalid: boolean 
  * `decodeText` of `buffer[0, end)` without a TextDecoder or a view per call: valid UTF-8 decodes alike either way
  * (the BOM kept), and invalid bytes always give a U+FFFD, so only text holding one is decoded again to tell.
  */
-function decode(buffer: Buffer, end: number): { text: string; invalid: boolean } {
+function decodeHead(buffer: Buffer, end: number): { text: string; invalid: boolean } {
   const text = buffer.toString('utf8', 0, end);
   return text.includes('\uFFFD') ? decodeText(buffer.subarray(0, end)) : { text, invalid: false };
 }
 
-/** Jekyll's view of one post-folder file from its front matter bytes; drafts get no mtime (only published posts count). */
-export function frontMatterView(site: SiteConfig, file: string, now: number): PostView {
-  const { text, invalid } = readFrontMatter(file);
-  return jekyllPostView(text, { site, file, now, invalidUtf8: invalid });
-}
-
 /**
  * Jekyll's view of every file of the site's post folders. `full` reads whole files (so a body that is not
- * UTF-8 is noticed, as Jekyll skips such posts); otherwise only the front matter bytes are read.
+ * UTF-8 is noticed, as Jekyll skips such posts); otherwise only the front matter bytes are read. Files and
+ * folders Post Desk does not read are left out and added to `problems`.
  */
-export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: number } = {}): PostView[] {
+export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: number; problems?: PathProblem[] } = {}): PostView[] {
   const now = opts.now ?? Date.now();
-  return postFolderFiles(site).map((file) => {
-    const { text, invalid } = opts.full ? readText(file) : readFrontMatter(file);
-    const mtimeMs = fileKind(site, relativeToSite(site, file)).kind === 'draft' ? fs.statSync(file).mtimeMs : undefined;
-    return jekyllPostView(text, { site, file, now, mtimeMs, invalidUtf8: invalid });
-  });
+  const problems = opts.problems ?? [];
+  const out: PostView[] = [];
+  // Whether the files of the last folder are drafts (the kind depends only on the folder).
+  let lastDir: string | undefined;
+  let draft = false;
+  for (const file of postFolderFiles(site, problems)) {
+    let read: { text: string; invalid: boolean; mtimeMs: number };
+    try {
+      if (opts.full) {
+        const { bytes, stat } = readBounded(file, site.root);
+        read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat.mtimeMs };
+      } else read = readFrontMatter(file, site.root);
+    } catch (e) { problems.push(pathProblem(file, e)); continue; }
+    // Files come folder by folder: the kind is looked up when the folder changes.
+    const dir = file.slice(0, file.lastIndexOf(path.sep));
+    if (dir !== lastDir) { lastDir = dir; draft = fileKind(site, relativeToSite(site, file)).kind === 'draft'; }
+    const mtimeMs = draft ? read.mtimeMs : undefined;
+    out.push(jekyllPostView(read.text, { site, file, now, mtimeMs, invalidUtf8: read.invalid }));
+  }
+  return out;
 }

@@ -272,6 +272,9 @@ if (process.env.PD_HOSTILE_CASE) {
           // A render past the CLI's budget is stopped: no page, a message naming the file, and exit 1.
           const cut = new RegExp(`2022-01-01-${c.name}\\.md: cut off: rendering took longer than \\d+ ms`).test(r.stderr);
           if (cut) { assert.equal(r.code, 1); assert.ok(!fs.existsSync(page), `${c.name}: cut off but a page was written`); continue; }
+          // A file over the CLI's 1 MiB read bound is not read at all: a message naming it, no page, exit 1.
+          const big = new RegExp(`2022-01-01-${c.name}\\.md: file is larger than 1 MiB`).test(r.stderr);
+          if (big) { assert.equal(r.code, 1); assert.ok(!fs.existsSync(page), `${c.name}: not read but a page was written`); continue; }
           assert.ok(fs.existsSync(page), `${c.name}: no page written and no cut-off message`);
           assert.deepEqual(findings(fs.readFileSync(page, 'utf8')).slice(0, 5), [], c.name);
         }

@@ -5,6 +5,7 @@ import * as dateFilenameMismatch from './date-filename-mismatch';
 import * as dateInvalid from './date-invalid';
 import * as dateNoOffset from './date-no-offset';
 import * as encodingInvalid from './encoding-invalid';
+import * as fileUnreadable from './file-unreadable';
 import * as filenameInvalid from './filename-invalid';
 import * as frontMatterLanguage from './front-matter-language';
 import * as frontMatterMissing from './front-matter-missing';
@@ -32,7 +33,7 @@ export type RuleInfo = Rule;
 const MODULES: readonly Rule[] = [
   encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, requiredKey, titleEmpty,
   dateInvalid, dateNoOffset, dateFilenameMismatch, filenameInvalid, taxonomyType, taxonomyDuplicate, taxonomyUnknown,
-  layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid,
+  layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid, fileUnreadable,
 ];
 
 /** Every rule, in reporting order (the order of {@link RULE_IDS}). */
