@@ -20,7 +20,7 @@ export const ALLOWED_TAGS = [
 /** The only classes in the output: Post Desk's markers, never the post's own. */
 export const MARKER_CLASSES = ['pd-stock', 'pd-img-blocked', 'pd-hidden', 'pd-ta-left', 'pd-ta-right', 'pd-ta-center', 'pd-ta-justify'];
 
-const ALIGN = /^\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*$/i;
+const ALIGN = /^\s*text-align\s*:\s*(left|right|center|justify)\s*(?:;\s*)?$/i;
 const ALIGN_IN = /(?:^|;)\s*text-align\s*:\s*(left|right|center|justify)\s*(?=;|$)/i;
 // `display:none` is kept as a class (the post hid it; eastmoney's spacer paragraphs before stock blocks).
 const HIDDEN = /(?:^|;)\s*display\s*:\s*none\s*(?=;|$)/i;
