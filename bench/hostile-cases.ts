@@ -15,6 +15,10 @@ export interface HostileCase {
   /** What it attacks (the issue's wording, or "own" for cases added beside the issue's). */
   what: string;
   make: (n: number) => HostileInput;
+  /** Text the rendered body must hold (the post renders whole, not cut off). */
+  end?: string;
+  /** Largest useful `n` (front matter is refused past 128 KiB, before any scanner sees it). */
+  maxN?: number;
 }
 
 export const CONFIG = 'timezone: Asia/Shanghai\n';
@@ -44,25 +48,25 @@ export function normalPost(n: number): HostileInput {
 
 export const CASES: HostileCase[] = [
   // The issue's reproducers.
-  { name: 'date-spaces', what: '`date: "2021-01-01` + spaces + `!"` (date.ts)', make: (n) => ({ ...post('body'), text: `---\nlayout: post\ntitle: t\ndate: "2021-01-01${' '.repeat(n)}!"\n---\nbody\n` }) },
+  { name: 'date-spaces', maxN: 120000, what: '`date: "2021-01-01` + spaces + `!"` (date.ts)', make: (n) => ({ ...post('body'), text: `---\nlayout: post\ntitle: t\ndate: "2021-01-01${' '.repeat(n)}!"\n---\nbody\n` }) },
   { name: 'deep-folders', what: 'a post n/2 folders deep under `_posts/` (posts.ts)', make: (n) => ({ ...normalPost(2000), file: `${ROOT}/_posts/${fill('a/', n)}2022-01-01-deep.md` }) },
-  { name: 'handler-dashes', what: '`<a` + `-a`×n + `> onx=` (unsafe-html)', make: (n) => post(`<a${fill('-a', n)}> onx=`) },
-  { name: 'stock-one-line', what: 'stock-image blocks on one line (stock.ts)', make: (n) => post(fill(`${STOCK} x `, n)) },
+  { name: 'handler-dashes', what: '`<a` + `-a`×n + `> onx=` (unsafe-html)', make: (n) => post(`<a${fill('-a', n)}> onx= END`), end: 'END' },
+  { name: 'stock-one-line', what: 'stock-image blocks on one line (stock.ts)', make: (n) => post(`${fill(`${STOCK} x `, n)}END`), end: 'END' },
   { name: 'unclosed-comments', what: 'many unclosed `<!--` (stock scan, render)', make: (n) => post(`\`x\` ${fill('a <!-- ', n)}`) },
   { name: 'defaults-glob', what: '`defaults:` `_posts/*a*a*a*a*a*b` against a long name (site.ts)', make: (n) => ({ ...normalPost(2000), file: `${ROOT}/_posts/2022-01-01-${'a'.repeat(n)}.md`, config: `${CONFIG}defaults:\n  - scope: { path: "_posts/*a*a*a*a*a*b" }\n    values: { tags: [x] }\n` }) },
-  { name: 'unclosed-b', what: '`<b>`×n, never closed (render)', make: (n) => post(fill('<b>', n)) },
+  { name: 'unclosed-b', what: '`<b>`×n, never closed (render)', make: (n) => post(`${fill('<b>', n)}END`), end: 'END' },
   // Own cases of the same classes.
-  { name: 'long-line', what: 'own: one line of text, no break', make: (n) => post(fill('新闻abc ', n)) },
-  { name: 'many-lt', what: 'own: `<` and `a < b` everywhere', make: (n) => post(fill('a < b <<c ', n)) },
+  { name: 'long-line', what: 'own: one line of text, no break', make: (n) => post(`${fill('新闻abc ', n)}END`), end: 'END' },
+  { name: 'many-lt', what: 'own: `<` and `a < b` everywhere', make: (n) => post(`${fill('a < b <<c ', n)}END`), end: 'END' },
   { name: 'unclosed-quotes', what: 'own: `<a b="` and `<a b=\'` never closed (inline HTML)', make: (n) => post(`\`x\` ${fill('<a b="x <a c=\'y ', n)}`) },
   { name: 'backtick-runs', what: 'own: backtick runs of growing length, never closed', make: (n) => { let s = ''; for (let k = 1; s.length < n; k++) s += `${'`'.repeat(k)} x `; return post(s); } },
-  { name: 'deep-html', what: 'own: `<div>`×n, then `</p>`×n, in an HTML block', make: (n) => post(`<div>\n${fill('<div><span>', n / 2)}x${fill('</p>', n / 2)}`) },
-  { name: 'mismatched-close', what: 'own: `<b>` then `</i>` repeated', make: (n) => post(fill('<b>x</i>', n)) },
+  { name: 'deep-html', what: 'own: `<div>`×n, then `</p>`×n, in an HTML block', make: (n) => post(`<div>\n${fill('<div><span>', n / 2)}x${fill('</p>', n / 2)}END`), end: 'END' },
+  { name: 'mismatched-close', what: 'own: `<b>` then `</i>` repeated', make: (n) => post(`${fill('<b>x</i>', n)}END`), end: 'END' },
   { name: 'emphasis-storm', what: 'own: `**_* ` repeated', make: (n) => post(fill('**_* ', n)) },
   { name: 'link-brackets', what: 'own: `[` and `](` never closed', make: (n) => post(fill('[a](b [c ', n)) },
   { name: 'deep-quote', what: 'own: `> `×n (blockquote nesting)', make: (n) => post(`${fill('> ', n)}x`) },
-  { name: 'fm-brackets', what: 'own: nested `[` in front matter', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ntags: ${'['.repeat(n / 2)}x${']'.repeat(n / 2)}\n---\nbody\n` }) },
-  { name: 'fm-long-value', what: 'own: a 1-line front matter value of spaces and commas', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ndate: 2021-01-01 ${fill(' ,', n)}Sat\ntags: ${fill('a, ', n)}\n---\nbody\n` }) },
+  { name: 'fm-brackets', maxN: 120000, what: 'own: nested `[` in front matter', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ntags: ${'['.repeat(n / 2)}x${']'.repeat(n / 2)}\n---\nbody\n` }) },
+  { name: 'fm-long-value', maxN: 60000, what: 'own: a 1-line front matter value of spaces and commas', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ndate: 2021-01-01 ${fill(' ,', n)}Sat\ntags: ${fill('a, ', n)}\n---\nbody\n` }) },
   { name: 'control-chars', what: 'own: C0/C1 controls and lone surrogates', make: (n) => post(fill('\u0000\u0001\u001b[2K\r\u0085\u009b\ud800x<\u0007>', n)) },
 ];
 

@@ -54,6 +54,9 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
     private readonly pdOpen: string[] = [];
     private pdTagStart = 0;
     private pdTagName = '';
+    /** Where the last finished token ends. */
+    private pdDone = 0;
+    private pdEnding = false;
     /** A raw-text or foreign element being removed whole: its name, start and (foreign) nesting of the same name. */
     private pdSkip: { name: string; from: number; depth: number; foreign: boolean } | undefined;
 
@@ -62,6 +65,12 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
     }
 
     result(): string { return this.pdOut; }
+
+    override end(chunk?: string): void {
+      if (chunk) this.write(chunk);
+      this.pdEnding = true;
+      super.end();
+    }
 
     /** Copies the source up to `to`. */
     private copy(to: number): void {
@@ -86,6 +95,7 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
 
     private openTag(end: number, selfClosing: boolean): void {
       const name = this.pdTagName;
+      this.pdDone = end;
       if (this.pdSkip) {
         if (this.pdSkip.foreign && name === this.pdSkip.name && !selfClosing) this.pdSkip.depth++;
         return;
@@ -105,11 +115,14 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
       // The tokenizer skips everything after the name up to `>`.
       const gt = this.pdSrc.indexOf('>', endIndex);
       const to = gt < 0 ? this.pdSrc.length : gt + 1;
+      this.pdDone = to;
       const skip = this.pdSkip;
       if (skip) {
-        if (skip.foreign && name !== skip.name) return;
-        if (!skip.foreign || --skip.depth === 0) { this.pdSkip = undefined; this.replace(skip.from, to, GAP); }
-        return;
+        if (!skip.foreign || (name === skip.name && --skip.depth === 0)) { this.pdSkip = undefined; this.replace(skip.from, to, GAP); return; }
+        // An end tag of an element open around the svg closes the svg too (htmlparser2 pops down to it).
+        if (name === skip.name || this.pdOpen.lastIndexOf(name) < 0) return;
+        this.pdSkip = undefined;
+        this.replace(skip.from, from, GAP);
       }
       const at = this.pdOpen.lastIndexOf(name);
       // An end tag of nothing open is left as it is: the sanitizer's parser ignores it too (`</p>` and `</br>`
@@ -125,21 +138,25 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
 
     override onend(): void {
       if (this.pdSkip) { this.replace(this.pdSkip.from, this.pdSrc.length, GAP); this.pdSkip = undefined; }
-      this.copy(this.pdSrc.length);
+      // The closes go before an unfinished tag at the very end (left for the sanitizer to drop as it would).
+      this.copy(Math.max(this.pdDone, this.pdCopied));
       for (let k = this.pdOpen.length - 1; k >= 0; k--) this.pdOut += `</${this.pdOpen[k]}>`;
       this.pdOpen.length = 0;
+      this.copy(this.pdSrc.length);
     }
 
-    // Text, attributes, comments and declarations are copied with the source around the tags.
-    override ontext(): void {}
-    override ontextentity(): void {}
+    // Text, attributes, comments and declarations are copied with the source around the tags; only where the last
+    // finished token ends is kept.
+    // The tokenizer hands an unfinished construct at the very end over as text from end(): not a finished token.
+    override ontext(_start: number, endIndex: number): void { if (!this.pdEnding) this.pdDone = endIndex; }
+    override ontextentity(_cp: number, endIndex: number): void { if (!this.pdEnding) this.pdDone = endIndex; }
     override onattribname(): void {}
     override onattribdata(): void {}
     override onattribentity(): void {}
     override onattribend(): void {}
-    override oncomment(): void {}
-    override oncdata(): void {}
-    override ondeclaration(): void {}
-    override onprocessinginstruction(): void {}
+    override oncomment(_start: number, endIndex: number, endOffset: number): void { this.pdDone = endIndex + endOffset + 1; }
+    override oncdata(_start: number, endIndex: number, endOffset: number): void { this.pdDone = endIndex + endOffset + 1; }
+    override ondeclaration(_start: number, endIndex: number): void { this.pdDone = endIndex + 1; }
+    override onprocessinginstruction(_start: number, endIndex: number): void { this.pdDone = endIndex + 1; }
   };
 }
