@@ -49,7 +49,7 @@ export function normalPost(n: number): HostileInput {
 export const CASES: HostileCase[] = [
   // The issue's reproducers.
   { name: 'date-spaces', maxN: 120000, what: '`date: "2021-01-01` + spaces + `!"` (date.ts)', make: (n) => ({ ...post('body'), text: `---\nlayout: post\ntitle: t\ndate: "2021-01-01${' '.repeat(n)}!"\n---\nbody\n` }) },
-  { name: 'deep-folders', what: 'a post n/2 folders deep under `_posts/` (posts.ts)', make: (n) => ({ ...normalPost(2000), file: `${ROOT}/_posts/${fill('a/', n)}2022-01-01-deep.md` }) },
+  { name: 'deep-folders', what: 'a file n/2 folders deep under `_posts/`, its name undated (posts.ts)', make: (n) => ({ ...normalPost(2000), file: `${ROOT}/_posts/${fill('a/', n)}deep.md` }) },
   { name: 'handler-dashes', what: '`<a` + `-a`×n + `> onx=` (unsafe-html)', make: (n) => post(`<a${fill('-a', n)}> onx= END`), end: 'END' },
   { name: 'stock-one-line', what: 'stock-image blocks on one line (stock.ts)', make: (n) => post(`${fill(`${STOCK} x `, n)}END`), end: 'END' },
   { name: 'unclosed-comments', what: 'many unclosed `<!--` (stock scan, render)', make: (n) => post(`\`x\` ${fill('a <!-- ', n)}`) },
