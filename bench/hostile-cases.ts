@@ -65,7 +65,7 @@ export const CASES: HostileCase[] = [
   { name: 'emphasis-storm', what: 'own: `**_* ` repeated', make: (n) => post(fill('**_* ', n)) },
   { name: 'link-brackets', what: 'own: `[` and `](` never closed', make: (n) => post(fill('[a](b [c ', n)) },
   { name: 'deep-quote', what: 'own: `> `×n (blockquote nesting)', make: (n) => post(`${fill('> ', n)}x`) },
-  { name: 'fm-brackets', maxN: 120000, what: 'own: nested `[` in front matter', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ntags: ${'['.repeat(n / 2)}x${']'.repeat(n / 2)}\n---\nbody\n` }) },
+  { name: 'fm-brackets', maxN: 40000, what: 'own: nested `[` in front matter', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ntags: ${'['.repeat(n / 2)}x${']'.repeat(n / 2)}\n---\nbody\n` }) },
   { name: 'fm-long-value', maxN: 60000, what: 'own: a 1-line front matter value of spaces and commas', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ndate: 2021-01-01 ${fill(' ,', n)}Sat\ntags: ${fill('a, ', n)}\n---\nbody\n` }) },
   { name: 'control-chars', what: 'own: C0/C1 controls and lone surrogates', make: (n) => post(fill('\u0000\u0001\u001b[2K\r\u0085\u009b\ud800x<\u0007>', n)) },
 ];
