@@ -25,21 +25,54 @@ const na = (id, what, reason) => { rows.push({ id, what, na: reason }); log(`${i
 const row = (r) => { rows.push(r); log(`${r.id} ${r.what}: ${fmtRatio(r)}`); };
 
 // ---- build and bench bundles -------------------------------------------------------------------------------
-log('building (node scripts/build.mjs)');
-const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-results.build = build.status === 0 ? 'ok' : `failed (exit ${build.status}); measuring the dist/ already there`;
+// `npm run bench -- hostile`: only the hostile table (no build, no site; the table bundles what it measures).
+const HOSTILE_ONLY = argv[0] === 'hostile';
+if (!HOSTILE_ONLY) {
+  log('building (node scripts/build.mjs)');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  results.build = build.status === 0 ? 'ok' : `failed (exit ${build.status}); measuring the dist/ already there`;
+}
 fs.mkdirSync(OUT, { recursive: true });
 const bundle = async (name, o) => {
   try { await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', absWorkingDir: ROOT, ...o }); return undefined; } catch (e) { return `${name} bundle: ${e.message.split('\n').slice(0, 2).join(' ')}`; }
 };
 const LAZY = /[\\/]node_modules[\\/](markdown-it|sanitize-html|htmlparser2|postcss|linkify-it|entities)[\\/].*\.(c|m)?js$/;
 const marker = { name: 'mark-lazy', setup(b) { b.onLoad({ filter: LAZY }, (a) => ({ contents: `${fs.readFileSync(a.path, 'utf8')}\n;globalThis.__pdEvaluated?.add(${JSON.stringify(LAZY.exec(a.path)[1])});\n`, loader: 'js' })); } };
-const bundleErr = {
+const bundleErr = HOSTILE_ONLY ? {} : {
   core: await bundle('core', { entryPoints: ['bench/entry.ts'], outfile: 'bench/out/core.cjs' }),
   bare: await bundle('bare-check', { entryPoints: ['bench/bare-check.mjs'], outfile: 'bench/out/bare-check.cjs' }),
   marked: await bundle('marked extension', { entryPoints: ['src/extension.ts'], outfile: 'bench/out/extension-marked.cjs', external: ['vscode'], plugins: [marker] }),
   markedCore: await bundle('marked core', { entryPoints: ['bench/entry.ts'], outfile: 'bench/out/core-marked.cjs', plugins: [marker] }),
 };
+
+// ---- hostile table (issue 13): `npm run bench -- hostile` runs only this -------------------------------------
+const HOSTILE_SIZE = Number(opt('--hostile-size', 1024 * 1024));
+const HOSTILE_RUNS = Math.max(1, Number(opt('--hostile-runs', 3)));
+/** Runs bench/hostile.ts (bundled) in a child; returns the table's Markdown lines, or an n/a line. */
+async function hostileTable() {
+  const err = await bundle('hostile', { entryPoints: ['bench/hostile.ts'], outfile: 'bench/out/hostile.cjs' });
+  if (err) return { lines: [`hostile table: n/a (${err})`] };
+  log(`hostile table: ${HOSTILE_SIZE} characters per case, ${HOSTILE_RUNS} runs per side`);
+  const r = spawnSync(process.execPath, [path.join(OUT, 'hostile.cjs'), String(HOSTILE_SIZE), String(HOSTILE_RUNS), opt('--cases', '')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  let d;
+  try { d = JSON.parse(r.stdout); } catch { return { lines: [`hostile table: n/a (bench/hostile.ts failed: ${(r.stderr || '').split('\n').find((l) => /Error/.test(l)) ?? r.status})`] }; }
+  const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+  const lines = [
+    `Hostile posts (issue 13): each case about ${(HOSTILE_SIZE / 1024).toFixed(0)} KiB (front matter cases under its 128 KiB bound) through parsePost, validatePost, renderPost, the taxonomy reader and the stock scan+strip, against a normal news post of the same size; medians of ${d.runs} runs, in one process`,
+    '',
+    '| case | what | size | hostile | normal post | ratio | slowest stage |',
+    '|---|---|---|---|---|---|---|',
+    ...d.rows.map((x) => `| ${x.name} | ${x.what.replace(/\|/g, '\\|')} | ${(x.chars / 1024).toFixed(0)} KiB | ${ms(x.hostile.ms)} | ${ms(x.normal.ms)} | ${x.ratio.toFixed(2)}× | ${x.slowest} ${ms(x.slowestMs)} |`),
+  ];
+  return { lines, data: d };
+}
+if (HOSTILE_ONLY) {
+  const h = await hostileTable();
+  const out = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() }, node: process.version, hostile: h.data, table: h.lines.join('\n') };
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results-hostile.json'), `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}\n\n${out.table}\n\nwrote bench/results-hostile.json\n`);
+  process.exit(0);
+}
 
 // ---- the site ------------------------------------------------------------------------------------------------
 const site = tempSiteDir();
@@ -202,6 +235,10 @@ if (argv.includes('--no-vscode') || (!vscodeReady && !argv.includes('--vscode'))
   } catch (e) { na('T5', 'keystroke → preview DOM (code-server)', e.message.split('\n')[0]); na('T7', 'extension-host heap after 10,000 edits', e.message.split('\n')[0]); }
 }
 
+// The hostile table (also alone: `npm run bench -- hostile`).
+const hostile = await hostileTable();
+results.hostile = hostile.data;
+
 // ---- report --------------------------------------------------------------------------------------------------
 function fmtMs(ms) { return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(3)} ms`; }
 function fmtRatio(r) { return r.na ? `n/a (${r.na})` : r.info ?? `${r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : fmtMs(r.a.ms)} (${r.met === undefined ? r.target : r.met ? 'met' : 'missed'})`; }
@@ -220,6 +257,8 @@ const lines = [
   }),
   '',
   ...rows.filter((r) => r.note).map((r) => `- ${r.id}: ${r.note}`),
+  '',
+  ...hostile.lines,
 ];
 results.table = lines.join('\n');
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

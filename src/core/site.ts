@@ -46,7 +46,7 @@ export function parseSiteConfig(text: string, root: string): SiteConfig {
   const bad = (key: string, message: string) => { const [start, end] = where(key); site.errors.push({ message, code: 'POSTDESK_CONFIG', start, end }); };
   if (typeof data.timezone === 'string') site.timezone = data.timezone;
   if (data.future === true) site.future = true;
-  if (typeof data.collections_dir === 'string') site.collectionsDir = data.collections_dir.replace(/^\/+|\/+$/g, '');
+  if (typeof data.collections_dir === 'string') site.collectionsDir = trimSlashes(data.collections_dir);
   const cols = data.collections;
   if (Array.isArray(cols)) site.collections.push(...cols.filter((c): c is string => typeof c === 'string' && c !== 'posts'));
   else if (cols && typeof cols === 'object') site.collections.push(...Object.keys(cols).filter((c) => c !== 'posts'));
@@ -102,7 +102,7 @@ export function findSiteRoot(file: string, exists: (path: string) => boolean): s
 /** The path of `file` relative to the site root, with POSIX separators. */
 export function relativeToSite(site: SiteConfig, file: string): string {
   const f = file.replace(/\\/g, '/');
-  const root = site.root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const root = trimTrailingSlashes(site.root.replace(/\\/g, '/'));
   return f.startsWith(`${root}/`) ? f.slice(root.length + 1) : f;
 }
 
@@ -129,7 +129,7 @@ export function fileKind(site: SiteConfig, rel: string): FileKind {
 export function defaultsFor(site: SiteConfig, rel: string, type: string): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const d of site.defaults) {
-    const p = d.scope.path.replace(/^\/+|\/+$/g, '');
+    const p = trimSlashes(d.scope.path);
     if (p && !(rel === p || rel.startsWith(`${p}/`) || globMatch(p, rel))) continue;
     if (d.scope.type && d.scope.type !== type) continue;
     Object.assign(out, d.values);
@@ -137,8 +137,53 @@ export function defaultsFor(site: SiteConfig, rel: string, type: string): Record
   return out;
 }
 
+/**
+ * Whether a `defaults:` scope path with `*` matches `rel` or a folder above it: `*` is any run of characters
+ * within one path segment (as the former `[^/]*` regular expression said), nothing else is special.
+ *
+ * Written out rather than compiled to a regular expression (or picomatch, which compiles `*` to `[^/]*?` too):
+ * `_posts/*a*a*a*a*b` against a long name backtracks in time polynomial in the name. Here each segment is matched
+ * with the leftmost occurrence of each literal piece, which is exact when `*` cannot cross a slash, and the time is
+ * linear in the path (times the pattern's length, in the string search).
+ */
 function globMatch(pattern: string, rel: string): boolean {
   if (!pattern.includes('*')) return false;
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}(?:/|$)`);
-  return re.test(rel);
+  const pat = pattern.split('/');
+  const path = rel.split('/');
+  // `^pattern(?:/|$)`: the pattern covers the first segments of the path exactly.
+  if (path.length < pat.length) return false;
+  return pat.every((p, i) => segmentMatch(p, path[i]));
+}
+
+/** Whether `name` (one path segment) matches `pattern`, where `*` is any run of characters. */
+function segmentMatch(pattern: string, name: string): boolean {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === name;
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  let pos = first.length;
+  const end = name.length - last.length;
+  for (let k = 1; k < pieces.length - 1; k++) {
+    const at = name.indexOf(pieces[k], pos);
+    if (at < 0 || at + pieces[k].length > end) return false;
+    pos = at + pieces[k].length;
+  }
+  return true;
+}
+
+/** `s` without trailing slashes. */
+function trimTrailingSlashes(s: string): string {
+  let b = s.length;
+  while (b > 0 && s.charCodeAt(b - 1) === 0x2f) b--;
+  return s.slice(0, b);
+}
+
+/** `s` without leading and trailing slashes (a loop: `/\/+$/` rescans a long run of slashes from each one). */
+export function trimSlashes(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 0x2f) a++;
+  while (b > a && s.charCodeAt(b - 1) === 0x2f) b--;
+  return s.slice(a, b);
 }

@@ -1,6 +1,6 @@
 // Stock-image blocks: finding the scraper's EM_StockImg marker pairs (with their hidden spacer) and stripping them exactly.
-import type MarkdownIt from 'markdown-it';
 import { applyEdits, LineIndex } from './edits';
+import { codeRanges, lastAtOrBefore } from './markdown-code';
 import { parsePost, type ParsedPost } from './parse';
 import type { TextEdit } from './types';
 
@@ -40,9 +40,7 @@ export interface StockOptions { markdown?: boolean }
 export interface OffsetRange { start: number; end: number }
 
 const MARKER = /<!--\s*EM_StockImg_(Start|End)\s*-->/gi;
-const SPACER_BEFORE = /<p\s+style\s*=\s*(["'])\s*display\s*:\s*none\s*;\s*height\s*:\s*1px\s*;\s*overflow\s*:\s*hidden\s*;?\s*\1\s*>\s*<br\s*\/?\s*>\s*<\/p\s*>[ \t]*$/i;
-/** Raw HTML that starts at a `<` in Markdown inline text: a comment, a tag or an autolink (backticks inside are not code). */
-const INLINE_HTML = /<!--[\s\S]*?-->|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>/y;
+const SPACER_BEFORE = /<p\s+style\s*=\s*(["'])\s*display\s*:\s*none\s*;\s*height\s*:\s*1px\s*;\s*overflow\s*:\s*hidden\s*(?:;\s*)?\1\s*>\s*<br\s*(?:\/\s*)?>\s*<\/p\s*>[ \t]*$/i;
 
 /**
  * Finds the stock-image blocks of a post.
@@ -152,18 +150,6 @@ export function stripStockBlocks(text: string, range?: OffsetRange | readonly Of
   return { edits, count: blocks.length, blocks, unterminated };
 }
 
-/** Index of the last element of ascending `xs` that is <= `x`, or -1. */
-function lastAtOrBefore(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) { best = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  return best;
-}
-
 /** Removes sorted, non-overlapping `cuts` from sorted, non-overlapping `segments`. */
 function subtract(segments: [number, number][], cuts: OffsetRange[]): [number, number][] {
   const out: [number, number][] = [];
@@ -196,14 +182,18 @@ export function blockEdits(text: string, parsed: ParsedPost, blocks: readonly St
   const from = (b: StockBlock) => b.spacerStart ?? b.start;
   const edits: TextEdit[] = [];
   const whole = new Set<number>(); // indexes of edits that remove whole lines
+  const lines = LineBounds.of(text);
+  let lead: [number, number] = [-1, -1]; // a line start and its first non-blank offset
   for (let i = 0; i < blocks.length;) {
     let j = i;
     while (j + 1 < blocks.length && blank(text, blocks[j].end, from(blocks[j + 1]))) j++;
     const runStart = from(blocks[i]);
     const runEnd = blocks[j].end;
-    const ls = lineStart(text, runStart, parsed.bom);
-    const le = lineEnd(text, runEnd);
-    if (blank(text, ls, runStart) && blank(text, runEnd, le)) {
+    const ls = lines.start(runStart, parsed.bom);
+    const le = lines.end(runEnd);
+    // The first non-blank of a line is found once, not once per block run on it.
+    if (ls !== lead[0]) lead = [ls, firstNonBlank(text, ls)];
+    if (lead[1] >= runStart && blank(text, runEnd, le)) {
       const brk = text.startsWith('\r\n', le) ? 2 : le < text.length ? 1 : 0;
       if (brk) { edits.push({ start: ls, end: le + brk, newText: '' }); whole.add(edits.length - 1); }
       else {
@@ -229,84 +219,45 @@ function spacerBefore(text: string, at: number, min: number): number | undefined
   return m ? base + m.index : undefined;
 }
 
+/** Offset of the first character at or after `from` that is not a space or tab. */
+function firstNonBlank(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9) break; i++; }
+  return i;
+}
+
 /** Whether `text[from, to)` holds only spaces and tabs. */
 function blank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c !== 32 && c !== 9) return false; }
   return true;
 }
 
-function lineStart(text: string, at: number, bom: boolean): number {
-  let i = at;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i === 0 && bom ? 1 : i;
-}
-
-function lineEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-let md: MarkdownIt | undefined;
-
-/** Ranges of Markdown code in the body: fenced and indented code blocks, and code spans outside raw HTML blocks. */
-function codeRanges(text: string, bodyStart: number): [number, number][] {
-  const src = text.slice(bodyStart);
-  // Code needs a backtick, a tilde fence or an indented line; most posts have none and skip the parse.
-  if (!/[`~]|^(?: {4}|\t)/m.test(src)) return [];
-  if (!md) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only posts that may hold code load it
-    const Ctor = require('markdown-it') as typeof MarkdownIt;
-    md = new Ctor({ html: true });
+/**
+ * Line starts and ends by binary search over the text's line-break characters (`\n` and `\r` each), found once:
+ * scanning from each block to its line's ends cost a whole line per block, quadratic on a one-line body of blocks.
+ */
+class LineBounds {
+  private static last: LineBounds | undefined;
+  /** The bounds of `text`, reused while the same text is asked about (the stock rule asks once per block). */
+  static of(text: string): LineBounds {
+    if (LineBounds.last?.text !== text) LineBounds.last = new LineBounds(text);
+    return LineBounds.last;
   }
-  // markdown-it splits lines at CRLF, LF and a lone CR, like this table, so its line numbers map back exactly.
-  const starts = [0];
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  private readonly breaks: number[] = [];
+  private constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c === 10 || c === 13) this.breaks.push(i); }
   }
-  const at = (line: number) => bodyStart + (line < starts.length ? starts[line] : src.length);
-  const out: [number, number][] = [];
-  for (const t of md.parse(src, {})) {
-    if (!t.map) continue;
-    if (t.type === 'fence' || t.type === 'code_block') out.push([at(t.map[0]), at(t.map[1])]);
-    else if (t.type === 'inline') out.push(...codeSpans(text, at(t.map[0]), at(t.map[1])));
+  /** Offset of the first break at or after `at` (the text's length when none). */
+  private firstAtOrAfter(at: number): number {
+    const k = lastAtOrBefore(this.breaks, at - 1) + 1;
+    return k < this.breaks.length ? this.breaks[k] : this.text.length;
   }
-  // Sorted and merged, for the binary search in findStockBlocks.
-  out.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const r of out) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+  /** Start of the line holding `at` (after a BOM on the first line). */
+  start(at: number, bom: boolean): number {
+    const k = lastAtOrBefore(this.breaks, at - 1);
+    const i = k < 0 ? 0 : this.breaks[k] + 1;
+    return i === 0 && bom ? 1 : i;
   }
-  return merged;
-}
-
-/** CommonMark code spans in `text[from, to)`: a backtick run up to the next run of the same length. */
-function codeSpans(text: string, from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
-  const html = new RegExp(INLINE_HTML.source, 'y');
-  for (let i = from; i < to;) {
-    const c = text[i];
-    if (c === '\\') { i += 2; continue; }
-    if (c === '<') {
-      html.lastIndex = i;
-      const m = html.exec(text);
-      i += m && i + m[0].length <= to ? m[0].length : 1;
-      continue;
-    }
-    if (c !== '`') { i++; continue; }
-    let j = i;
-    while (j < to && text[j] === '`') j++;
-    let close = -1;
-    for (let k = j; k < to;) {
-      if (text[k] !== '`') { k++; continue; }
-      let e = k;
-      while (e < to && text[e] === '`') e++;
-      if (e - k === j - i) { close = e; break; }
-      k = e;
-    }
-    if (close >= 0) { out.push([i, close]); i = close; } else i = j;
-  }
-  return out;
+  /** End of the line holding `at` (its first break character). */
+  end(at: number): number { return this.firstAtOrAfter(at); }
 }

@@ -126,7 +126,7 @@ export function validateSiteConfig(site: SiteConfig, text?: string): Problem[] {
     return node?.range ? [node.range[0], node.range[1]] : [0, 0];
   };
   if (site.timezone !== undefined && !isValidTimezone(site.timezone)) {
-    out.push(problem(msg('_config.yml: unknown timezone `{0}`: Jekyll fails to build the site.', site.timezone), ...at(['timezone'])));
+    out.push(problem(msg('_config.yml: unknown timezone `{0}`: Jekyll builds the site with UTC dates instead.', site.timezone), ...at(['timezone'])));
   }
   for (const id of Object.keys(site.postdesk.rules)) {
     if (!ruleInfo(id)) out.push(problem(msg('_config.yml: unknown Post Desk rule `{0}`.', id), ...at(['postdesk', 'rules', id], true), 'warning'));
@@ -169,7 +169,7 @@ export function fixPost(text: string, opts: ValidateOptions, maxPasses = 5): { t
 /** A layout lookup for a site from injected I/O: `_layouts/<name>.*`, and whether `_config.yml` names a theme. */
 export function layoutLookup(site: SiteConfig, exists: (path: string) => boolean, configText?: string): LayoutLookup {
   const theme = configText !== undefined && /^(?:remote_)?theme:[ \t]*\S/m.test(configText);
-  const root = site.root.replace(/[\\/]+$/, '');
+  const root = trimSeparatorsEnd(site.root);
   const cache = new Map<string, 'found' | 'theme' | 'missing'>();
   return (name) => {
     let r = cache.get(name);
@@ -180,4 +180,11 @@ export function layoutLookup(site: SiteConfig, exists: (path: string) => boolean
     }
     return r;
   };
+}
+
+/** `s` without trailing `/` or `\\` (a loop: `/[\\/]+$/` rescans a long run from each one). */
+function trimSeparatorsEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === '/' || s[e - 1] === '\\')) e--;
+  return s.slice(0, e);
 }

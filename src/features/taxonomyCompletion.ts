@@ -14,15 +14,19 @@ export function taxonomyContext(text: string, offset: number): { key: TaxonomyKe
   if (!p.frontMatter || offset < p.frontMatter.contentStart || offset > p.frontMatter.contentEnd) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const line = text.slice(lineStart, offset);
-  const m = /^(categories|category|tags|tag)[ \t]*:[ \t]*(.*)$/.exec(line);
+  // Blanks are trimmed apart: `[ \t]*` next to `(.*)` (and a `[^…]*$` search) backtrack quadratically on long lines.
+  const m = /^(categories|category|tags|tag)[ \t]*:(.*)$/.exec(line);
   if (m) {
-    const rest = m[2];
+    const rest = m[2].replace(/^[ \t]+/, '');
     const flow = rest.startsWith('[');
-    const prefix = /([^\s,[\]"']*)$/.exec(rest)?.[1] ?? '';
+    let from = rest.length;
+    while (from > 0 && !/[\s,[\]"']/.test(rest[from - 1])) from--;
+    const prefix = rest.slice(from);
     return { key: KEYS[m[1]], form: flow ? 'flow' : 'scalar', prefix };
   }
-  const item = /^[ \t]*-[ \t]+(.*)$/.exec(line);
+  const item = /^[ \t]*-[ \t](.*)$/.exec(line);
   if (!item) return undefined;
+  item[1] = item[1].replace(/^[ \t]+/, '');
   // A block item: the owning key is the nearest line above that starts at column 0.
   for (let end = lineStart - 1; end > p.frontMatter.contentStart;) {
     const start = text.lastIndexOf('\n', end - 1) + 1;

@@ -31,7 +31,9 @@ export function imageUrl(base: string, p: string): string | undefined {
     if (s === '..' || s.includes('\0')) return undefined;
     segs.push(encodeURIComponent(s));
   }
-  return segs.length ? `${base.replace(/\/+$/, '')}/${segs.join('/')}` : undefined;
+  let end = base.length;
+  while (end > 0 && base[end - 1] === '/') end--;
+  return segs.length ? `${base.slice(0, end)}/${segs.join('/')}` : undefined;
 }
 
 /** Renders inline or in `workerFile` (when it exists), enforcing the budget on worker renders. */

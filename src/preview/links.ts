@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isPostFile } from '../node/files';
+import { externalHref } from './href';
 
 /** The local post a relative (or root-relative) link points at, or undefined; nothing outside `siteRoot` is opened. */
 export function resolvePostLink(href: string, fromFile: string, siteRoot: string | undefined): string | undefined {
@@ -23,8 +24,10 @@ export function resolvePostLink(href: string, fromFile: string, siteRoot: string
 export async function followLink(href: string, from: vscode.Uri, siteRoot: string | undefined, column: vscode.ViewColumn | undefined): Promise<'external' | 'post' | 'ignored'> {
   const h = href.trim();
   if (/^https?:\/\/[^/\\]/i.test(h)) {
+    const href = externalHref(h);
+    if (!href) return 'ignored';
     let uri: vscode.Uri;
-    try { uri = vscode.Uri.parse(h, true); } catch { return 'ignored'; }
+    try { uri = vscode.Uri.parse(href, true); } catch { return 'ignored'; }
     await vscode.env.openExternal(uri);
     return 'external';
   }

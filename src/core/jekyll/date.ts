@@ -15,7 +15,7 @@ export interface JekyllDate {
 /** The result of reading a date: the date, or why Jekyll refuses it (which fails the whole site build). */
 export type DateResult = { ok: true; date: JekyllDate } | { ok: false; reason: string };
 
-/** Offset of `tz` from UTC in minutes at the instant `utcMs` (UTC when no timezone is configured). */
+/** Offset of `tz` from UTC in minutes at the instant `utcMs` (UTC when no timezone is configured or it is unknown). */
 export function tzOffsetMinutes(tz: string | undefined, utcMs: number): number {
   if (!tz) return 0;
   // formatToParts is slow and a 20,000-post site asks per post. A day whose first and last minute share an offset
@@ -46,21 +46,34 @@ const DAY = 86400000;
 const offsets = new Map<string, Map<number, number>>();
 
 function computeOffset(tz: string, utcMs: number): number {
-  let fmt = formatters.get(tz);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(tz, fmt);
-  }
+  const fmt = formatter(tz);
+  // Jekyll sets TZ to the name; where the system has no such zone, Ruby (glibc) keeps UTC and the build goes on.
+  if (!fmt) return 0;
   const p: Record<string, number> = {};
   for (const part of fmt.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60000);
 }
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-/** Whether `tz` is a timezone name this runtime knows. */
+/** The formatter of zone `tz`, or null when the runtime does not know the zone. */
+function formatter(tz: string): Intl.DateTimeFormat | null {
+  let fmt = formatters.get(tz);
+  if (fmt === undefined) {
+    if (formatters.size > 100) formatters.clear();
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      fmt = null;
+    }
+    formatters.set(tz, fmt);
+  }
+  return fmt;
+}
+
+/** Whether `tz` is a timezone name this runtime knows (an unknown one is read as UTC, as Jekyll's Ruby does). */
 export function isValidTimezone(tz: string): boolean {
-  try { tzOffsetMinutes(tz, 0); return true; } catch { return false; }
+  return formatter(tz) !== null;
 }
 
 /** UTC instant of a wall-clock time in `tz` (fields may overflow, as Ruby's Time does). */
@@ -154,8 +167,20 @@ export function parseDateString(v: string, tz: string | undefined): DateResult {
     }
   }
   if (y === undefined || mo === undefined || d === undefined) return { ok: false, reason: 'no date in it' };
-  if (rest.trim() !== '' && !/^[\s,]*(?:[A-Za-z]{3,9},?)?[\s,]*$/.test(rest)) return { ok: false, reason: `unreadable "${rest.trim()}"` };
+  // What is left may be a weekday between separators (`Sat, `); trimmed by hand, as two adjacent `[\s,]*` backtrack.
+  if (!/^(?:[A-Za-z]{3,9})?$/.test(trimSeparators(rest))) return { ok: false, reason: `unreadable "${rest.trim()}"` };
   return build(y, mo, d, h, mi, s, zone, tz, 'string');
+}
+
+const SEPARATOR = /[\s,]/;
+
+/** `s` without leading and trailing whitespace and commas (one pass each way). */
+function trimSeparators(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && SEPARATOR.test(s[a])) a++;
+  while (b > a && SEPARATOR.test(s[b - 1])) b--;
+  return s.slice(a, b);
 }
 
 /** The date in a post file name (`YYYY-MM-DD-slug.ext`, one-digit month and day allowed), as Jekyll reads it. */

@@ -2,7 +2,7 @@
 import { isScalar } from 'yaml';
 import type { ParsedPost } from '../parse';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
-import { filenameDate, formatJekyll, readDate, wallToUtc } from '../jekyll/date';
+import { filenameDate, formatJekyll, isValidTimezone, readDate, wallToUtc } from '../jekyll/date';
 
 /** What the header is built from (everything optional but the parsed post). */
 export interface HeaderInput {
@@ -34,13 +34,11 @@ function plural(data: Record<string, unknown>, one: string, many: string): strin
   return [];
 }
 
-/** The date line; an unknown site timezone (Intl throws) is shown instead of failing the render. */
+/** The date line; under an unknown site timezone the date is in UTC, as Jekyll publishes it, and says so. */
 function dateHtml(parsed: ParsedPost, tz: string | undefined, file: string | undefined): string {
-  try {
-    return jekyllDate(parsed, tz, file);
-  } catch {
-    return `<span class="pd-date pd-bad">unknown timezone ${escapeHtml(JSON.stringify(tz ?? ''))}</span>`;
-  }
+  const date = jekyllDate(parsed, tz, file);
+  if (tz === undefined || isValidTimezone(tz)) return date;
+  return `${date} <span class="pd-date pd-bad">unknown timezone ${escapeHtml(JSON.stringify(tz))}: UTC</span>`;
 }
 
 /** The front matter date read as Jekyll 4.3 does, else the file-name date at midnight. */

@@ -1,5 +1,6 @@
 // sanitize-html with Post Desk's allowlist for news bodies; loaded lazily on the first render.
 import type SanitizeHtml from 'sanitize-html';
+import { balanceHtml } from './balance';
 import type { MarkerAttrs } from './htmlblock';
 
 /** How images and markers are treated while sanitizing one render. */
@@ -20,7 +21,7 @@ export const ALLOWED_TAGS = [
 /** The only classes in the output: Post Desk's markers, never the post's own. */
 export const MARKER_CLASSES = ['pd-stock', 'pd-img-blocked', 'pd-hidden', 'pd-ta-left', 'pd-ta-right', 'pd-ta-center', 'pd-ta-justify'];
 
-const ALIGN = /^\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*$/i;
+const ALIGN = /^\s*text-align\s*:\s*(left|right|center|justify)\s*(?:;\s*)?$/i;
 const ALIGN_IN = /(?:^|;)\s*text-align\s*:\s*(left|right|center|justify)\s*(?=;|$)/i;
 // `display:none` is kept as a class (the post hid it; eastmoney's spacer paragraphs before stock blocks).
 const HIDDEN = /(?:^|;)\s*display\s*:\s*none\s*(?=;|$)/i;
@@ -103,7 +104,7 @@ const OPTIONS: SanitizeHtml.IOptions = {
   allowVulnerableTags: false,
   nonTextTags: NON_TEXT,
   disallowedTagsMode: 'discard',
-  // Real bodies nest a few levels; a limit keeps adversarial nesting from making sanitizing quadratic.
+  // balanceHtml already keeps nesting under MAX_DEPTH (and sanitizing linear); this is a second bound.
   nestingLimit: 200,
   transformTags: { '*': transform },
 };
@@ -113,7 +114,7 @@ export function sanitizeBody(html: string, ctx: SanitizeContext): string {
   const outer = current;
   current = ctx;
   try {
-    return sanitizeHtml()(html, OPTIONS);
+    return sanitizeHtml()(balanceHtml(html), OPTIONS);
   } finally {
     current = outer;
   }

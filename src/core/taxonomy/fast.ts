@@ -206,7 +206,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
       if (plain === NO) {
         if (!/^[-+]\d/.test(v)) return undefined;
         const h = v.search(/[ \t]#/);
-        const raw = (h < 0 ? v : v.slice(0, h)).replace(/[ \t]+$/, '');
+        const raw = trimBlanksEnd(h < 0 ? v : v.slice(0, h));
         if (BAD_PLAIN.test(raw)) return undefined;
         data[key] = raw;
         out.date = { raw, quoted: false };
@@ -253,4 +253,11 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     if (x === NO) return undefined;
     data[key] = x;
   }
+}
+
+/** `s` without trailing spaces and tabs (a loop: `/[ \t]+$/` rescans a long run of blanks from each one). */
+function trimBlanksEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 0x20 || s.charCodeAt(e - 1) === 0x09)) e--;
+  return s.slice(0, e);
 }

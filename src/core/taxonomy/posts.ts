@@ -47,8 +47,48 @@ export interface PostViewOptions {
   slow?: boolean;
 }
 
-const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$/;
-const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+// Jekyll's `(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$` and `(?:.+/)*(.*)(\.[^.]+)$` doubled their time
+// with each folder (the `(?:.+/)*` loop can split the folders in every way). Both have one possible answer: the
+// extension starts at the last dot, so the name starts after the last slash before it; the matchers below find it directly.
+const DATE_PART = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-/;
+// Characters `.` does not match in a JavaScript regular expression.
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Where the file name starts (after the folders), or -1 when the path has no extension as those patterns read it. */
+function nameStart(entry: string, breaksInName: boolean): number {
+  const dot = entry.lastIndexOf('.');
+  if (dot < 0 || dot === entry.length - 1) return -1;
+  const slash = dot > 0 ? entry.lastIndexOf('/', dot - 1) : -1;
+  // `(?:.+/)` needs a character before each slash and no line break anywhere in the folders.
+  const start = slash >= 1 ? slash + 1 : 0;
+  if (LINE_BREAK.test(entry.slice(0, breaksInName ? start : dot))) return -1;
+  return start;
+}
+
+/** `[path, year, month, day, slug, ext]` of a dated post path (Jekyll's DATE_FILENAME_MATCHER), in one pass. */
+function matchDated(entry: string): string[] | null {
+  const start = nameStart(entry, true);
+  if (start < 0) return null;
+  const dot = entry.lastIndexOf('.');
+  const d = DATE_PART.exec(entry.slice(start, dot + 1));
+  if (!d) return null;
+  return [entry, d[1], d[2], d[3], entry.slice(start + d[0].length, dot), entry.slice(dot)];
+}
+
+/** `[path, name, ext]` of an undated path, in one pass. */
+function matchDateless(entry: string): string[] | null {
+  const start = nameStart(entry, false);
+  if (start < 0) return null;
+  const dot = entry.lastIndexOf('.');
+  return [entry, entry.slice(start, dot), entry.slice(dot)];
+}
+
+/** `s` without trailing dots, without the quadratic `/\.+$/` scan of a long run of dots. */
+function trimDots(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 0x2e) e--;
+  return s.slice(0, e);
+}
 const SPECIAL = /^[._#~]/;
 const NO_DEFAULTS: Record<string, unknown> = Object.freeze(Object.create(null));
 
@@ -73,7 +113,7 @@ export function entryKind(kind: 'post' | 'draft', entry: string): 'post' | 'draf
   if (isFilteredEntry(entry) || YAML_EXT.test(entry)) return 'ignored';
   // Drafts match Jekyll's DATELESS_FILENAME_MATCHER: any name with an extension.
   if (kind === 'draft') return /\.[^./]+$/.test(entry) ? 'draft' : 'ignored';
-  if (DATE_FILENAME.test(entry)) return 'post';
+  if (matchDated(entry)) return 'post';
   return !entry.includes('/') && PAGE_EXT.test(entry) ? 'never' : 'ignored';
 }
 
@@ -123,11 +163,11 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const folders = kind.kind === 'post' || kind.kind === 'draft' ? kind.folderCategories : [];
   const segs = rel.split('/');
   const entry = postFolderPath(rel);
-  const dated = DATE_FILENAME.exec(entry);
+  const dated = matchDated(entry);
   // Only a post without a title needs its slug.
   const slug = () => {
-    const dateless = dated ? null : DATELESS_FILENAME.exec(entry);
-    return (dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]).replace(/\.+$/, '');
+    const dateless = dated ? null : matchDateless(entry);
+    return trimDots(dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]);
   };
 
   const fast = opts.slow ? undefined : fastFrontMatter(text);
