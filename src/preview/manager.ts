@@ -1,7 +1,7 @@
 // The preview feature: Open Preview (to the Side), Toggle Preview Lock, following the active post, restore on reload.
 import * as vscode from 'vscode';
 import { registerCommand } from '../host/commands';
-import { isPostFile } from '../node/files';
+import { isPostFile } from '../core/postFiles';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { parsePreviewState } from './messages';
