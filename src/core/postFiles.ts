@@ -24,6 +24,8 @@ export function entryRules(configText: string | undefined): EntryRules {
 }
 
 const patterns = new Map<string, RegExp>();
+/** `exclude - include` of each rules object (Jekyll's `site.exclude - site.include`), computed once. */
+const effective = new WeakMap<EntryRules, string[]>();
 
 /** Ruby's `File.fnmatch?` without flags: `*` and `?` also match `/`; `[…]` is a class. */
 function fnmatch(pattern: string, path: string): boolean {
@@ -60,7 +62,8 @@ function globInclude(list: readonly string[], entry: string, isDir: boolean): bo
  * excluded (and not included). Leading `_`/`.` folders are `fileKind`'s business, not this one's.
  */
 export function isExcludedEntry(rules: EntryRules, rel: string): boolean {
-  const exclude = rules.exclude.filter((p) => !rules.include.includes(p));
+  let exclude = effective.get(rules);
+  if (!exclude) { exclude = rules.exclude.filter((p) => !rules.include.includes(p)); effective.set(rules, exclude); }
   if (!exclude.length) return false;
   const segs = rel.split('/');
   for (let i = 1; i <= segs.length; i++) {

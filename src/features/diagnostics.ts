@@ -10,6 +10,8 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import type { ProblemStore } from './problems';
 
+/** While the scan runs, its diagnostics are sent at most this often (ms). */
+const FLUSH_MS = 150;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
@@ -27,26 +29,45 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
   private readonly emitter = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
   readonly onDidChange = this.emitter.event;
 
+  private readonly pending = new Map<string, PostEntry | vscode.Uri>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Rule page links, one Uri per rule (not one per diagnostic). */
+  private readonly docs = new Map<string, vscode.Uri>();
+
   constructor(private readonly s: Services) {
     super();
     const ws = s.workspace;
     this._register(ws.onDidChangePosts(({ changed, removed }) => {
-      const scope = this.scope();
-      const sets: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-      for (const e of changed) {
-        if (!e.validated || (scope === 'open' && !this.isOpen(e.uri))) { if (this.published.delete(e.uri.toString())) sets.push([e.uri, undefined]); continue; }
-        this.published.set(e.uri.toString(), e);
-        sets.push([e.uri, this.toDiagnostics(e)]);
-      }
-      for (const u of removed) { this.published.delete(u.toString()); sets.push([u, undefined]); }
-      if (sets.length) { this.collection.set(sets); this.emitter.fire(sets.map(([u]) => u)); }
+      for (const e of changed) this.pending.set(e.uri.toString(), e);
+      for (const u of removed) this.pending.set(u.toString(), u);
+      // An open document's problems go out at once; the scan's are sent in fewer, larger messages.
+      if (changed.some((e) => e.version !== undefined) || !ws.scanState().scanning) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }));
+    this._register(ws.onDidChangeScan((st) => { if (!st.scanning) this.flush(); }));
+    this._register({ dispose: () => clearTimeout(this.timer) });
     this._register(vscode.workspace.onDidCloseTextDocument((d) => {
       if (this.scope() === 'open' && this.published.delete(d.uri.toString())) { this.collection.delete(d.uri); this.emitter.fire([d.uri]); }
     }));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('postdesk.validate')) this.republish(); }));
     this._register(s.sites.onDidChange(() => this.publishConfigs()));
     void s.sites.ready().then(() => this.publishConfigs());
+  }
+
+  /** Publishes the pending changes in one `set`. */
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const scope = this.scope();
+    const sets: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const e of this.pending.values()) {
+      if (e instanceof vscode.Uri) { this.published.delete(e.toString()); sets.push([e, undefined]); continue; }
+      if (!e.validated || (scope === 'open' && !this.isOpen(e.uri))) { if (this.published.delete(e.uri.toString())) sets.push([e.uri, undefined]); continue; }
+      this.published.set(e.uri.toString(), e);
+      sets.push([e.uri, this.toDiagnostics(e)]);
+    }
+    this.pending.clear();
+    if (sets.length) { this.collection.set(sets); this.emitter.fire(sets.map(([u]) => u)); }
   }
 
   private scope(): 'workspace' | 'open' {
@@ -58,17 +79,20 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
     return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
   }
 
-  private diagnostic(p: Problem, range: vscode.Range): vscode.Diagnostic {
+  private diagnostic(p: Problem, range: vscode.Range, keep: boolean): vscode.Diagnostic {
     const d = new vscode.Diagnostic(range, localize(p.message, p.l10n), SEVERITY[p.severity]);
     d.source = 'Post Desk';
-    d.code = { value: p.rule, target: vscode.Uri.parse(ruleDocUrl(p.rule)) };
-    this.problems.set(d, p);
+    let target = this.docs.get(p.rule);
+    if (!target) { target = vscode.Uri.parse(ruleDocUrl(p.rule)); this.docs.set(p.rule, target); }
+    d.code = { value: p.rule, target };
+    // Only open documents get quick fixes: the problem behind a diagnostic is kept for them alone.
+    if (keep) this.problems.set(d, p);
     return d;
   }
 
   private toDiagnostics(e: PostEntry): vscode.Diagnostic[] {
     const r = e.ranges;
-    return e.problems.map((p, i) => this.diagnostic(p, new vscode.Range(r[4 * i], r[4 * i + 1], r[4 * i + 2], r[4 * i + 3])));
+    return e.problems.map((p, i) => this.diagnostic(p, new vscode.Range(r[4 * i], r[4 * i + 1], r[4 * i + 2], r[4 * i + 3]), e.version !== undefined));
   }
 
   /** Publishes every cached post again (after the scope setting changed). */
@@ -86,12 +110,14 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
   }
 
   private publishConfigs(): void {
+    // A deleted `_config.yml` keeps no Problems.
+    this.collection.forEach((uri) => { if (/\/_config\.yml$/.test(uri.path)) this.collection.delete(uri); });
     for (const { site } of this.s.sites.sites()) {
       const cfg = this.s.sites.config(site);
       if (!cfg) continue;
       const lines = new LineIndex(cfg.text);
       const at = (o: number) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); };
-      this.collection.set(cfg.uri, validateSiteConfig(site, cfg.text).map((p) => this.diagnostic(p, new vscode.Range(at(p.start), at(p.end)))));
+      this.collection.set(cfg.uri, validateSiteConfig(site, cfg.text).map((p) => this.diagnostic(p, new vscode.Range(at(p.start), at(p.end)), false)));
     }
   }
 

@@ -20,7 +20,8 @@ export function registerWorkspaceDebug(s: Services): vscode.Disposable {
   let histogram: IntervalHistogram | undefined;
   try { histogram = monitorEventLoopDelay({ resolution: 5 }); histogram.enable(); } catch { histogram = undefined; }
   const documents: WorkspaceDebugState['documents'] = [];
-  let scanStart = 0;
+  // The first scan starts with the services, before this command exists.
+  let scanStart = s.workspace.scanState().scanning ? performance.now() : 0;
   let lastScanMs: number | undefined;
   const subs = [
     s.workspace.onDidChangePosts(({ changed }) => {

@@ -136,6 +136,8 @@ export class PostWorkspace extends Disposable {
     }
     const kind = fileKind(site, relativeToSite(site, file)).kind;
     if (kind === 'post' || kind === 'draft') this.taxonomy(site).update(file, frontMatterSlice(text) ?? text, { invalidUtf8: invalid, mtimeMs });
+    // Fixes are only asked for in open documents, which are analysed again from their text: disk entries keep none.
+    if (version === undefined) problems = problems.map((p) => (p.fixes.length ? { ...p, fixes: [] } : p));
     const entry: PostEntry = { uri, site, version, validated, problems, ranges, stock: /EM_StockImg_/i.test(text) };
     this.entries_.set(uri.toString(), entry);
     return entry;
@@ -296,9 +298,10 @@ export class PostWorkspace extends Disposable {
     const found = await this.findPosts();
     if (gen !== this.generation) return;
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    const todo = found.filter((u) => !seen.has(u.toString()) && this.isCandidate(u));
+    // Which files are posts is decided batch by batch, inside the time slices (not in one pass over 20,000 paths).
+    const todo = found.filter((u) => !seen.has(u.toString()));
     this.setState({ scanning: true, done: 0, total: todo.length });
-    const readBatch = (from: number) => Promise.all(todo.slice(from, from + BATCH).map(async (u) => ({ uri: u, read: await this.read(u) })));
+    const readBatch = (from: number) => Promise.all(todo.slice(from, from + BATCH).map(async (u) => ({ uri: u, read: this.isCandidate(u) ? await this.read(u) : undefined })));
     let next = readBatch(0);
     const stale = () => gen !== this.generation;
     for (let i = 0; i < todo.length; i += BATCH) {
