@@ -5,15 +5,16 @@ import type { Fix, Problem } from '../core/types';
 import { preferredFixes } from '../core/validate';
 import { fixToWorkspaceEdit } from '../host/edits';
 import type { Services } from '../services';
-import { localize, problemOf, problemsFor, type PostDiagnostics } from './diagnostics';
+import { localize } from '../host/l10n';
+import type { ProblemStore } from './problems';
 
 /** `source.fixAll.postdesk`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postdesk');
 const FIX_ALL_TITLE = () => vscode.l10n.t('Fix all Post Desk problems in this file');
 
 /** The preferred fixes of a document's current text as one WorkspaceEdit (renames only when `renames`). */
-export function fixAllEdit(s: Services, doc: vscode.TextDocument, renames: boolean): { edit: vscode.WorkspaceEdit; count: number } | undefined {
-  const problems = problemsFor(s, doc);
+export function fixAllEdit(store: ProblemStore, doc: vscode.TextDocument, renames: boolean): { edit: vscode.WorkspaceEdit; count: number } | undefined {
+  const problems = store.problemsFor(doc);
   if (!problems) return undefined;
   const fixes = preferredFixes(problems, renames);
   if (!fixes.length) return undefined;
@@ -25,11 +26,11 @@ export function fixAllEdit(s: Services, doc: vscode.TextDocument, renames: boole
 }
 
 class PostCodeActions implements vscode.CodeActionProvider {
-  constructor(private readonly s: Services, private readonly diags: PostDiagnostics) {}
+  constructor(private readonly store: ProblemStore) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
-      const all = fixAllEdit(this.s, doc, false);
+      const all = fixAllEdit(this.store, doc, false);
       if (!all) return [];
       const a = new vscode.CodeAction(FIX_ALL_TITLE(), FIX_ALL_KIND);
       a.edit = all.edit;
@@ -43,7 +44,7 @@ class PostCodeActions implements vscode.CodeActionProvider {
     for (const { diagnostic, problem } of pairs) {
       for (const fix of problem.fixes) actions.push(this.action(doc, fix, diagnostic));
     }
-    const all = fixAllEdit(this.s, doc, true);
+    const all = fixAllEdit(this.store, doc, true);
     if (all && all.count > 0) {
       const a = new vscode.CodeAction(FIX_ALL_TITLE(), vscode.CodeActionKind.QuickFix);
       a.edit = all.edit;
@@ -63,11 +64,12 @@ class PostCodeActions implements vscode.CodeActionProvider {
 
   /** The problem behind each diagnostic; when the text changed since, the current text's problems at the same rule and place. */
   private problemsAt(doc: vscode.TextDocument, diags: vscode.Diagnostic[], range: vscode.Range): { diagnostic: vscode.Diagnostic; problem: Problem }[] {
-    const fresh = this.diags.versions.get(doc.uri.toString()) === doc.version;
-    const current = fresh ? undefined : problemsFor(this.s, doc) ?? [];
+    // Cached problems: the diagnostics' own when current, else the cache's for this version (analysed once).
+    const fresh = this.store.isCurrent(doc);
+    const current = fresh ? undefined : this.store.problemsFor(doc) ?? [];
     const out: { diagnostic: vscode.Diagnostic; problem: Problem }[] = [];
     for (const d of diags) {
-      let p = fresh ? problemOf.get(d) : undefined;
+      let p = fresh ? this.store.problemOf(d) : undefined;
       if (!p && current) {
         const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
         p = current.find((c) => c.rule === code && new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)).intersection(range.union(d.range)) !== undefined);
@@ -79,15 +81,15 @@ class PostCodeActions implements vscode.CodeActionProvider {
 }
 
 /** Registers the code action provider and `postdesk.fixAll`. */
-export function registerCodeActions(s: Services, diags: PostDiagnostics): vscode.Disposable {
+export function registerCodeActions(s: Services, store: ProblemStore): vscode.Disposable {
   const selector: vscode.DocumentSelector = [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'html' }, { scheme: 'file', pattern: '**/_*/**/*.{md,markdown,mkd,mkdn}' }];
-  const provider = vscode.languages.registerCodeActionsProvider(selector, new PostCodeActions(s, diags), {
+  const provider = vscode.languages.registerCodeActionsProvider(selector, new PostCodeActions(store), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
   const command = registerCommand(s.output, 'postdesk.fixAll', async (uri?: vscode.Uri) => {
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc) { void vscode.window.showInformationMessage(vscode.l10n.t('Open a post first.')); return 0; }
-    const all = fixAllEdit(s, doc, true);
+    const all = fixAllEdit(store, doc, true);
     if (!all) return 0;
     await vscode.workspace.applyEdit(all.edit);
     return all.count;

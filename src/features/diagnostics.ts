@@ -1,82 +1,73 @@
-// Post Desk diagnostics: validates open posts as you type and every post of the workspace, kept current by a watcher.
-import * as fs from 'node:fs';
+// Post Desk diagnostics: the Problems of every post, published from the PostWorkspace cache as posts are analysed.
 import * as vscode from 'vscode';
-import { registerCommand } from '../host/commands';
 import { LineIndex } from '../core/edits';
-import type { L10nText, Problem, Severity } from '../core/types';
-import { isValidated, ruleDocUrl, validatePost, validateSiteConfig } from '../core/validate';
-import { isPostFile, readText } from '../node/files';
+import type { Problem, Severity } from '../core/types';
+import { ruleDocUrl, validateSiteConfig } from '../core/validate';
+import { registerCommand } from '../host/commands';
+import { localize } from '../host/l10n';
+import type { PostEntry } from '../host/postWorkspace';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
-import { registerCodeActions } from './codeActions';
-import { registerStatusBar } from './statusBar';
+import type { ProblemStore } from './problems';
 
-/** The core problem behind each Post Desk diagnostic (what quick fixes read). */
-export const problemOf = new WeakMap<vscode.Diagnostic, Problem>();
-
+/** While the scan runs, its diagnostics are sent at most this often (ms). */
+const FLUSH_MS = 150;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
 };
-const DEBOUNCE_MS = 250;
-const POST_GLOB = '**/_*/**/*.{md,markdown,mkd,mkdn,html,htm}';
-const EXCLUDE = '{**/node_modules/**,**/_site/**,**/.*/**}';
 
-/** Problems of an open document, or undefined when it is not a post Jekyll reads. */
-export function problemsFor(s: Services, doc: vscode.TextDocument): Problem[] | undefined {
-  if (doc.uri.scheme !== 'file' || !isPostFile(doc.uri.fsPath)) return undefined;
-  const site = s.sites.siteFor(doc.uri);
-  if (!isValidated(site, doc.uri.fsPath)) return undefined;
-  return validatePost(doc.getText(), s.sites.optionsFor(site, doc.uri.fsPath));
-}
+/**
+ * Keeps the 'postdesk' DiagnosticCollection equal to the PostWorkspace's cached problems: every post (scope
+ * `workspace`) or open documents only (scope `open`), plus each site's `_config.yml`.
+ */
+export class PostDiagnostics extends Disposable implements ProblemStore {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk'));
+  private readonly problems = new WeakMap<vscode.Diagnostic, Problem>();
+  /** The entry each published uri's diagnostics came from. */
+  private readonly published = new Map<string, PostEntry>();
+  private readonly emitter = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
+  readonly onDidChange = this.emitter.event;
 
-/** A core message in the display language: its template through `vscode.l10n.t` (English when there is no translation). */
-export function localize(english: string, l10n: (L10nText & { suffix?: L10nText }) | undefined): string {
-  if (!l10n) return english;
-  const text = vscode.l10n.t(l10n.template, ...l10n.args);
-  return l10n.suffix ? text + vscode.l10n.t(l10n.suffix.template, ...l10n.suffix.args) : text;
-}
-
-/** Problems as diagnostics for `text` (ranges through the core LineIndex, so unopened files need no TextDocument). */
-export function toDiagnostics(text: string, problems: readonly Problem[]): vscode.Diagnostic[] {
-  const lines = new LineIndex(text);
-  return problems.map((p) => {
-    const a = lines.positionAt(p.start);
-    const b = lines.positionAt(p.end);
-    const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), localize(p.message, p.l10n), SEVERITY[p.severity]);
-    d.source = 'Post Desk';
-    d.code = { value: p.rule, target: vscode.Uri.parse(ruleDocUrl(p.rule)) };
-    problemOf.set(d, p);
-    return d;
-  });
-}
-
-/** Keeps the 'postdesk' DiagnosticCollection current for open documents and (scope `workspace`) every post on disk. */
-export class PostDiagnostics extends Disposable {
-  readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk'));
-  /** Document version each open document's diagnostics were computed for. */
-  readonly versions = new Map<string, number>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private scanToken = 0;
+  private readonly pending = new Map<string, PostEntry | vscode.Uri>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Rule page links, one Uri per rule (not one per diagnostic). */
+  private readonly docs = new Map<string, vscode.Uri>();
 
   constructor(private readonly s: Services) {
     super();
-    const ws = vscode.workspace;
-    this._register(ws.onDidOpenTextDocument((d) => this.validateNow(d)));
-    this._register(ws.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.schedule(e.document); }));
-    this._register(ws.onDidSaveTextDocument((d) => this.validateNow(d)));
-    this._register(ws.onDidCloseTextDocument((d) => this.closed(d)));
-    this._register(ws.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('postdesk.validate')) void this.rescan(); }));
-    this._register(s.sites.onDidChange(() => void this.rescan()));
-    this._register(s.sites.onDidChangeLayouts(() => void this.rescan()));
-    const watcher = this._register(ws.createFileSystemWatcher(POST_GLOB));
-    const fromDisk = (uri: vscode.Uri) => { if (this.scope() === 'workspace' && !this.isOpen(uri)) this.validateFile(uri); };
-    this._register(watcher.onDidCreate(fromDisk));
-    this._register(watcher.onDidChange(fromDisk));
-    this._register(watcher.onDidDelete((uri) => { if (!this.isOpen(uri)) this.collection.delete(uri); }));
-    this._register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); } });
-    for (const d of ws.textDocuments) this.validateNow(d);
-    void this.rescan();
+    const ws = s.workspace;
+    this._register(ws.onDidChangePosts(({ changed, removed }) => {
+      for (const e of changed) this.pending.set(e.uri.toString(), e);
+      for (const u of removed) this.pending.set(u.toString(), u);
+      // An open document's problems go out at once; the scan's are sent in fewer, larger messages.
+      if (changed.some((e) => e.version !== undefined) || !ws.scanState().scanning) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    }));
+    this._register(ws.onDidChangeScan((st) => { if (!st.scanning) this.flush(); }));
+    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      if (this.scope() === 'open' && this.published.delete(d.uri.toString())) { this.collection.delete(d.uri); this.emitter.fire([d.uri]); }
+    }));
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('postdesk.validate')) this.republish(); }));
+    this._register(s.sites.onDidChange(() => this.publishConfigs()));
+    void s.sites.ready().then(() => this.publishConfigs());
+  }
+
+  /** Publishes the pending changes in one `set`. */
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const scope = this.scope();
+    const sets: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const e of this.pending.values()) {
+      if (e instanceof vscode.Uri) { this.published.delete(e.toString()); sets.push([e, undefined]); continue; }
+      if (!e.validated || (scope === 'open' && !this.isOpen(e.uri))) { if (this.published.delete(e.uri.toString())) sets.push([e.uri, undefined]); continue; }
+      this.published.set(e.uri.toString(), e);
+      sets.push([e.uri, this.toDiagnostics(e)]);
+    }
+    this.pending.clear();
+    if (sets.length) { this.collection.set(sets); this.emitter.fire(sets.map(([u]) => u)); }
   }
 
   private scope(): 'workspace' | 'open' {
@@ -84,89 +75,73 @@ export class PostDiagnostics extends Disposable {
   }
 
   private isOpen(uri: vscode.Uri): boolean {
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
   }
 
-  /** Debounced validation; a run for an older version than the document's is dropped. */
-  private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    const version = doc.version;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (doc.isClosed || doc.version !== version) return;
-      this.validateNow(doc);
-    }, DEBOUNCE_MS));
+  private diagnostic(p: Problem, range: vscode.Range, keep: boolean): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(range, localize(p.message, p.l10n), SEVERITY[p.severity]);
+    d.source = 'Post Desk';
+    let target = this.docs.get(p.rule);
+    if (!target) { target = vscode.Uri.parse(ruleDocUrl(p.rule)); this.docs.set(p.rule, target); }
+    d.code = { value: p.rule, target };
+    // Only open documents get quick fixes: the problem behind a diagnostic is kept for them alone.
+    if (keep) this.problems.set(d, p);
+    return d;
   }
 
-  /** Validates an open document now. */
-  validateNow(doc: vscode.TextDocument): Problem[] | undefined {
-    try {
-      const problems = problemsFor(this.s, doc);
-      if (!problems) return undefined;
-      this.collection.set(doc.uri, toDiagnostics(doc.getText(), problems));
-      this.versions.set(doc.uri.toString(), doc.version);
-      return problems;
-    } catch (e) {
-      this.s.output.error(`validation failed for ${doc.uri.fsPath}: ${(e as Error).message}`);
-      return undefined;
+  private toDiagnostics(e: PostEntry): vscode.Diagnostic[] {
+    const r = e.ranges;
+    return e.problems.map((p, i) => this.diagnostic(p, new vscode.Range(r[4 * i], r[4 * i + 1], r[4 * i + 2], r[4 * i + 3]), e.version !== undefined));
+  }
+
+  /** Publishes every cached post again (after the scope setting changed). */
+  private republish(): void {
+    this.collection.forEach((uri) => { if (!/_config\.yml$/.test(uri.path)) this.collection.delete(uri); });
+    this.published.clear();
+    const scope = this.scope();
+    const sets: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const e of this.s.workspace.entries()) {
+      if (!e.validated || (scope === 'open' && !this.isOpen(e.uri))) continue;
+      this.published.set(e.uri.toString(), e);
+      sets.push([e.uri, this.toDiagnostics(e)]);
+    }
+    this.collection.set(sets);
+  }
+
+  private publishConfigs(): void {
+    // A deleted `_config.yml` keeps no Problems.
+    this.collection.forEach((uri) => { if (/\/_config\.yml$/.test(uri.path)) this.collection.delete(uri); });
+    for (const { site } of this.s.sites.sites()) {
+      const cfg = this.s.sites.config(site);
+      if (!cfg) continue;
+      const lines = new LineIndex(cfg.text);
+      const at = (o: number) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); };
+      this.collection.set(cfg.uri, validateSiteConfig(site, cfg.text).map((p) => this.diagnostic(p, new vscode.Range(at(p.start), at(p.end)), false)));
     }
   }
 
-  private closed(doc: vscode.TextDocument): void {
-    this.versions.delete(doc.uri.toString());
-    clearTimeout(this.timers.get(doc.uri.toString()));
-    if (this.scope() === 'open') this.collection.delete(doc.uri);
-    else if (doc.uri.scheme === 'file') this.validateFile(doc.uri);
+  problemsFor(doc: vscode.TextDocument): readonly Problem[] | undefined {
+    const e = this.s.workspace.analyzeDocument(doc);
+    return e?.validated ? e.problems : undefined;
   }
 
-  /** Validates a file from disk (not open in an editor); one failing file never stops the others. */
-  private validateFile(uri: vscode.Uri): void {
-    try {
-      if (!isPostFile(uri.fsPath) || !fs.existsSync(uri.fsPath)) { this.collection.delete(uri); return; }
-      const site = this.s.sites.siteFor(uri);
-      if (!isValidated(site, uri.fsPath)) return;
-      const { text, invalid } = readText(uri.fsPath);
-      this.collection.set(uri, toDiagnostics(text, validatePost(text, this.s.sites.optionsFor(site, uri.fsPath, invalid))));
-    } catch (e) {
-      this.s.output.warn(`could not validate ${uri.fsPath}: ${(e as Error).message}`);
-    }
+  problemOf(d: vscode.Diagnostic): Problem | undefined {
+    return this.problems.get(d);
   }
 
-  /** Re-validates every post of the workspace (scope `workspace`) or only open documents (scope `open`). */
-  async rescan(): Promise<void> {
-    const token = ++this.scanToken;
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    if (this.scope() === 'open') {
-      this.collection.forEach((uri) => { if (!open.has(uri.toString())) this.collection.delete(uri); });
-      for (const d of vscode.workspace.textDocuments) this.validateNow(d);
-      return;
-    }
-    for (const d of vscode.workspace.textDocuments) this.validateNow(d);
-    const configs = await vscode.workspace.findFiles('**/_config.yml', EXCLUDE, 50);
-    for (const cfg of configs) this.validateConfig(cfg);
-    const files = await vscode.workspace.findFiles(POST_GLOB, EXCLUDE, 20000);
-    for (let i = 0; i < files.length; i++) {
-      if (token !== this.scanToken) return;
-      if (!this.isOpen(files[i])) this.validateFile(files[i]);
-      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 0));
-    }
+  isCurrent(doc: vscode.TextDocument): boolean {
+    return this.published.get(doc.uri.toString())?.version === doc.version;
   }
 
-  private validateConfig(uri: vscode.Uri): void {
-    try {
-      const site = this.s.sites.siteFor(uri);
-      const { text } = readText(uri.fsPath);
-      this.collection.set(uri, toDiagnostics(text, validateSiteConfig(site, text)));
-    } catch (e) {
-      this.s.output.warn(`could not read ${uri.fsPath}: ${(e as Error).message}`);
-    }
+  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] | undefined {
+    return this.published.has(uri.toString()) ? this.collection.get(uri) ?? [] : undefined;
   }
 }
 
-/** Registers diagnostics, quick fixes / fix-all, and the status bar item. */
-export function registerDiagnostics(s: Services): vscode.Disposable {
+/** Registers the Problems store and `postdesk.validateWorkspace`; returns the store for code actions and the status bar. */
+export function registerDiagnostics(s: Services): { store: ProblemStore; disposable: vscode.Disposable } {
   const diags = new PostDiagnostics(s);
-  const rescan = registerCommand(s.output, 'postdesk.validateWorkspace', () => diags.rescan());
-  return vscode.Disposable.from(diags, rescan, registerCodeActions(s, diags), registerStatusBar(diags));
+  const rescan = registerCommand(s.output, 'postdesk.validateWorkspace', () => s.workspace.rescan());
+  return { store: diags, disposable: vscode.Disposable.from(diags, rescan) };
 }

@@ -4,7 +4,8 @@ import { registerCommand } from '../host/commands';
 import { decodeText } from '../core/parse';
 import { stripStockBlocks, type OffsetRange, type StockMarker } from '../core/stock';
 import { toTextEdits } from '../host/edits';
-import { isPostFile } from '../node/files';
+import { isPostFile } from '../core/postFiles';
+import { pathOf } from '../host/site';
 import type { Services } from '../services';
 
 /** What each strip command returns (for tests and other callers). */
@@ -20,8 +21,7 @@ export interface StripResult {
 /** Arguments of "… in All Posts"; `confirm: false` skips the modal confirmation (used by tests and scripts). */
 export interface StripAllArgs { confirm?: boolean }
 
-const POSTS_GLOB = '**/_posts/**/*.{md,markdown,html}';
-const EXCLUDE_GLOB = '**/{node_modules,_site,.git}/**';
+const POST_NAME = /[\\/]_posts[\\/].*\.(md|markdown|html)$/i;
 
 const isHtml = (doc: vscode.TextDocument) => doc.languageId === 'html' || /\.html?$/i.test(doc.fileName);
 
@@ -54,8 +54,12 @@ async function stripAll(s: Services, args?: StripAllArgs): Promise<StripResult> 
   const found: { uri: vscode.Uri; count: number; doc: vscode.TextDocument; edits: vscode.TextEdit[] }[] = [];
   const skipped: string[] = [];
   const cancelled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding stock-image blocks'), cancellable: true }, async (progress, token) => {
-    const uris = await vscode.workspace.findFiles(POSTS_GLOB, EXCLUDE_GLOB, undefined, token);
-    uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    // The workspace model has read every post once: only those that mention a marker (or are open) are looked at.
+    progress.report({ message: vscode.l10n.t('reading posts') });
+    await s.workspace.sync();
+    const openKeys = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const uris = [...s.workspace.entries()].filter((e) => POST_NAME.test(pathOf(e.uri)) && (e.stock || openKeys.has(e.uri.toString()))).map((e) => e.uri);
+    uris.sort((a, b) => pathOf(a).localeCompare(pathOf(b)));
     for (let i = 0; i < uris.length; i++) {
       if (token.isCancellationRequested) return true;
       if (i % 50 === 0) progress.report({ message: `${i}/${uris.length}`, increment: (50 / Math.max(1, uris.length)) * 100 });
@@ -118,7 +122,7 @@ export function registerStrip(s: Services): vscode.Disposable {
     registerCommand(s.output, 'postdesk.stripStockImagesInAllPosts', (args?: StripAllArgs) => stripAll(s, args)),
     vscode.workspace.onWillSaveTextDocument((e) => {
       const doc = e.document;
-      if (e.reason === vscode.TextDocumentSaveReason.AfterDelay || doc.uri.scheme !== 'file' || !isPostFile(doc.fileName)) return;
+      if (e.reason === vscode.TextDocumentSaveReason.AfterDelay || !s.workspace.isCandidate(doc.uri) || !isPostFile(doc.fileName)) return;
       if (!vscode.workspace.getConfiguration('postdesk', doc.uri).get<boolean>('stripStockImagesOnSave', false)) return;
       const res = compute(doc);
       if (res.count === 0) return;

@@ -1,73 +1,28 @@
 // "Insert Categories…" / "Insert Tags…" (editor, palette, Explorer bulk), plus registering completion and the taxonomy view.
 import * as vscode from 'vscode';
 import { registerCommand } from '../host/commands';
-import { changeTaxonomy, frontMatterValues, type TaxonomyChange } from '../core/taxonomy/apply';
+import { frontMatterValues, type TaxonomyChange } from '../core/taxonomy/apply';
 import type { RankedValue, TaxonomyKey } from '../core/taxonomy/index';
-import { toTextEdits } from '../host/edits';
 import type { Services } from '../services';
+import { applyTaxonomyChanges, type TaxonomyArgs, type TaxonomyResult } from './taxonomyEdits';
+
+export type { TaxonomyArgs, TaxonomyResult } from './taxonomyEdits';
 import { WorkspaceTaxonomy } from './taxonomyIndex';
 import { registerTaxonomyCompletion } from './taxonomyCompletion';
 import { registerTaxonomyView } from './taxonomyView';
 
-/**
- * Options a caller (tests, scripts) may pass instead of answering the UI. `values` sets the exact values
- * of one post (adds them in bulk), `add` / `remove` add or remove; `createFrontMatter` answers the "no front
- * matter" question; `save` saves edited files that were not dirty (default: only in bulk).
- */
-export interface TaxonomyArgs { values?: string[]; add?: string[]; remove?: string[]; createFrontMatter?: boolean; save?: boolean }
-
-/** What a taxonomy command did. */
-export interface TaxonomyResult { changed: string[]; unchanged: string[]; failed: { file: string; message: string }[]; cancelled?: boolean }
-
-/** A file to change and how. */
-export interface FileChange { uri: vscode.Uri; changes: Partial<Record<TaxonomyKey, TaxonomyChange>> }
-
-/**
- * Applies taxonomy changes to many files as one WorkspaceEdit: each post gets one minimal edit, so one undo
- * step restores it. Files without front matter are offered one (modal question unless `createFrontMatter`).
- */
-export async function applyTaxonomyChanges(tax: WorkspaceTaxonomy, files: FileChange[], opts: { createFrontMatter?: boolean; save?: boolean; token?: vscode.CancellationToken } = {}): Promise<TaxonomyResult> {
-  const result: TaxonomyResult = { changed: [], unchanged: [], failed: [] };
-  const planned: { doc: vscode.TextDocument; edits: vscode.TextEdit[]; wasDirty: boolean }[] = [];
-  const noFm: FileChange[] = [];
-  const plan = async (f: FileChange, create: boolean) => {
-    const doc = await vscode.workspace.openTextDocument(f.uri);
-    const r = changeTaxonomy(doc.getText(), f.changes, { createFrontMatter: create });
-    if (r.ok) {
-      if (r.edits.length) planned.push({ doc, edits: toTextEdits(doc, r.edits), wasDirty: doc.isDirty });
-      else result.unchanged.push(f.uri.fsPath);
-    } else if (r.reason === 'no-front-matter' && opts.createFrontMatter === undefined) noFm.push(f);
-    else result.failed.push({ file: f.uri.fsPath, message: r.message });
-  };
-  for (const f of files) {
-    if (opts.token?.isCancellationRequested) return { ...result, cancelled: true };
-    try { await plan(f, opts.createFrontMatter === true); } catch (e) { result.failed.push({ file: f.uri.fsPath, message: (e as Error).message }); }
-  }
-  if (noFm.length) {
-    const create = vscode.l10n.t('Create Front Matter');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} post(s) have no front matter. Create one holding the values?', noFm.length), { modal: true }, create);
-    for (const f of noFm) {
-      if (answer === create) await plan(f, true);
-      else result.failed.push({ file: f.uri.fsPath, message: vscode.l10n.t('no front matter') });
-    }
-  }
-  if (planned.length) {
-    const edit = new vscode.WorkspaceEdit();
-    for (const p of planned) edit.set(p.doc.uri, p.edits);
-    if (!await vscode.workspace.applyEdit(edit)) throw new Error('the edit was not applied');
-    for (const p of planned) {
-      if (opts.save && !p.wasDirty) await p.doc.save();
-      tax.updateFromDocument(p.doc);
-      result.changed.push(p.doc.uri.fsPath);
-    }
-  }
-  return result;
-}
-
 interface ValueItem extends vscode.QuickPickItem { value: string }
 
 /** The multi-select picker: known values with counts, current ones picked, typed text offered as "Create '…'". */
-export function pickValues(key: TaxonomyKey, ranked: RankedValue[], current: readonly string[], bulk: boolean): Promise<string[] | undefined> {
+/** Values the picker shows: what is known now, whether more are coming, and when they change. */
+export interface ValueSource { ranked(): RankedValue[]; readonly busy: boolean; readonly onDidChange: vscode.Event<void> }
+
+/**
+ * The multi-select picker: known values with counts, current ones picked, typed text offered as "Create '…'".
+ * It opens at once with the values known so far (`busy` while the workspace is still read) and fills in.
+ */
+export function pickValues(key: TaxonomyKey, source: ValueSource, current: readonly string[], bulk: boolean): Promise<string[] | undefined> {
+  let ranked = source.ranked();
   const qp = vscode.window.createQuickPick<ValueItem>();
   qp.canSelectMany = true;
   qp.matchOnDescription = false;
@@ -107,7 +62,9 @@ export function pickValues(key: TaxonomyKey, ranked: RankedValue[], current: rea
       if (typed && !ranked.some((r) => r.value === typed)) selected.add(typed);
       done = true; resolve([...current.filter((v) => selected.has(v)), ...[...selected].filter((v) => !current.includes(v))]); qp.hide();
     });
-    qp.onDidHide(() => { if (!done) resolve(undefined); qp.dispose(); });
+    const sub = source.onDidChange(() => { ranked = source.ranked(); qp.busy = source.busy; rebuild(); });
+    qp.onDidHide(() => { sub.dispose(); if (!done) resolve(undefined); qp.dispose(); });
+    qp.busy = source.busy;
     rebuild();
     qp.show();
   });
@@ -139,13 +96,14 @@ async function insert(s: Services, tax: WorkspaceTaxonomy, key: TaxonomyKey, raw
   else if (args.add) change = { op: 'add', values: args.add };
   else if (args.remove) change = { op: 'remove', values: args.remove };
   else {
-    await tax.ready();
+    await s.workspace.ready();
     const current = bulk ? [] : frontMatterValues((await vscode.workspace.openTextDocument(uris[0])).getText(), key);
-    const picked = await pickValues(key, tax.indexFor(uris[0]).ranked(key, current), current, bulk);
+    const source: ValueSource = { ranked: () => tax.indexFor(uris[0]).ranked(key, current), get busy() { return tax.busy; }, onDidChange: tax.onDidChange };
+    const picked = await pickValues(key, source, current, bulk);
     if (!picked) return { changed: [], unchanged: [], failed: [], cancelled: true };
     change = bulk ? { op: 'add', values: picked } : { op: 'set', values: picked };
   }
-  const result = await applyTaxonomyChanges(tax, uris.map((uri) => ({ uri, changes: { [key]: change } })), { createFrontMatter: args.createFrontMatter, save: args.save ?? bulk });
+  const result = await applyTaxonomyChanges(s.workspace, uris.map((uri) => ({ uri, changes: { [key]: change } })), { createFrontMatter: args.createFrontMatter, save: args.save ?? bulk });
   if (result.failed.length) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} post(s) were not changed: {1}', result.failed.length, result.failed.map((f) => `${vscode.workspace.asRelativePath(f.file)} (${f.message})`).join(', ')));
   }

@@ -47,11 +47,11 @@ export function registerTaxonomyCompletion(tax: WorkspaceTaxonomy): vscode.Dispo
       const text = doc.getText();
       const ctx = taxonomyContext(text, doc.offsetAt(position));
       if (!ctx) return undefined;
-      await tax.ready();
+      // What is known now: completion never waits for the scan (the list says it is incomplete meanwhile).
       // A plural scalar is split on spaces by Jekyll: values with spaces cannot go there.
       const plural = /^(categories|tags)\b/.test(doc.lineAt(position.line).text);
       const range = new vscode.Range(position.translate(0, -ctx.prefix.length), position);
-      return tax.indexFor(doc.uri).ranked(ctx.key).filter((r) => !(ctx.form === 'scalar' && plural && !isSpaceFree(r.value))).map((r, i) => {
+      const items = tax.indexFor(doc.uri).ranked(ctx.key).filter((r) => !(ctx.form === 'scalar' && plural && !isSpaceFree(r.value))).map((r, i) => {
         const item = new vscode.CompletionItem({ label: r.value, description: vscode.l10n.t('{0} post(s)', r.count) }, vscode.CompletionItemKind.EnumMember);
         item.insertText = plainOk(r.value, ctx.form) ? r.value : doubleQuoted(r.value);
         item.sortText = String(i).padStart(6, '0');
@@ -60,6 +60,7 @@ export function registerTaxonomyCompletion(tax: WorkspaceTaxonomy): vscode.Dispo
         item.detail = ctx.key === 'categories' ? vscode.l10n.t('category') : vscode.l10n.t('tag');
         return item;
       });
+      return new vscode.CompletionList(items, tax.busy);
     },
   };
   return vscode.languages.registerCompletionItemProvider([{ language: 'markdown' }, { language: 'html' }], provider, ' ', '[', ',', '-');

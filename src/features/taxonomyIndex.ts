@@ -1,93 +1,49 @@
-// The workspace taxonomy: one core TaxonomyIndex per site, built from findFiles + workspace.fs, kept fresh by a watcher.
+// The workspace taxonomy as the features see it: the PostWorkspace's per-site indexes and a change event.
 import * as vscode from 'vscode';
-import { decodeText } from '../core/parse';
-import { fileKind, relativeToSite } from '../core/site';
-import { TaxonomyIndex, frontMatterBytes } from '../core/taxonomy/index';
+import type { TaxonomyIndex } from '../core/taxonomy/index';
+import type { PostWorkspace } from '../host/postWorkspace';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 
-const POST_GLOB = '**/{_posts,_drafts}/**';
-const EXCLUDE_GLOB = '**/{node_modules,_site,.git,vendor}/**';
+/** While the scan runs, views refresh at most this often (ms). */
+const SCAN_THROTTLE_MS = 400;
 
-/** Every site's taxonomy index; `onDidChange` fires (debounced) after files were re-read. */
+/** Every site's taxonomy index (kept by the PostWorkspace); `onDidChange` fires after posts were (re)read. */
 export class WorkspaceTaxonomy extends Disposable {
-  private readonly indexes = new Map<string, TaxonomyIndex>();
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
-  private building: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly s: Services) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(POST_GLOB));
-    this._register(watcher.onDidCreate((u) => void this.refresh(u)));
-    this._register(watcher.onDidChange((u) => void this.refresh(u)));
-    this._register(watcher.onDidDelete((u) => { for (const idx of this.indexes.values()) if (idx.remove(u.fsPath)) this.changed(); }));
-    this._register(s.sites.onDidChange(() => { this.indexes.clear(); this.building = undefined; void this.ready().then(() => this.changed()); }));
+    this._register(s.workspace.onDidChangePosts(() => this.changed()));
+    this._register(s.workspace.onDidChangeScan((st) => { if (!st.scanning) this.changed(true); }));
     this._register({ dispose: () => clearTimeout(this.timer) });
   }
 
-  /** Resolves once the cold index is built (started on first use). */
-  ready(): Promise<void> {
-    return this.building ??= this.build();
-  }
+  /** The workspace model the indexes belong to (for edits that must update it at once). */
+  get workspace(): PostWorkspace { return this.s.workspace; }
 
-  private async build(): Promise<void> {
-    const t0 = performance.now();
-    const uris = await vscode.workspace.findFiles(POST_GLOB, EXCLUDE_GLOB);
-    const queue = [...uris];
-    const worker = async () => { for (let u = queue.pop(); u; u = queue.pop()) await this.read(u); };
-    await Promise.all(Array.from({ length: 16 }, worker));
-    this.s.output.debug(`taxonomy: indexed ${uris.length} files in ${(performance.now() - t0).toFixed(0)} ms`);
-  }
+  /** Whether the scan is still reading posts (the counts are then partial). */
+  get busy(): boolean { return this.s.workspace.scanState().scanning; }
 
-  /** The index of the site a file belongs to (created empty when new). */
+  /** Resolves once the workspace scan has ended. */
+  ready(): Promise<void> { return this.s.workspace.scanned(); }
+
+  /** The index of the site a file belongs to (empty until its posts are read). */
   indexFor(uri: vscode.Uri): TaxonomyIndex {
-    const site = this.s.sites.siteFor(uri);
-    let idx = this.indexes.get(site.root);
-    if (!idx) { idx = new TaxonomyIndex(site); this.indexes.set(site.root, idx); }
-    return idx;
+    return this.s.workspace.taxonomy(this.s.sites.siteFor(uri));
   }
 
   /** Every site index, by site root. */
   all(): [string, TaxonomyIndex][] {
-    return [...this.indexes.entries()].sort(([a], [b]) => a.localeCompare(b));
+    return this.s.workspace.taxonomies();
   }
 
-  /** Reads one file's front matter bytes into its site's index (files outside post folders are ignored). */
-  private async read(uri: vscode.Uri): Promise<boolean> {
-    if (uri.scheme !== 'file') return false;
-    const idx = this.indexFor(uri);
-    const kind = fileKind(idx.site, relativeToSite(idx.site, uri.fsPath));
-    if (kind.kind !== 'post' && kind.kind !== 'draft') return false;
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const { text, invalid } = decodeText(frontMatterBytes(bytes));
-      const mtimeMs = kind.kind === 'draft' ? (await vscode.workspace.fs.stat(uri)).mtime : undefined;
-      idx.update(uri.fsPath, text, { invalidUtf8: invalid, mtimeMs });
-      return true;
-    } catch {
-      return idx.remove(uri.fsPath);
-    }
-  }
-
-  /** Re-reads one file (watcher events, or after an edit was saved). */
-  async refresh(uri: vscode.Uri): Promise<void> {
-    await this.ready();
-    if (await this.read(uri)) this.changed();
-  }
-
-  /** Updates a file from an open document's current text. */
-  updateFromDocument(doc: vscode.TextDocument): void {
-    const idx = this.indexFor(doc.uri);
-    const kind = fileKind(idx.site, relativeToSite(idx.site, doc.uri.fsPath));
-    if (kind.kind !== 'post' && kind.kind !== 'draft') return;
-    idx.update(doc.uri.fsPath, doc.getText());
-    this.changed();
-  }
-
-  private changed(): void {
+  /** Coalesces changes: at once when idle, throttled while the scan runs. */
+  private changed(now = false): void {
+    if (this.timer && !now) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.emitter.fire(), 100);
+    this.timer = setTimeout(() => { this.timer = undefined; this.emitter.fire(); }, now || !this.busy ? 0 : SCAN_THROTTLE_MS);
   }
 }

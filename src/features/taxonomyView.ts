@@ -1,10 +1,9 @@
 // The Explorer view "Post Desk: Taxonomy": categories and tags with counts, their posts, and Rename…/Merge into….
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCommand } from '../host/commands';
 import type { TaxonomyKey } from '../core/taxonomy/index';
 import type { Services } from '../services';
-import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomy';
+import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomyEdits';
 import type { WorkspaceTaxonomy } from './taxonomyIndex';
 
 /** A node of the taxonomy tree. */
@@ -24,8 +23,8 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
   refresh(): void { this.emitter.fire(undefined); }
   dispose(): void { this.emitter.dispose(); }
 
-  async getChildren(node?: TaxonomyNode): Promise<TaxonomyNode[]> {
-    await this.tax.ready();
+  /** What is known so far: the view fills in as the scan reads posts (its message says so). */
+  getChildren(node?: TaxonomyNode): TaxonomyNode[] {
     const sites = this.tax.all().filter(([, idx]) => idx.size > 0);
     if (!node) {
       if (sites.length === 1) return this.keys(sites[0][0]);
@@ -46,7 +45,7 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
   getTreeItem(node: TaxonomyNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
-      case 'site': return Object.assign(new vscode.TreeItem(path.basename(node.root), vscode.TreeItemCollapsibleState.Expanded), { description: node.root, iconPath: new vscode.ThemeIcon('globe') });
+      case 'site': return Object.assign(new vscode.TreeItem(node.root.replace(/^.*[\\/]/, ''), vscode.TreeItemCollapsibleState.Expanded), { description: node.root, iconPath: new vscode.ThemeIcon('globe') });
       case 'key': {
         const idx = this.tax.all().find(([root]) => root === node.root)?.[1];
         const item = new vscode.TreeItem(node.key === 'categories' ? vscode.l10n.t('Categories') : vscode.l10n.t('Tags'), vscode.TreeItemCollapsibleState.Expanded);
@@ -65,7 +64,7 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
       case 'post': {
         const uri = vscode.Uri.file(node.file);
         const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
-        item.description = vscode.workspace.asRelativePath(path.dirname(node.file));
+        item.description = vscode.workspace.asRelativePath(node.file.replace(/[\\/][^\\/]*$/, ''));
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
         return item;
       }
@@ -77,7 +76,7 @@ const isValueNode = (n: unknown): n is Extract<TaxonomyNode, { kind: 'value' }> 
 
 /** Rewrites `from` to `to` under `key` in every post of the site holding it, as one WorkspaceEdit. */
 export async function renameValue(tax: WorkspaceTaxonomy, root: string, key: TaxonomyKey, from: string, to: string, confirm = true): Promise<TaxonomyResult | undefined> {
-  await tax.ready();
+  await tax.workspace.sync();
   const idx = tax.all().find(([r]) => r === root)?.[1];
   const files = idx ? idx.filesWith(key, from) : [];
   if (!files.length || from === to) return { changed: [], unchanged: files, failed: [] };
@@ -87,7 +86,7 @@ export async function renameValue(tax: WorkspaceTaxonomy, root: string, key: Tax
     if (ok !== go) return undefined;
   }
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Rewriting '{0}'", from), cancellable: true }, (_progress, token) =>
-    applyTaxonomyChanges(tax, files.map((f) => ({ uri: vscode.Uri.file(f), changes: { [key]: { op: 'rename', from, to } } })), { createFrontMatter: false, save: true, token }));
+    applyTaxonomyChanges(tax.workspace, files.map((f) => ({ uri: vscode.Uri.file(f), changes: { [key]: { op: 'rename', from, to } } })), { createFrontMatter: false, save: true, token }));
 }
 
 /** Registers the `postdesk.taxonomy` view and its Rename…/Merge into…/Refresh commands. */
@@ -99,9 +98,15 @@ export function registerTaxonomyView(s: Services, tax: WorkspaceTaxonomy): vscod
     s.output.debug(`taxonomy rename ${value}: ${JSON.stringify(r)}`);
     return r;
   };
+  const progress = () => {
+    const st = s.workspace.scanState();
+    view.message = st.scanning ? vscode.l10n.t('Reading posts… {0}/{1} (the counts are not complete yet)', st.done, st.total) : undefined;
+  };
+  progress();
   return vscode.Disposable.from(
     tree, view,
-    tax.onDidChange(() => tree.refresh()),
+    tax.onDidChange(() => { progress(); tree.refresh(); }),
+    s.workspace.onDidChangeScan((st) => { if (!st.scanning || st.done === 0) progress(); }),
     registerCommand(s.output, 'postdesk.taxonomy.refresh', () => tree.refresh()),
     registerCommand(s.output, 'postdesk.taxonomy.rename', async (node?: unknown, args: RenameArgs = {}) => {
       if (!isValueNode(node)) return undefined;

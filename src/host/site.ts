@@ -1,51 +1,116 @@
-// Sites for documents in the editor: `_config.yml` found and parsed by the shared Node loader, kept fresh by watchers.
+// Sites of the workspace: every `_config.yml` found once, read through workspace.fs and cached until the watcher says it changed.
 import * as vscode from 'vscode';
-import { defaultSite, type SiteConfig } from '../core/site';
-import type { LayoutLookup, ValidateOptions } from '../core/validate';
-import { loadSiteFor } from '../node/files';
-import { readSiteLayouts } from '../node/layouts';
+import { entryRules, type EntryRules } from '../core/postFiles';
+import { decodeText } from '../core/parse';
+import { defaultSite, parseSiteConfig, type SiteConfig } from '../core/site';
+import { layoutLookup, type LayoutLookup, type ValidateOptions } from '../core/validate';
 import { Disposable } from '../util/dispose';
 
-/** Finds the site of a document; fires `onDidChange` when a `_config.yml` changes and `onDidChangeLayouts` for `_layouts/`. */
+/** Folders never searched for a site (Jekyll's output, dependencies, dot folders). */
+export const SEARCH_EXCLUDE = '{**/node_modules/**,**/_site/**,**/.*/**}';
+
+/** A path string of a uri as SiteConfig roots hold them (fsPath for files, the path otherwise). */
+export function pathOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.path;
+}
+
+const dirOf = (p: string) => p.replace(/[\\/][^\\/]*$/, '') || '/';
+
+interface KnownSite { site: SiteConfig; uri: vscode.Uri; configText: string; rules: EntryRules; layouts: LayoutLookup }
+
+/**
+ * Finds the site of a document without touching the disk: the sites are found once (`ready()`), and
+ * `refreshConfig` / `refreshLayouts` (called by the PostWorkspace watcher) keep them current.
+ * Fires `onDidChange` when a `_config.yml` changes and `onDidChangeLayouts` for `_layouts/`.
+ */
 export class SiteService extends Disposable {
   private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
   private readonly layoutsEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeLayouts = this.layoutsEmitter.event;
-  /**
-   * Layout lookups per site. `loadSite` hands out the same SiteConfig until `_config.yml` changes, so a new config
-   * gets a new lookup by itself; a layout added or removed clears them all (the watcher below).
-   */
-  private layouts = new WeakMap<SiteConfig, LayoutLookup | undefined>();
+  private readonly known = new Map<string, KnownSite>();
+  /** Folder → its site (known or default), so a keystroke costs one map lookup. */
+  private byDir = new Map<string, SiteConfig>();
+  private discovering: Promise<void> | undefined;
 
-  constructor() {
-    super();
-    const watch = (glob: string, fire: () => void) => {
-      const watcher = this._register(vscode.workspace.createFileSystemWatcher(glob));
-      this._register(watcher.onDidChange(fire));
-      this._register(watcher.onDidCreate(fire));
-      this._register(watcher.onDidDelete(fire));
-    };
-    watch('**/_config.yml', () => { this.layouts = new WeakMap(); this.emitter.fire(); });
-    // Only creations and deletions change what a lookup answers, but a rename shows as delete + create anyway.
-    watch('**/_layouts/**', () => { this.layouts = new WeakMap(); this.layoutsEmitter.fire(); });
+  /** Resolves once every `_config.yml` of the workspace has been read (started on first call). */
+  ready(): Promise<void> {
+    return this.discovering ??= (async () => {
+      const configs = await vscode.workspace.findFiles('**/_config.yml', SEARCH_EXCLUDE);
+      await Promise.all(configs.map((uri) => this.load(uri)));
+      this.byDir.clear();
+    })();
   }
 
-  /** The site of a document (file documents only; others get a default site). */
+  /** Every site with a `_config.yml`. */
+  sites(): { site: SiteConfig; uri: vscode.Uri }[] {
+    return [...this.known.values()].map(({ site, uri }) => ({ site, uri: vscode.Uri.joinPath(uri, '..') }));
+  }
+
+  private async load(config: vscode.Uri): Promise<void> {
+    const root = dirOf(pathOf(config));
+    let configText: string;
+    try { configText = decodeText(await vscode.workspace.fs.readFile(config)).text; } catch { this.known.delete(root); return; }
+    const site = parseSiteConfig(configText, root);
+    const layouts = await this.readLayouts(vscode.Uri.joinPath(config, '..'), site, configText);
+    this.known.set(root, { site, uri: config, configText, rules: entryRules(configText), layouts });
+  }
+
+  private async readLayouts(rootUri: vscode.Uri, site: SiteConfig, configText: string): Promise<LayoutLookup> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(rootUri, '_layouts/**'));
+    const names = new Set(found.map((u) => pathOf(u).replace(/\\/g, '/')));
+    return layoutLookup(site, (p) => names.has(p.replace(/\\/g, '/')), configText);
+  }
+
+  /** A `_config.yml` was created, changed or deleted: re-read it and tell the features. */
+  async refreshConfig(config: vscode.Uri): Promise<void> {
+    await this.ready();
+    await this.load(config);
+    this.byDir.clear();
+    this.emitter.fire();
+  }
+
+  /** Something under a site's `_layouts/` was created or deleted. */
+  async refreshLayouts(): Promise<void> {
+    await this.ready();
+    for (const k of this.known.values()) k.layouts = await this.readLayouts(vscode.Uri.joinPath(k.uri, '..'), k.site, k.configText);
+    this.layoutsEmitter.fire();
+  }
+
+  /** The site of a document: the nearest known `_config.yml` above it; a default site at its folder otherwise. */
   siteFor(uri: vscode.Uri): SiteConfig {
-    if (uri.scheme !== 'file') return defaultSite('/');
-    return loadSiteFor(uri.fsPath);
+    const dir = dirOf(pathOf(uri));
+    let site = this.byDir.get(dir);
+    if (!site) {
+      for (let d = dir; ; d = dirOf(d)) {
+        site = this.known.get(d)?.site;
+        if (site || d === dirOf(d)) break;
+      }
+      site ??= defaultSite(dir);
+      this.byDir.set(dir, site);
+    }
+    return site;
   }
 
-  /**
-   * Validation options for a file of `site`: the layout lookup is made once per site (not per keystroke: it reads
-   * `_config.yml` for a theme and checks `_layouts/` on disk); none without a `_config.yml`.
-   */
+  /** Whether `site` has a `_config.yml` (a real site, not a default one). */
+  hasConfig(site: SiteConfig): boolean {
+    return this.known.get(site.root)?.site === site;
+  }
+
+  /** The `_config.yml` of a site with one: its uri and the text that was read. */
+  config(site: SiteConfig): { uri: vscode.Uri; text: string } | undefined {
+    const k = this.known.get(site.root);
+    return k?.site === site ? { uri: k.uri, text: k.configText } : undefined;
+  }
+
+  /** The site's `exclude:` / `include:` (Jekyll's defaults for a default site). */
+  entryRulesFor(site: SiteConfig): EntryRules {
+    return this.known.get(site.root)?.rules ?? entryRules(undefined);
+  }
+
+  /** Validation options for a file of `site`, with the layout lookup read once per site; none without a `_config.yml`. */
   optionsFor(site: SiteConfig, file: string | undefined, invalidUtf8 = false): ValidateOptions {
-    if (!this.layouts.has(site)) {
-      const { configText, layouts } = readSiteLayouts(site);
-      this.layouts.set(site, configText === undefined ? undefined : layouts);
-    }
-    return { site, file, invalidUtf8, layouts: this.layouts.get(site) };
+    const k = this.known.get(site.root);
+    return { site, file, invalidUtf8, layouts: k?.site === site ? k.layouts : undefined };
   }
 }

@@ -1,7 +1,7 @@
 // The preview feature: Open Preview (to the Side), Toggle Preview Lock, following the active post, restore on reload.
 import * as vscode from 'vscode';
 import { registerCommand } from '../host/commands';
-import { isPostFile } from '../node/files';
+import { isPostFile } from '../core/postFiles';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { parsePreviewState } from './messages';
@@ -36,6 +36,7 @@ class PreviewManager extends Disposable {
     }));
     this._register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, raw) => {
+        await this.s.sites.ready();
         const st = parsePreviewState(raw);
         let uri: vscode.Uri | undefined;
         try { uri = st ? vscode.Uri.parse(st.uri, true) : undefined; } catch { uri = undefined; }
@@ -95,6 +96,8 @@ class PreviewManager extends Disposable {
     const active = vscode.window.activeTextEditor;
     const target = uri instanceof vscode.Uri ? uri : active?.document.uri;
     if (!target) { void vscode.window.showInformationMessage(vscode.l10n.t('Open a post first.')); return undefined; }
+    // The site (for the header and image base) is known once the sites were read: a moment after start-up.
+    await this.s.sites.ready();
     const sourceColumn = active?.viewColumn ?? vscode.ViewColumn.One;
     const column = side ? (sourceColumn + 1) as vscode.ViewColumn : sourceColumn;
     let p = this.panelsFor(target)[0] ?? [...this.panels].find((x) => !x.locked);

@@ -1,6 +1,5 @@
 // One preview webview: renders its document into a CSP-locked page, patches edits in, and answers its messages.
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml, previewCsp, type RenderResult, type StockMode } from '../core/render';
@@ -94,7 +93,7 @@ export class PreviewPanel extends Disposable {
     const stock = cfg.get<string>('stockImages');
     const stockImages: StockMode = stock === 'show' || stock === 'hide' ? stock : 'mark';
     const site = doc.uri.scheme === 'file' ? this.s.sites.siteFor(doc.uri) : undefined;
-    const inSite = site !== undefined && fs.existsSync(path.join(site.root, '_config.yml'));
+    const inSite = site !== undefined && this.s.sites.hasConfig(site);
     this.siteRoot = inSite ? site.root : undefined;
     const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
     return this.renderer.render(doc.getText(), {

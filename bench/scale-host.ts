@@ -1,0 +1,118 @@
+// Runs inside the real VS Code extension host on a generated 20,000-post site: the "editor at scale" rows of `npm run bench`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+interface WorkspaceState {
+  scanning: boolean; done: number; total: number; posts: number;
+  loopDelay?: { p50: number; p99: number; max: number; count: number };
+  rssBytes: number; heapUsedBytes: number; lastScanMs?: number;
+}
+const state = async () => (await vscode.commands.executeCommand<WorkspaceState>('postdesk._workspace'))!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rules = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Post Desk').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+
+/** Resolves with the ms until `check()` holds, tested on every diagnostics change (and every 5 ms); -1 after `timeout`. */
+function until(check: () => boolean, timeout = 30000): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (ms: number) => { if (done) return; done = true; sub.dispose(); clearInterval(poll); resolve(ms); };
+    const test = () => { if (check()) finish(performance.now() - t0); else if (performance.now() - t0 > timeout) finish(-1); };
+    const sub = vscode.languages.onDidChangeDiagnostics(test);
+    const poll = setInterval(test, 5);
+  });
+}
+
+/** Toggles the title of `editor`'s post between empty and set; resolves with the ms until its own diagnostics follow. */
+async function keystroke(editor: vscode.TextEditor): Promise<number> {
+  const doc = editor.document;
+  const line = [...Array(10).keys()].map((i) => doc.lineAt(i)).find((l) => l.text.startsWith('title:'))!;
+  const empty = line.text.trim() === 'title: ""';
+  const wait = until(() => rules(doc.uri).includes('title-empty') !== empty);
+  await editor.edit((b) => b.replace(line.range, empty ? 'title: "键入"' : 'title: ""'));
+  return wait;
+}
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
+
+/** Called by the extension host; writes its measurements to $POSTDESK_BENCH_RESULTS. */
+export async function run(): Promise<void> {
+  const out: Record<string, unknown> = { vscodeVersion: vscode.version, hostStart: Date.now() };
+  try {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'postdesk');
+    if (!ext) throw new Error('Post Desk is not loaded');
+    await ext.activate();
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!root) throw new Error('no workspace folder');
+    const names = fs.readdirSync(path.join(root, '_posts')).filter((n) => n.endsWith('.md')).sort();
+
+    // Keystrokes while the scan runs (the first scan after start-up), then the same after it.
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, '_posts', names[0]))));
+    const during: number[] = [];
+    const after: number[] = [];
+    const pickerDuring: number[] = [];
+    const pickerAfter: number[] = [];
+    let first = await state();
+    out.scanAtFirstKey = { done: first.done, total: first.total, scanning: first.scanning };
+    while ((first = await state()).scanning && during.length < 40) {
+      const ms = await keystroke(editor);
+      if ((await state()).scanning) during.push(ms);
+      if (during.length % 5 === 1 && (await state()).scanning) pickerDuring.push(await picker());
+    }
+    while ((await state()).scanning) await sleep(50);
+    const scanned = await state();
+    out.scanEnd = Date.now();
+    out.scan = { posts: scanned.posts, lastScanMs: scanned.lastScanMs, loopDelay: scanned.loopDelay, rssMB: scanned.rssBytes / 1048576, heapMB: scanned.heapUsedBytes / 1048576 };
+    for (let i = 0; i < 20; i++) after.push(await keystroke(editor));
+    for (let i = 0; i < 5; i++) pickerAfter.push(await picker());
+    out.keystroke = { during, after, duringP95: pct(during, 0.95), afterP95: pct(after, 0.95) };
+    out.picker = { during: pickerDuring, after: pickerAfter };
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // An external change of one post (another tool writes it): its Problems and the taxonomy counts follow.
+    const other = vscode.Uri.file(path.join(root, '_posts', names[1]));
+    const text = fs.readFileSync(other.fsPath, 'utf8');
+    const external: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const on = i % 2 === 0;
+      const wait = until(() => rules(other).includes('title-empty') === on);
+      fs.writeFileSync(other.fsPath, on ? text.replace(/^title:.*$/m, 'title: ""') : text);
+      external.push(await wait);
+    }
+    out.externalChange = external;
+
+    // Taxonomy view first open (after the scan): the command resolves once the view is shown.
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('postdesk.taxonomy.focus');
+    out.taxonomyViewMs = performance.now() - t0;
+  } catch (e) {
+    out.error = String((e as Error)?.stack ?? e);
+  }
+  const file = process.env.POSTDESK_BENCH_RESULTS;
+  if (file) { fs.writeFileSync(`${file}.tmp`, JSON.stringify(out)); fs.renameSync(`${file}.tmp`, file); }
+}
+
+/** Insert Tags… → the picker's `show()`: ms until the command has opened its quick pick (then it is closed). */
+async function picker(): Promise<number> {
+  const t0 = performance.now();
+  const orig = vscode.window.createQuickPick;
+  let shownAt = -1;
+  const patched = <T extends vscode.QuickPickItem>() => {
+    const qp = orig<T>();
+    const show = qp.show.bind(qp);
+    qp.show = () => { show(); shownAt = performance.now() - t0; setTimeout(() => qp.hide(), 0); };
+    return qp;
+  };
+  try {
+    (vscode.window as { createQuickPick: typeof orig }).createQuickPick = patched;
+  } catch {
+    return -1;
+  }
+  try {
+    await vscode.commands.executeCommand('postdesk.insertTags');
+  } finally {
+    (vscode.window as { createQuickPick: typeof orig }).createQuickPick = orig;
+  }
+  return shownAt;
+}

@@ -1,0 +1,327 @@
+// The one workspace model: which files are posts, one watcher, one reader (workspace.fs), one cache of analysed posts.
+import * as vscode from 'vscode';
+import { LineIndex } from '../core/edits';
+import { decodeText } from '../core/parse';
+import { isExcludedEntry, isPostFile } from '../core/postFiles';
+import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
+import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
+import type { Problem } from '../core/types';
+import { isValidated, validatePost } from '../core/validate';
+import { Disposable } from '../util/dispose';
+import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
+
+/** One analysed post: its problems (with line/character ranges) and what the features need without re-reading it. */
+export interface PostEntry {
+  readonly uri: vscode.Uri;
+  readonly site: SiteConfig;
+  /** The document version it was analysed at (open documents); undefined when read from disk. */
+  readonly version: number | undefined;
+  /** Whether Post Desk validates the file (Markdown/HTML post, draft or collection document). */
+  readonly validated: boolean;
+  readonly problems: readonly Problem[];
+  /** `[startLine, startChar, endLine, endChar]` of each problem, in order. */
+  readonly ranges: readonly number[];
+  /** The text mentions a stock-image marker. */
+  readonly stock: boolean;
+}
+
+/** What one change of the model touched. */
+export interface PostsChange { changed: readonly PostEntry[]; removed: readonly vscode.Uri[] }
+
+/** Progress of the workspace scan. */
+export interface ScanState { scanning: boolean; done: number; total: number }
+
+/** A file's text as read from disk. */
+interface Read { text: string; invalid: boolean; mtimeMs?: number }
+
+const POST_FOLDERS = '**/{_posts,_drafts}/**';
+const DEBOUNCE_MS = 250;
+/** Work done between two yields to the event loop while scanning (ms); keystrokes and pickers run in between. */
+const SLICE_MS = 8;
+const BATCH = 64;
+
+const yieldNow = () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+
+/**
+ * Posts of every site of the workspace, analysed once per document version or disk change. Open documents are
+ * analysed from their text first; the disk scan runs in time slices behind them. Features read `get()`,
+ * `entries()`, `taxonomy()` and listen to `onDidChangePosts` / `onDidChangeScan`.
+ */
+export class PostWorkspace extends Disposable {
+  private readonly entries_ = new Map<string, PostEntry>();
+  private readonly indexes = new Map<string, TaxonomyIndex>();
+  private readonly postsEmitter = this._register(new vscode.EventEmitter<PostsChange>());
+  /** Fires after posts were (re)analysed or removed. */
+  readonly onDidChangePosts = this.postsEmitter.event;
+  private readonly scanEmitter = this._register(new vscode.EventEmitter<ScanState>());
+  /** Fires as the scan progresses and when it ends. */
+  readonly onDidChangeScan = this.scanEmitter.event;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, vscode.Uri>();
+  private draining: Promise<void> | undefined;
+  private generation = 0;
+  private state: ScanState = { scanning: false, done: 0, total: 0 };
+  private scanning: Promise<void> = Promise.resolve();
+
+  constructor(private readonly sites: SiteService, private readonly output: vscode.LogOutputChannel) {
+    super();
+    const ws = vscode.workspace;
+    this._register(ws.onDidOpenTextDocument((d) => void this.fromDocument(d)));
+    this._register(ws.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.schedule(e.document); }));
+    this._register(ws.onDidSaveTextDocument((d) => void this.fromDocument(d)));
+    this._register(ws.onDidCloseTextDocument((d) => this.closed(d)));
+    this._register(sites.onDidChange(() => void this.rescan()));
+    this._register(sites.onDidChangeLayouts(() => void this.rescan()));
+    // The one watcher of the extension: configs, layouts and posts.
+    const watcher = this._register(ws.createFileSystemWatcher('**/*'));
+    this._register(watcher.onDidCreate((u) => this.onDisk(u, false)));
+    this._register(watcher.onDidChange((u) => this.onDisk(u, false)));
+    this._register(watcher.onDidDelete((u) => this.onDisk(u, true)));
+    this._register({ dispose: () => { this.generation++; for (const t of this.timers.values()) clearTimeout(t); } });
+    void sites.ready().then(() => { for (const d of ws.textDocuments) this.analyzeDocument(d); });
+    void this.rescan();
+  }
+
+  /** The cached analysis of a post (undefined when it is not a post of a site or not read yet). */
+  get(uri: vscode.Uri): PostEntry | undefined { return this.entries_.get(uri.toString()); }
+  /** Every analysed post. */
+  entries(): IterableIterator<PostEntry> { return this.entries_.values(); }
+  /** Progress of the scan. */
+  scanState(): ScanState { return { ...this.state }; }
+  /** Resolves when the current scan has ended. */
+  scanned(): Promise<void> { return this.scanning; }
+  /** Resolves once the sites are known (open documents are analysed right after). */
+  ready(): Promise<void> { return this.sites.ready(); }
+
+  /** The taxonomy index of `site` (filled as posts are read). */
+  taxonomy(site: SiteConfig): TaxonomyIndex {
+    let idx = this.indexes.get(site.root);
+    if (!idx || idx.site !== site) { idx = new TaxonomyIndex(site); this.indexes.set(site.root, idx); }
+    return idx;
+  }
+  /** Every site's taxonomy index, by site root. */
+  taxonomies(): [string, TaxonomyIndex][] {
+    return [...this.indexes.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }
+
+  /** Whether `uri` names a file Jekyll reads from a post folder or collection of its site. */
+  isCandidate(uri: vscode.Uri): boolean {
+    // Diff views, output and other virtual documents are not posts; a virtual workspace's own scheme is.
+    if (uri.scheme !== 'file' && !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    const file = pathOf(uri);
+    const site = this.sites.siteFor(uri);
+    const rel = relativeToSite(site, file);
+    return (isValidated(site, file) || fileKind(site, rel).kind !== 'other') && !isExcludedEntry(this.sites.entryRulesFor(site), rel);
+  }
+
+  /** Analyses `text` as the content of `uri`: problems, taxonomy, stock markers; the entry is cached and returned. */
+  private analyze(uri: vscode.Uri, text: string, invalid: boolean, version: number | undefined, mtimeMs?: number): PostEntry | undefined {
+    if (!this.isCandidate(uri)) { this.forget(uri); return undefined; }
+    const file = pathOf(uri);
+    const site = this.sites.siteFor(uri);
+    const validated = isPostFile(file) && isValidated(site, file);
+    let problems: Problem[] = [];
+    const ranges: number[] = [];
+    try {
+      problems = validated ? validatePost(text, this.sites.optionsFor(site, file, invalid)) : [];
+    } catch (e) {
+      this.output.warn(`could not validate ${file}: ${(e as Error).message}`);
+    }
+    if (problems.length) {
+      const lines = new LineIndex(text);
+      for (const p of problems) {
+        const a = lines.positionAt(p.start); const b = lines.positionAt(p.end);
+        ranges.push(a.line, a.character, b.line, b.character);
+      }
+    }
+    const kind = fileKind(site, relativeToSite(site, file)).kind;
+    if (kind === 'post' || kind === 'draft') this.taxonomy(site).update(file, frontMatterSlice(text) ?? text, { invalidUtf8: invalid, mtimeMs });
+    // Fixes are only asked for in open documents, which are analysed again from their text: disk entries keep none.
+    if (version === undefined) problems = problems.map((p) => (p.fixes.length ? { ...p, fixes: [] } : p));
+    const entry: PostEntry = { uri, site, version, validated, problems, ranges, stock: /EM_StockImg_/i.test(text) };
+    this.entries_.set(uri.toString(), entry);
+    return entry;
+  }
+
+  private forget(uri: vscode.Uri): boolean {
+    const had = this.entries_.delete(uri.toString());
+    const file = pathOf(uri);
+    for (const idx of this.indexes.values()) idx.remove(file);
+    return had;
+  }
+
+  /** Analyses an open document now (skipped when this version is cached, unless `force`); fires the change. */
+  analyzeDocument(doc: vscode.TextDocument, force = false): PostEntry | undefined {
+    const cached = this.get(doc.uri);
+    if (!force && cached && cached.version === doc.version) return cached;
+    if (!this.isCandidate(doc.uri)) return undefined;
+    const entry = this.analyze(doc.uri, doc.getText(), false, doc.version);
+    if (entry) this.postsEmitter.fire({ changed: [entry], removed: [] });
+    return entry;
+  }
+
+  private async fromDocument(doc: vscode.TextDocument): Promise<void> {
+    await this.sites.ready();
+    if (!doc.isClosed) this.analyzeDocument(doc);
+  }
+
+  /** Debounced analysis of an edited document; a run for an older version is dropped. */
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const version = doc.version;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed && doc.version === version) void this.fromDocument(doc);
+    }, DEBOUNCE_MS));
+  }
+
+  private closed(doc: vscode.TextDocument): void {
+    clearTimeout(this.timers.get(doc.uri.toString()));
+    // Back to what is on disk (an unsaved edit is gone).
+    if (this.get(doc.uri)) this.queue(doc.uri);
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  }
+
+  private onDisk(uri: vscode.Uri, deleted: boolean): void {
+    const p = pathOf(uri).replace(/\\/g, '/');
+    if (p.endsWith('/_config.yml')) { void this.sites.refreshConfig(uri); return; }
+    if (p.includes('/_layouts/')) { if (deleted || !this.isOpen(uri)) void this.sites.refreshLayouts(); return; }
+    if (deleted) {
+      // A deleted folder sends one event: forget everything below it too.
+      const key = uri.toString();
+      const gone = [...this.entries_.values()].filter((e) => { const k = e.uri.toString(); return k === key || k.startsWith(`${key}/`); }).map((e) => e.uri);
+      for (const u of gone) this.forget(u);
+      if (gone.length) this.postsEmitter.fire({ changed: [], removed: gone });
+      return;
+    }
+    if (!p.includes('/_') || this.isOpen(uri)) return;
+    this.queue(uri);
+  }
+
+  /**
+   * Queues one file to be re-read from disk (a watcher event, a closed document). A burst (a checkout, a
+   * generator) is read in batches and time slices like the scan, so open documents stay first.
+   */
+  private queue(uri: vscode.Uri): void {
+    this.pending.set(uri.toString(), uri);
+    this.draining ??= this.drain().finally(() => { this.draining = undefined; });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await this.sites.ready();
+      while (this.pending.size) {
+        const batch = [...this.pending.values()].slice(0, BATCH);
+        for (const u of batch) this.pending.delete(u.toString());
+        const reads = await Promise.all(batch.map(async (uri) => ({ uri, read: this.isCandidate(uri) ? await this.read(uri) : undefined })));
+        await this.analyzeBatch(reads, () => false);
+      }
+    } catch (e) {
+      this.output.error(`re-reading posts failed: ${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * Brings the model up to the disk as it is now, for commands over all posts: the watcher may not have told
+   * about a file written a moment ago. Lists the posts (the same glob as the scan) and reads only new ones.
+   */
+  async sync(): Promise<void> {
+    await this.scanned();
+    const found = await this.findPosts();
+    const keys = new Set(found.map((u) => u.toString()));
+    const gone = [...this.entries_.values()].filter((e) => !keys.has(e.uri.toString()) && !this.isOpen(e.uri)).map((e) => e.uri);
+    for (const u of gone) this.forget(u);
+    if (gone.length) this.postsEmitter.fire({ changed: [], removed: gone });
+    for (const u of found) if (!this.entries_.has(u.toString()) && this.isCandidate(u)) this.queue(u);
+    await this.draining;
+  }
+
+  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit). */
+  private async findPosts(): Promise<vscode.Uri[]> {
+    await this.sites.ready();
+    const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
+    const globs = [POST_FOLDERS, ...(collections.size ? [`**/_{${[...collections].join(',')}}/**`] : [])];
+    return (await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, SEARCH_EXCLUDE)))).flat();
+  }
+
+  /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */
+  private async analyzeBatch(batch: { uri: vscode.Uri; read: Read | undefined }[], stale: () => boolean): Promise<boolean> {
+    const changed: PostEntry[] = [];
+    const removed: vscode.Uri[] = [];
+    let slice = performance.now();
+    for (const { uri, read } of batch) {
+      if (this.isOpen(uri)) continue;
+      const e = read && this.analyze(uri, read.text, read.invalid, undefined, read.mtimeMs);
+      if (e) changed.push(e); else if (this.forget(uri)) removed.push(uri);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldNow();
+        slice = performance.now();
+        if (stale()) return false;
+      }
+    }
+    if (changed.length || removed.length) this.postsEmitter.fire({ changed, removed });
+    return true;
+  }
+
+  private async read(uri: vscode.Uri): Promise<Read | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      // Only drafts take a date from their mtime.
+      const draft = /[\\/]_drafts[\\/]/.test(pathOf(uri));
+      const mtimeMs = draft ? (await vscode.workspace.fs.stat(uri)).mtime : undefined;
+      return { ...decodeText(bytes), mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Re-reads every post of the workspace (after a config change, or on request); open documents first. */
+  rescan(): Promise<void> {
+    const gen = ++this.generation;
+    this.scanning = this.scan(gen).catch((e) => this.output.error(`workspace scan failed: ${(e as Error).message}`));
+    return this.scanning;
+  }
+
+  private async scan(gen: number): Promise<void> {
+    const t0 = performance.now();
+    this.setState({ scanning: true, done: 0, total: 0 });
+    await this.sites.ready();
+    if (gen !== this.generation) return;
+    for (const idx of this.indexes.values()) idx.clear();
+    this.indexes.clear();
+    for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
+    const found = await this.findPosts();
+    if (gen !== this.generation) return;
+    const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    // Which files are posts is decided batch by batch, inside the time slices (not in one pass over 20,000 paths).
+    const todo = found.filter((u) => !seen.has(u.toString()));
+    this.setState({ scanning: true, done: 0, total: todo.length });
+    const readBatch = (from: number) => Promise.all(todo.slice(from, from + BATCH).map(async (u) => ({ uri: u, read: this.isCandidate(u) ? await this.read(u) : undefined })));
+    let next = readBatch(0);
+    const stale = () => gen !== this.generation;
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const batch = await next;
+      if (stale()) return;
+      next = readBatch(i + BATCH);
+      for (const { uri } of batch) seen.add(uri.toString());
+      if (!await this.analyzeBatch(batch, stale)) return;
+      this.state.done = Math.min(todo.length, i + BATCH);
+      this.scanEmitter.fire(this.scanState());
+    }
+    const gone = [...this.entries_.values()].filter((e) => !seen.has(e.uri.toString())).map((e) => e.uri);
+    for (const u of gone) this.forget(u);
+    if (gone.length) this.postsEmitter.fire({ changed: [], removed: gone });
+    this.setState({ scanning: false, done: todo.length, total: todo.length });
+    this.output.debug(`workspace: ${todo.length} posts scanned in ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+
+  private setState(s: ScanState): void {
+    this.state = s;
+    this.scanEmitter.fire(this.scanState());
+  }
+}

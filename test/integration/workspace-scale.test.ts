@@ -1,0 +1,63 @@
+// The open post first (runs last: it writes 5,000 posts): on a large generated site, a keystroke's own diagnostics arrive before the workspace scan ends.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { extensionId, openPost, siteRoot, waitFor } from './util';
+
+/** What `postdesk._workspace` returns (src/host/debug.ts). */
+interface WorkspaceState {
+  scanning: boolean; done: number; total: number; posts: number;
+  documents: { uri: string; version: number | undefined; scanning: boolean; done: number; total: number }[];
+}
+const state = async () => (await vscode.commands.executeCommand<WorkspaceState>('postdesk._workspace'))!;
+
+const N = 5000;
+const GENERATED = '_posts/generated-scale';
+const TYPED = '_posts/2021-12-20-scale-typing.md';
+/** A news-sized body: one long line of HTML, as the corpus posts have. */
+const BODY = `<p>${'港股收盘：恒生指数上涨，成交额放大。'.repeat(300)}</p>\n`;
+const post = (i: number) => `---\nlayout: post\ntitle: "生成 ${i}"\ndate: 2021-11-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00 +0800\ncategories: emnews\ntags: [t${i % 50}]\n---\n${BODY}`;
+
+const rules = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Post Desk').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+
+describe('workspace at scale', function () {
+  this.timeout(300000);
+  const abs = (rel: string) => path.join(siteRoot(), rel);
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)?.activate();
+    fs.mkdirSync(abs(GENERATED), { recursive: true });
+    for (let i = 0; i < N; i++) fs.writeFileSync(path.join(abs(GENERATED), `2021-11-01-generated-${i}.md`), post(i));
+    fs.writeFileSync(abs(TYPED), '---\nlayout: post\ntitle: typed\ndate: 2021-12-20 10:00:00 +0800\ncategories: emnews\ntags: 东财滚动新闻\n---\n正文\n');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(abs(GENERATED), { recursive: true, force: true });
+    fs.rmSync(abs(TYPED), { force: true });
+    await vscode.commands.executeCommand('postdesk.validateWorkspace');
+  });
+
+  it("a keystroke's own diagnostics arrive while the scan of 5,000 posts is still running", async () => {
+    const editor = await openPost(TYPED);
+    const uri = editor.document.uri;
+    await waitFor(() => state().then((s) => s.documents.some((d) => d.uri === uri.toString())), 30000, 'the typed post to be analysed');
+    assert.ok(!rules(uri).includes('title-empty'));
+    // A fresh scan of every post (the generated ones included); not awaited: we type while it runs.
+    void vscode.commands.executeCommand('postdesk.validateWorkspace');
+    await waitFor(() => state().then((s) => s.scanning && s.total >= N), 60000, 'the scan to have listed the generated posts');
+    const line = editor.document.lineAt(2);
+    assert.equal(line.text, 'title: typed');
+    await editor.edit((b) => b.replace(line.range, 'title: ""'));
+    const version = editor.document.version;
+    await waitFor(() => rules(uri).includes('title-empty'), 60000, 'title-empty on the typed post');
+    const st = await state();
+    const analysed = st.documents.find((d) => d.uri === uri.toString() && d.version === version);
+    assert.ok(analysed, `no analysis of version ${version} recorded`);
+    assert.ok(analysed.scanning && analysed.done < analysed.total, `the keystroke waited for the scan: ${JSON.stringify(analysed)}`);
+    // And the scan does complete, with every generated post in the model.
+    await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
+    assert.ok((await state()).posts >= N);
+  });
+});
