@@ -4,6 +4,7 @@ import type { RuleContext } from './context';
 import { dateFilenameMismatch } from './date-filename-mismatch';
 import { dateInvalid } from './date-invalid';
 import { dateNoOffset } from './date-no-offset';
+import { duplicateKey } from './duplicate-key';
 import { encodingInvalid } from './encoding-invalid';
 import { filenameInvalid } from './filename-invalid';
 import { frontMatterLanguage } from './front-matter-language';
@@ -38,6 +39,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'front-matter-unclosed', severity: 'error', docs: 'The front matter has no closing `---`.', check: frontMatterUnclosed },
   { id: 'front-matter-language', severity: 'error', docs: 'Front matter in a language other than YAML (`---js`), never evaluated.', check: frontMatterLanguage },
   { id: 'yaml-syntax', severity: 'error', docs: 'The front matter is not valid YAML.', check: yamlSyntax },
+  { id: 'duplicate-key', severity: 'warning', docs: 'A key given twice: Jekyll keeps the last value.', check: duplicateKey },
   { id: 'required-key', severity: 'error', docs: 'A required front matter key is missing.', check: requiredKey },
   { id: 'title-empty', severity: 'error', docs: 'The title is empty.', check: titleEmpty },
   { id: 'date-invalid', severity: 'error', docs: 'A date Jekyll cannot parse: the whole site fails to build.', check: dateInvalid },
