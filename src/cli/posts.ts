@@ -22,7 +22,7 @@ export const posts: CliCommand = {
     if (format === 'json') { ctx.stdout(`${JSON.stringify(views.map(postEntry), null, 2)}\n`); return EXIT.ok; }
     for (const v of views) {
       const state = v.published ? 'published' : `unpublished (${v.reason})`;
-      ctx.stdout(`${v.file}\t${state}\t${v.date ?? '(build time)'}\tcategories: ${JSON.stringify(v.categories)}\ttags: ${JSON.stringify(v.tags)}\ttitle: ${JSON.stringify(v.title)}${v.error ? `\t! ${v.error}` : ''}\n`);
+      ctx.stdout(`${v.file}\t${state}\t${v.date ?? '(invalid date)'}\tcategories: ${JSON.stringify(v.categories)}\ttags: ${JSON.stringify(v.tags)}\ttitle: ${JSON.stringify(v.title)}${v.error ? `\t! ${v.error}` : ''}\n`);
     }
     return EXIT.ok;
   },
