@@ -4,6 +4,7 @@ import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit
 import { psychTags } from './yaml/tags';
 import { firstDocumentEnd } from './yaml/stream';
 import { nestingTooDeep } from './yaml/depth';
+import { controlCharacter, leadingTab, normalizeBreaks } from './yaml/libyaml';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -121,16 +122,20 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
     return none({ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) });
   }
   // Psych stops at the end of the first document (a `%` line or a `---`/`...` marker at column 0): the rest is never read.
+  const control = controlCharacter(src);
+  if (control) return none({ message: control.message, code: 'CONTROL_CHARACTER', start: offset + control.start, end: offset + control.end });
   const first = src.slice(0, firstDocumentEnd(src));
   const deep = nestingTooDeep(first);
   if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
   const fast = fastYamlDocument(first, YAML_OPTIONS);
   if (fast) return { doc: fast.doc, data: fast.data, errors: [], duplicates: [] };
   // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
-  const doc = parseDocument(/[\r\x85\u2028\u2029]/.test(first) ? first.replace(/\r(?!\n)|[\x85\u2028\u2029]/g, '\n') : first, YAML_OPTIONS);
+  const doc = parseDocument(normalizeBreaks(first), YAML_OPTIONS);
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
+  const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
+  if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
   const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);
   if (errors.length === 0 && doc.contents !== null) {

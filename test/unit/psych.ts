@@ -18,7 +18,7 @@ def canon(v)
   when Hash then v.each_with_object({}) { |(k, x), h| h[k.is_a?(String) ? k : (k.nil? ? '' : k.to_s)] = canon(x) }
   when Array then v.map { |x| canon(x) }
   when String then v.encoding == Encoding::UTF_8 && v.valid_encoding? ? v : { '$other' => 'binary' }
-  when Integer then v.abs < 2**53 ? v : { '$bigint' => v.to_s }
+  when Integer then v.abs < 2**53 ? v : (v.to_f.finite? ? v.to_f : { '$float' => v > 0 ? 'Infinity' : '-Infinity' })
   when Float then v.finite? ? v : { '$float' => v.nan? ? 'NaN' : (v > 0 ? 'Infinity' : '-Infinity') }
   when true, false, nil then v
   when Time then { '$time' => v.utc.strftime('%Y-%m-%dT%H:%M:%S.%LZ') }
