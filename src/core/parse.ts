@@ -2,9 +2,9 @@
 import { fastYamlDocument } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
-import { firstDocumentEnd } from './yaml/stream';
+import { directiveError, firstDocumentEnd } from './yaml/stream';
 import { nestingTooDeep } from './yaml/depth';
-import { controlCharacter, leadingTab, normalizeBreaks } from './yaml/libyaml';
+import { controlCharacter, leadingTab, libyamlView } from './yaml/libyaml';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -124,13 +124,18 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   // Psych stops at the end of the first document (a `%` line or a `---`/`...` marker at column 0): the rest is never read.
   const control = controlCharacter(src);
   if (control) return none({ message: control.message, code: 'CONTROL_CHARACTER', start: offset + control.start, end: offset + control.end });
-  const first = src.slice(0, firstDocumentEnd(src));
+  const cut = firstDocumentEnd(src);
+  const first = src.slice(0, cut);
+  const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
+  if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
   const deep = nestingTooDeep(first);
   if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
   const fast = fastYamlDocument(first, YAML_OPTIONS);
   if (fast) return { doc: fast.doc, data: fast.data, errors: [], duplicates: [] };
   // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
-  const doc = parseDocument(normalizeBreaks(first), YAML_OPTIONS);
+  const view = libyamlView(first);
+  if (view.error) return none({ message: view.error.message, code: 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
+  const doc = parseDocument(view.text, YAML_OPTIONS);
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));

@@ -26,17 +26,18 @@ describe('Psych differential', function () {
     if (why) { console.warn(`    SKIPPED: ${why}`); this.skip(); }
   });
 
-  // Not yet zero: the 13 left (seed 14) are libyaml leniencies listed in docs/yaml-leniency.md; the bound only goes down.
-  const KNOWN = N === 20000 ? 13 : 0;
+  // Not yet zero: the 3 left (seed 14) are libyaml leniencies listed in docs/yaml-leniency.md; the bound only goes down.
+  const KNOWN = N === 20000 ? 3 : 0;
 
   it(`agrees with Psych on ${N} generated front matters (verdict and data)`, () => {
     const texts = fc.sample(generatedPost, { numRuns: N, seed: 14 });
     const bad = disagreements(texts);
     if (bad.length) console.log(`    ${bad.length} of ${N} generated cases disagree with Psych`);
+    if (process.env.POSTDESK_PSYCH_SHOW) console.log(bad.join('\n'));
     assert.ok(bad.length <= KNOWN, `${bad.length} of ${N} disagree:\n${bad.slice(0, 15).join('\n')}`);
   });
 
-  it('agrees with Psych on at least 163 (issue: 148) of the YAML test suite\'s 172 error cases, wrapped as front matter', function () {
+  it('agrees with Psych on at least 169 (issue: 148) of the YAML test suite\'s 172 error cases, wrapped as front matter', function () {
     const dir = path.join(projectRoot, '..', 'shared', 'yaml-errors');
     if (!fs.existsSync(dir)) { console.warn(`    SKIPPED: ${dir} is not there`); this.skip(); }
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -45,6 +46,6 @@ describe('Psych differential', function () {
     const agreeing = files.length - bad.length;
     console.log(`    yaml-errors: ${agreeing} of ${files.length} agree with Psych`);
     if (process.env.POSTDESK_PSYCH_SHOW) console.log(bad.join('\n'));
-    assert.ok(agreeing >= 163, `${agreeing} of ${files.length} agree:\n${bad.join('\n')}`);
+    assert.ok(agreeing >= 169, `${agreeing} of ${files.length} agree:\n${bad.join('\n')}`);
   });
 });

@@ -35,6 +35,16 @@ const CASES: [string, string, Reading][] = [
   ['!!set is not permitted', fm('a: !!set {x: null}\n'), ERROR],
   ['!!str keeps a number a string', fm('a: !!str 12\n'), data({ a: '12' })],
   ['CJK and colons in a plain title', fm('title: 央行：降准 0.5 个百分点\n'), data({ title: '央行：降准 0.5 个百分点' })],
+  ['a comment glued to a closing quote', fm('title: "a"# note\n'), data({ title: 'a' })],
+  ['a comment glued to a block scalar header', fm('title: ># note\n  text\n'), data({ title: 'text\n' })],
+  ['an unknown directive name after the first document', fm('title: a\n%1\n'), ERROR],
+  ['a known directive after the first document', fm('title: a\n%YAML 1.1\n'), data({ title: 'a' })],
+  ['`:` before a flow indicator in a flow plain scalar', fm('tags: [a:, b]\n'), ERROR],
+  ['a control character anywhere', fm('title: a\u0007b\n'), ERROR],
+  ['a BOM alone on a line is skipped', fm('title: a\n\ufeff\nlayout: b\n'), data({ title: 'a', layout: 'b' })],
+  ['a tab after a list indicator', fm('tags:\n- \tx\n'), ERROR],
+  ['a tab starting a comment line', fm('title: a\n\t# c\n'), ERROR],
+  ['a lone CR is a line break', fm('title: a\rlayout: b\n'), data({ title: 'a', layout: 'b' })],
   ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
 ];
 

@@ -65,50 +65,88 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
 /** The content indentation of a block scalar (that of its first non-blank line after the header) and that line's start. */
 function blockIndent(yaml: string, start: number, end: number): [number, number] {
   let pos = yaml.indexOf('\n', start) + 1;
+  // An explicit indentation indicator (`|2`): libyaml does not detect the indentation, so no first-line rule.
+  const explicit = /^[|>][-+]?[1-9]/.test(yaml.slice(start, start + 3));
   while (pos > 0 && pos < end) {
     let i = pos;
     while (yaml.charCodeAt(i) === 32) i++;
     const c = yaml.charCodeAt(i);
-    if (c !== 10 && c !== 13 && i < end) return [i - pos, pos];
+    if (c !== 10 && c !== 13 && i < end) return [i - pos, explicit ? -1 : pos];
     pos = yaml.indexOf('\n', pos) + 1;
   }
   return [1, end];
 }
 
 /**
- * The text with every line break libyaml knows (lone CR, NEL, LS, PS) turned into `\n` outside quoted scalars,
- * where the `yaml` package (YAML 1.2) sees ordinary characters; inside quotes libyaml keeps them in the value, as
- * `yaml` does. Same length, so offsets do not move.
+ * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
+ * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
+ * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
+ * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it). And the
+ * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
-export function normalizeBreaks(src: string): string {
-  if (!/[\r\x85\u2028\u2029]/.test(src)) return src;
+export function libyamlView(src: string): { text: string; error?: LibyamlError } {
+  if (!/[\r\x85\u2028\u2029\ufeff]|["'|>+\-0-9]#|[[{]/.test(src)) return { text: src };
   const out = src.split('');
-  // Where a scalar may start: line start, after `: `/`- `/`? `, and in flow after `[`, `{`, `,`.
+  const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
+  // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
   let prev = 10;
   let flow = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
+    if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
     if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
-    if ((c === 34 || c === 39) && (prev === 10 || prev === 32 || (flow > 0 && (prev === 91 || prev === 123 || prev === 44)))) {
+    const scalarStart = prev === 10 || prev === 32 || (flow > 0 && (prev === 91 || prev === 123 || prev === 44));
+    if ((c === 34 || c === 39) && scalarStart) {
       let j = i + 1;
       for (; j < src.length; j++) {
         const d = src.charCodeAt(j);
         if (c === 34 && d === 92) j++;
         else if (d === c) { if (c === 39 && src.charCodeAt(j + 1) === 39) j++; else break; }
       }
+      if (src.charCodeAt(j + 1) === 35) blank(j + 1);
       i = j;
       prev = 0;
       continue;
     }
-    if (c === 35 && (prev === 10 || prev === 32)) {
-      // A comment runs to the end of the line (an LS ends it too).
-      while (i + 1 < src.length && !/[\n\r\x85\u2028\u2029]/.test(src[i + 1])) i++;
+    if ((c === 38 || c === 33) && scalarStart) {
+      // An anchor or tag: a scalar may still start after it.
+      while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
+      prev = 32;
       continue;
     }
-    if (c === 91 || c === 123) flow++;
+    if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
+      let j = i + 1;
+      while (/[-+0-9]/.test(src[j] ?? '')) j++;
+      if (src.charCodeAt(j) === 35) blank(j);
+      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
+      const lineStart = src.lastIndexOf('\n', i) + 1;
+      let parent = 0;
+      while (src.charCodeAt(lineStart + parent) === 32) parent++;
+      let next = src.indexOf('\n', j);
+      while (next >= 0) {
+        let k = next + 1;
+        while (src.charCodeAt(k) === 32) k++;
+        if (k < src.length && !isBreak(src.charCodeAt(k)) && k - (next + 1) <= parent) break;
+        next = src.indexOf('\n', next + 1);
+      }
+      i = next < 0 ? src.length : next;
+      prev = 10;
+      continue;
+    }
+    if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
+      // A comment runs to the end of the line (an LS ends it too).
+      while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    if (c === 58 && flow > 0 && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
+      return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
+    }
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) flow++;
     else if ((c === 93 || c === 125) && flow > 0) flow--;
     prev = c === 10 ? 10 : c;
   }
-  return out.join('');
+  return { text: out.join('') };
 }
+
+const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;

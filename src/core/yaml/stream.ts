@@ -12,3 +12,18 @@ export function firstDocumentEnd(yaml: string): number {
   const m = NEXT_DOCUMENT.exec(yaml);
   return m ? m.index : yaml.length;
 }
+
+/**
+ * The error libyaml raises on the directive line that ends the first document (it scans the line before it
+ * ends the document): `%` without a name, a `%YAML` without a `major.minor` version, a `%TAG` without handle and
+ * prefix, anything but a comment after them, or any other name (libyaml 0.2.5 knows only YAML and TAG). Undefined when fine.
+ */
+export function directiveError(line: string): string | undefined {
+  const m = /^%([0-9A-Za-z_-]*)/.exec(line);
+  if (!m) return undefined;
+  if (m[1] === '') return 'could not find expected directive name while scanning a directive';
+  const rest = line.slice(m[0].length).replace(/\r$/, '');
+  if (m[1] === 'YAML') return /^[ \t]+\d+\.\d+[ \t]*(?:#.*)?$/.test(rest) ? undefined : 'did not find expected comment or line break while scanning a directive';
+  if (m[1] === 'TAG') return /^[ \t]+!\S*[ \t]+\S+[ \t]*(?:#.*)?$/.test(rest) ? undefined : 'did not find expected comment or line break while scanning a directive';
+  return 'found unknown directive name while scanning a directive';
+}
