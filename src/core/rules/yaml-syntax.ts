@@ -21,7 +21,7 @@ export function yamlSyntax(ctx: RuleContext): Problem[] {
     // What Jekyll (Psych) does differs by error: deep nesting aborts the build; other errors publish the post without its data.
     const message = e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', e.message)
       : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
-        : e.code === 'TOO_DEEP' ? msg('{0}', e.message)
+        : e.code === 'TOO_DEEP' ? msg('YAML error: {0}', e.message)
           : e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
             : msg('YAML error: {0} Jekyll cannot read this front matter and still publishes the post, dated at build time (it becomes the newest post), without title, layout or categories.', e.message);
     return ctx.problem('yaml-syntax', message, start, end, fixes);

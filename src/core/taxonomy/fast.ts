@@ -227,7 +227,8 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
         indent = d - s;
         let j = d + 1;
         while (j < e && isBlank(text.charCodeAt(j))) j++;
-        if (j < e && text.charCodeAt(j - 1) !== 32) return undefined;
+        // libyaml does not skip a tab after `-`: the full parser reports it.
+        if (text.slice(d + 1, j).includes('\t')) return undefined;
         let ve = e;
         while (ve > j && isBlank(text.charCodeAt(ve - 1))) ve--;
         const x = blockScalar(text.slice(j, ve));

@@ -88,6 +88,6 @@ function closingQuote(src: string, open: number, q: number): number {
 function tooDeep(depth: number, start: number, end: number): TooDeep {
   return {
     depth, start, end,
-    message: `Front matter is nested more than ${MAX_NESTING} levels deep; Post Desk does not read it. Jekyll's Psych reads about 1,000 levels; deeper, the whole site build stops ("stack level too deep").`,
+    message: `Front matter is nested too deeply (more than ${MAX_NESTING} levels); Post Desk does not read it. Jekyll's Psych reads about 1,000 levels; deeper, the whole site build stops ("stack level too deep").`,
   };
 }
