@@ -45,7 +45,8 @@ export function nestingTooDeep(src: string): TooDeep | undefined {
     // Flow brackets on the rest of the line (quoted text and comments skipped; a quote may span lines).
     for (; i < nl; i++) {
       const c = src.charCodeAt(i);
-      if (c === 91 || c === 123) {
+      // Outside flow, a bracket glued to a character (`x[`) is part of a plain scalar; any other may open a collection.
+      if ((c === 91 || c === 123) && (flow > 0 || i === pos || src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)) {
         if (++flow + indents.length > MAX_NESTING) return tooDeep(flow + indents.length, i, Math.min(nl, i + 200));
       } else if ((c === 93 || c === 125) && flow > 0) flow--;
       else if (c === 35 && (i === pos || src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)) break;
