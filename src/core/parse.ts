@@ -3,6 +3,7 @@ import { fastYamlDocument } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
 import { directiveError, firstDocumentEnd } from './yaml/stream';
+import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlView } from './yaml/libyaml';
 
@@ -57,8 +58,6 @@ export const MAX_ALIAS_COUNT = 100;
 /** Front matter larger than this is not parsed (real ones are under 1 KB; a huge one would block the editor). */
 export const MAX_FRONT_MATTER = 128 * 1024;
 
-const OPEN = /^---[ \t]*(?:([A-Za-z][\w+.-]*)[ \t]*)?(\r?\n)/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 
 /** Parses a post the way Jekyll reads it: front matter only when the very first line is `---`. */
 export function parsePost(text: string): ParsedPost {
@@ -71,7 +70,7 @@ export function parsePost(text: string): ParsedPost {
     doc: null, data: Object.create(null), errors: [], duplicates: [], body: { start: at, end: text.length },
   };
   if (text.length === at) { out.noFrontMatter = { reason: 'empty', start: 0, end: text.length }; return out; }
-  const open = OPEN.exec(text.slice(at, at + 200));
+  const open = OPEN_FENCE.exec(text.slice(at, at + 200));
   if (!open) {
     const lead = /^(?:[ \t]*\r?\n)+---[ \t]*\r?\n/.exec(text.slice(at, at + 4096));
     const lineEnd = text.indexOf('\n', at);
@@ -92,23 +91,6 @@ export function parsePost(text: string): ParsedPost {
   out.errors = errors;
   out.duplicates = duplicates;
   return out;
-}
-
-function findClose(text: string, from: number): { lineStart: number; lineEnd: number; end: number } | null {
-  let pos = from;
-  while (pos <= text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? text.length : nl;
-    // Only a line starting `---` or `...` can close; the others need no slice.
-    const c = text.charCodeAt(pos);
-    if ((c === 45 || c === 46) && CLOSE.test(text.slice(pos, lineEnd))) {
-      const bare = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      return { lineStart: pos, lineEnd: bare, end: nl < 0 ? text.length : nl + 1 };
-    }
-    if (nl < 0) return null;
-    pos = nl + 1;
-  }
-  return null;
 }
 
 /**

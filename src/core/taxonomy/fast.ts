@@ -1,5 +1,6 @@
 // A fast path for flat front matter (`key: scalar` and plain lists only): the data the YAML parser would give, without it.
 import { PsychError, resolvePlain } from '../yaml/resolve';
+import { isCloseLine, OPEN_FENCE } from '../yaml/fence';
 
 /** What the fast path read: data, and the `date:` scalar's source when there is one. */
 export interface FastFrontMatter {
@@ -8,7 +9,6 @@ export interface FastFrontMatter {
   date?: { raw: string; quoted: boolean };
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
 const BAD_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 // In a plain scalar: a tab, a control or break-like character, or `: ` / a final `:` (a mapping, not a string).
 const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
@@ -123,8 +123,8 @@ function knownKey(text: string, s: number, e: number): string | undefined {
  */
 export function fastFrontMatter(text: string): FastFrontMatter | undefined {
   const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = OPEN.exec(text.slice(at, at + 8));
-  if (!open) return undefined;
+  const open = OPEN_FENCE.exec(text.slice(at, at + 64));
+  if (!open || open[1]) return undefined;
   const data: Record<string, unknown> = Object.create(null);
   const out: FastFrontMatter = { data };
   let pos = at + open[0].length;
@@ -152,13 +152,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     pending = false;
     const c = text.charCodeAt(s);
     let i = s;
-    if (c === 45 || c === 46) {
-      if (text.charCodeAt(s + 1) === c && text.charCodeAt(s + 2) === c) {
-        for (i = s + 3; i < e && isBlank(text.charCodeAt(i)); i++);
-        if (i === e) return out;
-      }
-      return undefined;
-    }
+    if (c === 45 || c === 46) return isCloseLine(text, s, e) ? out : undefined;
     if (c === 35) continue;
     // Only spaces make a blank line: libyaml rejects a tab at the start of a line (the full parser reports it).
     while (i < e && text.charCodeAt(i) === 32) i++;
