@@ -53,9 +53,15 @@ describe('parse: hostile nesting and fuzzing', function () {
     }
   });
 
+  it('never throws on a tab next to an empty flow pair (a null node in the tree)', () => {
+    // (Psych rejects the first and reads the second; here only: no throw.)
+    assert.ok(Array.isArray(parsePost('---\ncategory: [emnews\t]\ntag: [?]\n---\nbody').errors));
+    assert.deepEqual(parsePost('---\ncategory: [\temnews]\ndate:\n- ?\n---\n').errors, []);
+  });
+
   it('never throws on fuzzed front matter: nesting, long runs, control characters (fast-check)', () => {
     const piece = fc.oneof(
-      fc.constantFrom('[', ']', '{', '}', '- ', '? ', ': ', '"', "'", '#', '\n', '\n  ', '\t', '&a ', '*a', '|', '>', '%', '---', '\r', '\u2028', '\u0085', '\ufeff', '\u0000', '\u0007', '\\'),
+      fc.constantFrom('[', ']', '{', '}', '- ', '? ', '[?]', '\t]', '- ?', ': \t', ': ', '"', "'", '#', '\n', '\n  ', '\t', '&a ', '*a', '|', '>', '%', '---', '\r', '\u2028', '\u0085', '\ufeff', '\u0000', '\u0007', '\\'),
       fc.tuple(fc.constantFrom('[', '- ', ' ', 'a', '"', '\n '), fc.integer({ min: 1, max: 3000 })).map(([s, n]) => s.repeat(n)),
       fc.string({ maxLength: 8 }),
     );

@@ -27,8 +27,8 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
   const blocks: [number, number, number, number][] = [];
   const plains: [number, number][] = [];
   visit(doc, (_k, node) => {
-    const n = node as Node;
-    if (!n.range) return;
+    const n = node as Node | null;
+    if (!n?.range) return;
     if (isScalar(n)) {
       if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) free.push([n.range[0], n.range[1]]);
       else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1])]);
