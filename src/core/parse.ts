@@ -110,10 +110,11 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   const first = src.slice(0, cut);
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
   if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
-  const deep = nestingTooDeep(first);
-  if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
+  // The fast path reads only flat lines (no recursion), so the nesting bound is needed only after it declines.
   const fast = fastYamlDocument(first, YAML_OPTIONS);
   if (fast) return { doc: fast.doc, data: fast.data, errors: [], duplicates: [] };
+  const deep = nestingTooDeep(first);
+  if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
   // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
   const view = libyamlView(first);
   if (view.error) return none({ message: view.error.message, code: 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });

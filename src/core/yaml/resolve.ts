@@ -37,6 +37,21 @@ const MAYBE_SPECIAL = /^[-+.:~0-9yYtToOnNfF]/;
 export function resolvePlain(s: string): unknown {
   if (s === '') return null;
   if (!MAYBE_SPECIAL.test(s)) return s;
+  // Values repeat across posts (layouts, tags, booleans): primitives are kept (a Date is mutable, so never).
+  const known = cache.get(s);
+  if (known !== undefined) return known === NULL ? null : known;
+  const v = tokenize(s);
+  if (v === null || typeof v !== 'object') {
+    if (cache.size >= 5000) cache.clear();
+    cache.set(s, v === null ? NULL : v);
+  }
+  return v;
+}
+
+const NULL = Symbol('null');
+const cache = new Map<string, unknown>();
+
+function tokenize(s: string): unknown {
   if (STRINGY.test(s) || s.includes('\n')) {
     if (s.length > 5 || /^[^ytonf~]/i.test(s)) return s;
     if (s === '~' || /^null$/i.test(s)) return null;

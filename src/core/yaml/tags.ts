@@ -44,6 +44,16 @@ const refused = (tag: string): CollectionTag => ({
  * Document's values are Jekyll's.
  */
 export function psychTags(tags: Tags): Tags {
+  // Called for every Document: the same default tags give the same list, built once.
+  if (last && last.first === tags[0] && last.length === tags.length) return last.out;
+  const out = buildTags(tags);
+  last = { first: tags[0], length: tags.length, out };
+  return out;
+}
+
+let last: { first: unknown; length: number; out: Tags } | undefined;
+
+function buildTags(tags: Tags): Tags {
   const kept = tags.filter((t) => typeof t === 'object' && KEEP.has(t.tag));
   // `!!int x`, `!!bool x`, `!!null x`, `!!timestamp x`: Psych ignores the tag and tokenizes the value; `!!float x`
   // is Float() of that. These tags never resolve an untagged scalar, but still stringify numbers, booleans and dates.
