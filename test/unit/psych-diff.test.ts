@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { agree, postDeskRead, psychRead, psychUnavailable } from './psych';
 import { generatedPost } from './psych-gen';
-import { projectRoot } from './corpus';
+import { corpusDir, projectRoot } from './corpus';
 
 const N = Number(process.env.POSTDESK_PSYCH_CASES ?? 20000);
 
@@ -35,6 +35,17 @@ describe('Psych differential', function () {
     if (bad.length) console.log(`    ${bad.length} of ${N} generated cases disagree with Psych`);
     if (process.env.POSTDESK_PSYCH_SHOW) console.log(bad.join('\n'));
     assert.ok(bad.length <= KNOWN, `${bad.length} of ${N} disagree:\n${bad.slice(0, 15).join('\n')}`);
+  });
+
+  it('agrees with Psych on every file of the finews corpus', function () {
+    const dir = corpusDir();
+    if (!dir) { console.warn('    SKIPPED: the finews corpus (../shared/corpus/finews) is not there'); this.skip(); }
+    const files: string[] = [];
+    const walk = (d: string) => { for (const f of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, f.name); if (f.isDirectory()) walk(p); else if (/\.(md|markdown|html)$/.test(f.name)) files.push(p); } };
+    walk(dir!);
+    assert.ok(files.length > 150);
+    const bad = disagreements(files.map((f) => fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '')));
+    assert.deepEqual(bad, []);
   });
 
   it('agrees with Psych on at least 169 (issue: 148) of the YAML test suite\'s 172 error cases, wrapped as front matter', function () {
