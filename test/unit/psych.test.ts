@@ -44,6 +44,7 @@ const CASES: [string, string, Reading][] = [
   ['a BOM alone on a line is skipped', fm('title: a\n\ufeff\nlayout: b\n'), data({ title: 'a', layout: 'b' })],
   ['a tab after a list indicator', fm('tags:\n- \tx\n'), ERROR],
   ['a tab starting a comment line', fm('title: a\n\t# c\n'), ERROR],
+  ['a quoted value continued on a tab-indented line', fm('title: "bar\n\tbaz"\n'), data({ title: 'bar baz' })],
   ['a lone CR is a line break', fm('title: a\rlayout: b\n'), data({ title: 'a', layout: 'b' })],
   ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
 ];

@@ -81,11 +81,12 @@ function blockIndent(yaml: string, start: number, end: number): [number, number]
  * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
  * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
  * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
- * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it). And the
+ * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
+ * indent a quoted scalar's continuation line become spaces. And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
 export function libyamlView(src: string): { text: string; error?: LibyamlError } {
-  if (!/[\r\x85\u2028\u2029\ufeff]|["'|>+\-0-9]#|[[{]/.test(src)) return { text: src };
+  if (!/[\r\x85\u2028\u2029\ufeff]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -103,6 +104,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
         const d = src.charCodeAt(j);
         if (c === 34 && d === 92) j++;
         else if (d === c) { if (c === 39 && src.charCodeAt(j + 1) === 39) j++; else break; }
+        // A continuation line's leading tabs are folded away by both; `yaml` only wants them as spaces.
+        else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
       }
       if (src.charCodeAt(j + 1) === 35) blank(j + 1);
       i = j;
