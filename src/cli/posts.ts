@@ -29,7 +29,7 @@ export const posts: CliCommand = {
     const json = (x: unknown) => escapeControls(JSON.stringify(x) ?? 'null', 'json');
     for (const v of views) {
       const state = v.published ? 'published' : `unpublished (${v.reason})`;
-      ctx.stdout(`${esc(v.file)}\t${state}\t${esc(v.date ?? '(build time)')}\tcategories: ${json(v.categories)}\ttags: ${json(v.tags)}\ttitle: ${json(v.title)}${v.error ? `\t! ${esc(v.error)}` : ''}\n`);
+      ctx.stdout(`${esc(v.file)}\t${state}\t${esc(v.date ?? '(invalid date)')}\tcategories: ${json(v.categories)}\ttags: ${json(v.tags)}\ttitle: ${json(v.title)}${v.error ? `\t! ${esc(v.error)}` : ''}\n`);
     }
     return code;
   },

@@ -1,5 +1,6 @@
 // The YAML Document of flat front matter built without the YAML parser: the same nodes, ranges and data, a fraction of the work.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { PsychError, resolvePlain } from './yaml/resolve';
 
 /** What {@link fastYamlDocument} builds: the Document `parseDocument` would give, and its data. */
 export interface FastDocument {
@@ -8,7 +9,6 @@ export interface FastDocument {
 }
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
-type ScalarTag = { test?: RegExp; default?: boolean | 'key'; format?: string; resolve: (s: string, onError: (m: string) => void, o: Options) => unknown };
 
 /** Thrown inside the scanner when the text leaves the subset; caught by the entry point. */
 const OUT = Symbol('out');
@@ -36,11 +36,10 @@ export function fastYamlDocument(src: string, options: Options): FastDocument | 
   if (src.length === 0 || src.charCodeAt(src.length - 1) !== 10 || UNUSUAL.test(src)) return undefined;
   const doc = new Document(null, options);
   const schema = doc.schema;
-  const tags = (schema.tags as unknown as ScalarTag[]).filter((t) => t.default === true && t.test);
   try {
     const data: Record<string, unknown> = Object.create(null);
     const map = new YAMLMap(schema);
-    new Builder(src, tags, options, map, data).run();
+    new Builder(src, map, data).run();
     // A final `key:` with no value ends the map (and document) where its empty scalar sits, as yaml has it.
     const last = map.items[map.items.length - 1].value as Node;
     const end = last.range![1] === last.range![0] ? last.range![0] : src.length;
@@ -54,9 +53,6 @@ export function fastYamlDocument(src: string, options: Options): FastDocument | 
   }
 }
 
-/** Per options object: plain scalar → index of the tag that resolves it, -1 for a string. */
-const tagCache = new WeakMap<object, Map<string, number>>();
-
 class Builder {
   /** Start of the current line, its end (before `\r\n` / `\n`) and the start of the next line. */
   private s = 0;
@@ -65,7 +61,7 @@ class Builder {
   /** Keys so far (a Set: `in` on the null-prototype data is a dictionary lookup). */
   private readonly seen = new Set<string>();
 
-  constructor(private readonly src: string, private readonly tags: ScalarTag[], private readonly options: Options, private readonly map: YAMLMap, private readonly data: Record<string, unknown>) {}
+  constructor(private readonly src: string, private readonly map: YAMLMap, private readonly data: Record<string, unknown>) {}
 
   run(): void {
     this.line(0);
@@ -89,8 +85,8 @@ class Builder {
     while (i < e && isKeyChar(src.charCodeAt(i))) i++;
     if (src.charCodeAt(i) !== 58 || (i + 1 < e && src.charCodeAt(i + 1) !== 32)) out();
     const name = src.slice(s, i);
-    // A key the schema reads as a bool, null or number is not a string key: the parser decides.
-    if (this.seen.has(name) || name === '__proto__' || this.tagIndex(name) >= 0) out();
+    // A key Psych reads as a bool, null or number is not a string key: the parser decides.
+    if (this.seen.has(name) || name === '__proto__' || resolvePlain(name) !== name) out();
     this.seen.add(name);
     const key = this.scalar(name, name, 'PLAIN', s, i, i);
     let v = i + 1;
@@ -117,22 +113,6 @@ class Builder {
     }
     this.map.items.push(new Pair(key, value));
     this.data[name] = js;
-  }
-
-  /**
-   * Index in `tags` of the tag that resolves a plain scalar, -1 for a string. Values repeat across posts (layouts,
-   * categories, tags), and testing a dozen tag patterns each time costs more than the rest of the build, so the
-   * answer is kept per options object (tag order is the same for every schema made from them).
-   */
-  private tagIndex(plain: string): number {
-    let known = tagCache.get(this.options);
-    if (!known) { known = new Map(); tagCache.set(this.options, known); }
-    let i = known.get(plain);
-    if (i === undefined) {
-      i = this.tags.findIndex((t) => t.test!.test(plain));
-      if (known.size < 5000) known.set(plain, i);
-    }
-    return i;
   }
 
   /** `- item` lines after `key:` at one indent, or undefined when the next line is not one. */
@@ -206,14 +186,10 @@ class Builder {
     }
     const plain = src.slice(start, end);
     if (INDICATOR_START.test(plain) || (flow ? BAD_FLOW_PLAIN : BAD_BLOCK_PLAIN).test(plain)) out();
-    const index = this.tagIndex(plain);
-    if (index < 0) return this.scalar(plain, plain, 'PLAIN', start, end, nodeEnd);
-    // As composeScalar does: a tag may resolve to a Scalar of its own (floats keep their fraction digits).
-    const tag = this.tags[index];
-    const resolved = tag.resolve(plain, out, this.options);
-    const node = this.scalar(resolved, plain, 'PLAIN', start, end, nodeEnd);
-    if (tag.format) node.format = tag.format;
-    return node;
+    // The one resolver the parser's tags use too (src/core/yaml/tags.ts), so both build the same values.
+    const resolved = resolvePlain(plain);
+    if (resolved instanceof PsychError) out();
+    return this.scalar(resolved, plain, 'PLAIN', start, end, nodeEnd);
   }
 
   private scalar(value: unknown, source: string, type: Scalar.Type, start: number, end: number, nodeEnd: number): Scalar {

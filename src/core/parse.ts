@@ -1,12 +1,20 @@
 // parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
 import { fastYamlDocument } from './parse-fast';
-import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Tags } from 'yaml';
+import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
+import { psychTags } from './yaml/tags';
+import { directiveError, firstDocumentEnd } from './yaml/stream';
+import { findClose, OPEN_FENCE } from './yaml/fence';
+import { nestingTooDeep } from './yaml/depth';
+import { controlCharacter, leadingTab, libyamlView } from './yaml/libyaml';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
 
 /** A YAML error at absolute offsets of the post text. */
 export interface YamlIssue { message: string; code: string; start: number; end: number }
+
+/** A key repeated in one mapping: Psych keeps the last value; `lost` is the source text of the value it drops. */
+export interface DuplicateKey { key: string; lost: string; start: number; end: number }
 
 /** The front matter block: fences included, offsets into the post text. */
 export interface FrontMatterRange {
@@ -37,8 +45,10 @@ export interface ParsedPost {
   doc: Document | null;
   /** Front matter data as null-prototype objects (empty when there is none or it does not parse). */
   data: Record<string, unknown>;
-  /** YAML errors, at absolute offsets. */
+  /** YAML errors, at absolute offsets (Jekyll cannot read such a front matter). */
   errors: YamlIssue[];
+  /** Repeated keys (not errors: Jekyll keeps the last value), at the earlier key's absolute range. */
+  duplicates: DuplicateKey[];
   body: { start: number; end: number };
 }
 
@@ -48,8 +58,6 @@ export const MAX_ALIAS_COUNT = 100;
 /** Front matter larger than this is not parsed (real ones are under 1 KB; a huge one would block the editor). */
 export const MAX_FRONT_MATTER = 128 * 1024;
 
-const OPEN = /^---[ \t]*(?:([A-Za-z][\w+.-]*)[ \t]*)?(\r?\n)/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 
 /** Parses a post the way Jekyll reads it: front matter only when the very first line is `---`. */
 export function parsePost(text: string): ParsedPost {
@@ -59,10 +67,10 @@ export function parsePost(text: string): ParsedPost {
   // Every outcome fills in this one object: all parsed posts share a shape, so code reading them stays monomorphic.
   const out: ParsedPost = {
     text, bom, eol, language: null, frontMatter: null, noFrontMatter: null,
-    doc: null, data: Object.create(null), errors: [], body: { start: at, end: text.length },
+    doc: null, data: Object.create(null), errors: [], duplicates: [], body: { start: at, end: text.length },
   };
   if (text.length === at) { out.noFrontMatter = { reason: 'empty', start: 0, end: text.length }; return out; }
-  const open = OPEN.exec(text.slice(at, at + 200));
+  const open = OPEN_FENCE.exec(text.slice(at, at + 200));
   if (!open) {
     const lead = /^(?:[ \t]*\r?\n)+---[ \t]*\r?\n/.exec(text.slice(at, at + 4096));
     const lineEnd = text.indexOf('\n', at);
@@ -77,93 +85,102 @@ export function parsePost(text: string): ParsedPost {
   out.frontMatter = { start: at, end: close.end, contentStart, contentEnd: close.lineStart, closeStart: close.lineStart, closeEnd: close.lineEnd };
   out.body = { start: close.end, end: text.length };
   if (language !== 'yaml') { out.noFrontMatter = { reason: 'language', start: at, end: contentStart - open[2].length }; return out; }
-  const { doc, data, errors } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
+  const { doc, data, errors, duplicates } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
   out.doc = doc;
   out.data = data;
   out.errors = errors;
+  out.duplicates = duplicates;
   return out;
 }
 
-function findClose(text: string, from: number): { lineStart: number; lineEnd: number; end: number } | null {
-  let pos = from;
-  while (pos <= text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? text.length : nl;
-    // Only a line starting `---` or `...` can close; the others need no slice.
-    const c = text.charCodeAt(pos);
-    if ((c === 45 || c === 46) && CLOSE.test(text.slice(pos, lineEnd))) {
-      const bare = text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      return { lineStart: pos, lineEnd: bare, end: nl < 0 ? text.length : nl + 1 };
-    }
-    if (nl < 0) return null;
-    pos = nl + 1;
-  }
-  return null;
-}
-
 /**
- * Parses front matter YAML as Jekyll's Psych does (YAML 1.1: timestamps, merge keys), with bounded aliases.
- * `offset` is added to every range in the returned errors.
+ * Parses front matter YAML as Jekyll's Psych does: YAML 1.1 scalars by Psych's rules (`src/core/yaml/resolve.ts`),
+ * merge keys, only the first document of the stream, a repeated key keeping its last value (reported in
+ * `duplicates`, not as an error), bounded aliases and nesting. `offset` is added to every returned range.
  */
-export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[] } {
+export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[]; duplicates: DuplicateKey[] } {
+  const none = (e: YamlIssue) => ({ doc: new Document(null), data: Object.create(null) as Record<string, unknown>, errors: [e], duplicates: [] });
   if (src.length > MAX_FRONT_MATTER) {
-    const doc = new Document(null);
-    return { doc, data: Object.create(null), errors: [{ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) }] };
+    return none({ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) });
   }
-  const fast = fastYamlDocument(src, YAML_OPTIONS);
-  if (fast) return { doc: fast.doc, data: fast.data, errors: [] };
-  const doc = parseDocument(src, YAML_OPTIONS);
+  // Psych stops at the end of the first document (a `%` line or a `---`/`...` marker at column 0): the rest is never read.
+  const control = controlCharacter(src);
+  if (control) return none({ message: control.message, code: 'CONTROL_CHARACTER', start: offset + control.start, end: offset + control.end });
+  const cut = firstDocumentEnd(src);
+  const first = src.slice(0, cut);
+  const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
+  if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
+  // The fast path reads only flat lines (no recursion), so the nesting bound is needed only after it declines.
+  const fast = fastYamlDocument(first, YAML_OPTIONS);
+  if (fast) return { doc: fast.doc, data: fast.data, errors: [], duplicates: [] };
+  const deep = nestingTooDeep(first);
+  if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
+  // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
+  const view = libyamlView(first);
+  if (view.error) return none({ message: view.error.message, code: 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
+  const doc = parseDocument(view.text, YAML_OPTIONS);
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
-  if (errors.length === 0) errors.push(...duplicateKeys(doc.contents, offset));
+  if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
+  const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
+  if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
+  const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);
   if (errors.length === 0 && doc.contents !== null) {
     if (!isMap(doc.contents)) {
-      const r = doc.contents.range ?? [0, src.length];
+      const r = doc.contents.range ?? [0, first.length];
       errors.push({ message: 'Front matter must be a mapping of keys to values.', code: 'NOT_A_MAP', start: offset + r[0], end: offset + r[1] });
     } else {
       try {
         data = toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
       } catch (e) {
         const tooDeep = e instanceof RangeError;
-        const r = (tooDeep ? undefined : firstAlias(doc.contents, 0)?.range) ?? [0, Math.min(src.length, 200)];
+        const r = (tooDeep ? undefined : firstAlias(doc.contents, 0)?.range) ?? [0, Math.min(first.length, 200)];
         errors.push({ message: tooDeep ? 'Front matter is nested too deeply to read.' : (e as Error).message, code: tooDeep ? 'TOO_DEEP' : 'ALIAS_COUNT', start: offset + r[0], end: offset + r[1] });
       }
     }
   }
-  return { doc, data, errors };
+  return { doc, data, errors, duplicates };
 }
 
 /** How front matter is parsed (parseDocument options); uniqueKeys is quadratic in yaml's implementation (100,000 keys take minutes): duplicates are found below instead. */
-export const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychBooleans } as const;
+export const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: psychTags } as const;
 
-// Psych reads yes/true/on and no/false/off in any case as booleans, but `y` and `n` as strings (yaml's 1.1 schema differs).
-const PSYCH_TRUE = /^(?:yes|true|on)$/i;
-const PSYCH_FALSE = /^(?:no|false|off)$/i;
-function psychBooleans(tags: Tags): Tags {
-  return tags.map((t) => {
-    if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:bool' || !('test' in t) || !t.test) return t;
-    return { ...t, test: t.default === true && t.test.test('true') ? PSYCH_TRUE : PSYCH_FALSE } as typeof t;
+/** libyaml's anchor and alias names are ASCII letters, digits, `_` and `-` only (`&快讯` does not scan). */
+function badAnchors(doc: Document, offset: number): YamlIssue[] {
+  const out: YamlIssue[] = [];
+  visit(doc, (_key, node) => {
+    const name = isAlias(node) ? node.source : isNode(node) ? node.anchor : undefined;
+    if (name !== undefined && !/^[0-9A-Za-z_-]+$/.test(name)) {
+      const r = (node as Node).range ?? [0, 0];
+      out.push({ message: `Anchor or alias name "${name}" has characters libyaml does not read (only ASCII letters, digits, _ and -).`, code: 'BAD_ANCHOR', start: offset + r[0], end: offset + Math.max(r[1], r[0] + 1) });
+      return visit.BREAK;
+    }
+    return undefined;
   });
+  return out;
 }
 
-/** Duplicate keys in every mapping (Psych keeps the last; Jekyll data silently loses the first), at the repeated key. */
-function duplicateKeys(root: unknown, offset: number): YamlIssue[] {
-  const out: YamlIssue[] = [];
+/** Repeated keys in every mapping (Psych keeps the last), at the earlier key, with the value that is lost. */
+function duplicateKeys(root: unknown, src: string, offset: number): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
     if (depth > 100) continue;
     if (isMap(node)) {
-      const seen = new Set<string>();
+      const seen = new Map<string, { key: Node; value: unknown }>();
       for (const pair of node.items) {
         // `<<` merge keys may repeat: Psych merges each one in turn and loses nothing.
         const key = isScalar(pair.key) && typeof pair.key.value !== 'symbol' ? String(pair.key.value) : undefined;
         if (key !== undefined) {
-          if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
-            out.push({ message: `Map keys must be unique: "${key}" is repeated.`, code: 'DUPLICATE_KEY', start: offset + pair.key.range[0], end: offset + pair.key.range[1] });
+          const before = seen.get(key);
+          if (before?.key.range) {
+            const v = before.value as Node | null;
+            const lost = v?.range ? src.slice(v.range[0], v.range[1]).trim() : '';
+            out.push({ key, lost: lost.length > 80 ? `${lost.slice(0, 79)}…` : lost, start: offset + before.key.range[0], end: offset + before.key.range[1] });
           }
-          seen.add(key);
+          seen.set(key, { key: pair.key as Node, value: pair.value });
         }
         stack.push({ node: pair.value, depth: depth + 1 });
       }
@@ -179,7 +196,8 @@ function toSafe(value: unknown, depth = 0): unknown {
   if (depth > 200) return null;
   if (value instanceof Map) {
     const out: Record<string, unknown> = Object.create(null);
-    for (const [k, v] of value) out[String(k)] = toSafe(v, depth + 1);
+    // Jekyll's data keys as Ruby prints them (`nil.to_s` is empty); later keys win, as in a Ruby Hash.
+    for (const [k, v] of value) out[k === null ? '' : String(k)] = toSafe(v, depth + 1);
     return out;
   }
   if (Array.isArray(value)) return value.map((v) => toSafe(v, depth + 1));

@@ -79,7 +79,7 @@ describe('Jekyll oracle: posts and taxonomy', function () {
       assert.ok(v, `postdesk lists ${j.path}`);
       assert.equal(v.published, true, j.path);
       assert.deepEqual({ categories: v.categories, tags: v.tags, title: v.title }, { categories: j.categories, tags: j.tags, title: j.title }, j.path);
-      if (v.date !== null) assert.equal(v.date, j.date, j.path);
+      if (v.date !== 'build-time') assert.equal(v.date, j.date, j.path);
       else assert.equal(j.path, '_posts/2021-12-08-bad-yaml.md', 'only unparseable front matter gets the build time');
     }
     const published = views.filter((v) => v.published).map((v) => v.file).sort();

@@ -91,13 +91,14 @@ describe('parsePost', () => {
     assert.equal(parsePost('# Title\n').noFrontMatter?.reason, 'no-fence');
   });
 
-  it('gives YAML errors at absolute offsets: an unescaped quote in a title, duplicate keys', () => {
+  it('gives YAML errors at absolute offsets: an unescaped quote in a title; a duplicate key is no error', () => {
     const text = '---\ntitle: "他说"好"的"\ntitle: b\n---\n';
     const p = parsePost(text);
     assert.ok(p.errors.length > 0);
     for (const e of p.errors) assert.ok(e.start >= 4 && e.end <= text.length - 4, `${e.code} ${e.start}-${e.end}`);
     const dup = parsePost('---\ntitle: a\ntitle: b\n---\n');
-    assert.ok(dup.errors.some((e) => e.code === 'DUPLICATE_KEY'));
+    assert.deepEqual(dup.errors, []);
+    assert.equal(dup.data.title, 'b');
   });
 
   it('bounds alias expansion (billion laughs) and never pollutes prototypes', () => {
@@ -122,13 +123,15 @@ describe('parsePost', () => {
     assert.equal(huge.text.slice(huge.body.start), 'body');
   });
 
-  it('finds duplicate keys in nested mappings too, at the repeated key', () => {
-    const text = '---\nm:\n  a: 1\n  a: 2\n---\n';
+  it('finds duplicate keys in nested mappings too, at the earlier key, naming the lost value; the last value wins', () => {
+    const text = '---\nm:\n  a: [1, 2]\n  b: 3\n  a: 2\n---\n';
     const p = parsePost(text);
-    assert.equal(p.errors.length, 1);
-    assert.equal(p.errors[0].code, 'DUPLICATE_KEY');
-    assert.equal(text.slice(p.errors[0].start, p.errors[0].end), 'a');
-    assert.equal(p.errors[0].start, text.lastIndexOf('a: 2'));
+    assert.deepEqual(p.errors, []);
+    assert.equal(p.duplicates.length, 1);
+    assert.equal(text.slice(p.duplicates[0].start, p.duplicates[0].end), 'a');
+    assert.equal(p.duplicates[0].start, text.indexOf('a: [1'));
+    assert.equal(p.duplicates[0].lost, '[1, 2]');
+    assert.deepEqual({ ...(p.data.m as object) }, { a: 2, b: 3 });
   });
 
   it('rejects a front matter that is not a mapping', () => {

@@ -106,11 +106,14 @@ describe('rules', () => {
     assert.deepEqual(run(out), []);
   });
 
-  it('yaml-syntax: duplicate keys and alias bombs at their ranges', () => {
+  it('duplicate-key (a warning naming the lost value) and yaml-syntax alias bombs at their ranges', () => {
     const text = post({ tags: '东财滚动新闻\ntags: x' });
-    const [p] = only(run(text), 'yaml-syntax');
+    assert.deepEqual(only(run(text), 'yaml-syntax'), []);
+    const [p] = only(run(text), 'duplicate-key');
     assert.equal(text.slice(p.start, p.end), 'tags');
-    assert.match(p.message, /duplicate/);
+    assert.equal(p.start, text.indexOf('tags'));
+    assert.equal(p.severity, 'warning');
+    assert.match(p.message, /東财滚动新闻|东财滚动新闻/);
     const bomb = `---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`;
     assert.equal(only(run(bomb), 'yaml-syntax').length, 1);
   });

@@ -85,10 +85,10 @@ describe('jekyllPostView', () => {
     assert.equal(bad.reason, 'invalid-date');
     assert.match(bad.error ?? '', /Invalid date/);
   });
-  it('represents YAML that does not parse as date null (build time), title null, no data, with error', () => {
+  it('represents YAML that does not parse as date "build-time", title null, no data, with error', () => {
     const v = view('news/_posts/2021-01-01-a.md', '---\ntitle: "a "b" c"\ncategories: x\n---\n');
     assert.equal(v.published, true);
-    assert.equal(v.date, null);
+    assert.equal(v.date, 'build-time');
     assert.equal(v.title, null);
     assert.deepEqual(v.categories, ['news']);
     assert.match(v.error ?? '', /does not parse/);

@@ -40,9 +40,12 @@ export interface Entry {
   valueEnd: number;
 }
 
-/** A top-level front matter entry by key, or undefined (also when the front matter is not a mapping). */
+/** A top-level front matter entry by key (the last one when repeated), or undefined (also when the front matter is not a mapping). */
 export function entry(ctx: RuleContext, key: string): Entry | undefined {
-  return entries(ctx).find((e) => e.key === key);
+  // A repeated key: Jekyll (Psych) keeps the last one.
+  const all = entries(ctx);
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].key === key) return all[i];
+  return undefined;
 }
 
 /** What the rules of one run share: the post's entries, date and taxonomy values, worked out once (all read-only). */

@@ -4,6 +4,7 @@ import * as configInvalid from './config-invalid';
 import * as dateFilenameMismatch from './date-filename-mismatch';
 import * as dateInvalid from './date-invalid';
 import * as dateNoOffset from './date-no-offset';
+import * as duplicateKey from './duplicate-key';
 import * as encodingInvalid from './encoding-invalid';
 import * as fileUnreadable from './file-unreadable';
 import * as filenameInvalid from './filename-invalid';
@@ -31,7 +32,7 @@ export { isRuleId, RULE_IDS } from './rule';
 export type RuleInfo = Rule;
 
 const MODULES: readonly Rule[] = [
-  encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, requiredKey, titleEmpty,
+  encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, duplicateKey, requiredKey, titleEmpty,
   dateInvalid, dateNoOffset, dateFilenameMismatch, filenameInvalid, taxonomyType, taxonomyDuplicate, taxonomyUnknown,
   layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid, fileUnreadable,
 ];

@@ -5,7 +5,7 @@ import type { RuleContext } from './context';
 
 /** Every rule id, in reporting order (the rule table in `index.ts` follows it). */
 export const RULE_IDS = [
-  'encoding-invalid', 'front-matter-missing', 'front-matter-unclosed', 'front-matter-language', 'yaml-syntax', 'required-key',
+  'encoding-invalid', 'front-matter-missing', 'front-matter-unclosed', 'front-matter-language', 'yaml-syntax', 'duplicate-key', 'required-key',
   'title-empty', 'date-invalid', 'date-no-offset', 'date-filename-mismatch', 'filename-invalid', 'taxonomy-type',
   'taxonomy-duplicate', 'taxonomy-unknown', 'layout-missing', 'unsafe-html', 'body-heavy', 'stock-image-block',
   'stock-image-unterminated', 'future-date', 'unpublished', 'config-invalid', 'file-unreadable',

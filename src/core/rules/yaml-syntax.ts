@@ -7,7 +7,7 @@ import type { Report, RuleId, RuleScope } from './rule';
 export const id = 'yaml-syntax' satisfies RuleId;
 export const severity: Severity = 'error';
 export const scope: RuleScope = 'front-matter';
-export const docs = 'The front matter is not valid YAML: Jekyll publishes the post with no front matter data.';
+export const docs = 'The front matter is not valid YAML: Jekyll publishes the post dated at build time, with no front matter data.';
 
 /** Reports each YAML error; a double-quoted value with bare `"` inside gets an escaping fix. */
 export function check(ctx: RuleContext, report: Report): void {
@@ -24,12 +24,12 @@ export function check(ctx: RuleContext, report: Report): void {
       start = Math.min(start, Math.max(fm.contentStart, ctx.text.lastIndexOf('\n', end - 1) + 1));
     }
     if (fix) fixes.push(fix);
-    // What Jekyll (Psych) does differs by error: duplicates keep the last value, deep nesting aborts the build.
-    const message = e.code === 'DUPLICATE_KEY' ? msg('YAML error (duplicate key): {0} Jekyll keeps only the last value.', e.message)
-      : e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', e.message)
-        : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
-          : e.code === 'TOO_DEEP' || e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
-            : msg('YAML error: {0} Jekyll publishes this post with no front matter data.', e.message);
+    // What Jekyll (Psych) does differs by error: deep nesting aborts the build; other errors publish the post without its data.
+    const message = e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', e.message)
+      : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
+        : e.code === 'TOO_DEEP' ? msg('YAML error: {0}', e.message)
+          : e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
+            : msg('YAML error: {0} Jekyll cannot read this front matter and still publishes the post, dated at build time (it becomes the newest post), without title, layout or categories.', e.message);
     report(message, start, end, fixes);
   }
 }

@@ -1,5 +1,5 @@
 // setTaxonomy: rewrite only the value of a post's categories/tags key, keeping its style, so Jekyll reads exactly the chosen set.
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, visit, type Node, type Pair, type YAMLSeq } from 'yaml';
 import { parsePost, parseYaml, type ParsedPost } from '../parse';
 import type { TextEdit } from '../types';
 import { isSpaceFree } from './jekyll';
@@ -67,9 +67,22 @@ function scalarOrFlow(values: string[], singular: boolean, style: Scalar.Type | 
   return flowList(values);
 }
 
+/** Whether an alias in the front matter refers to `anchor`. */
+function aliased(p: ParsedPost, anchor: string): boolean {
+  let found = false;
+  visit(p.doc!, { Alias(_k, node) { if (isAlias(node) && node.source === anchor) { found = true; return visit.BREAK; } return undefined; } });
+  return found;
+}
+
 function findPair(p: ParsedPost, name: string): Pair<Node, Node | null> | undefined {
   if (!isMap(p.doc?.contents)) return undefined;
-  return (p.doc.contents.items as Pair<Node, Node | null>[]).find((it) => isScalar(it.key) && it.key.value === name);
+  // A repeated key: Jekyll reads the last one, so that is the one to edit.
+  const items = p.doc.contents.items as Pair<Node, Node | null>[];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const k = items[i].key;
+    if (isScalar(k) && k.value === name) return items[i];
+  }
+  return undefined;
 }
 
 /** End of a node's own text, without trailing blanks and line breaks. */
@@ -93,16 +106,7 @@ function valueEdit(p: ParsedPost, pair: Pair<Node, Node | null>, values: string[
     return [{ start: colon + 1, end: colon + 1, newText }];
   }
   const start = base + r[0];
-  if (isSeq(node) && !node.flow) {
-    const items = node.items as (Node | null)[];
-    const end = base + Math.max(r[0], ...items.map((it) => it?.range?.[1] ?? 0));
-    if (values.length === 0) return [{ start: colon + 1, end, newText: ' []' }];
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const indent = /^[ \t]*$/.test(text.slice(lineStart, start)) ? text.slice(lineStart, start) : '';
-    const first = items[0]?.range ? base + items[0].range[0] : start + 2;
-    const gap = /^[ \t]+$/.test(text.slice(start + 1, first)) ? text.slice(start + 1, first) : ' ';
-    return [{ start, end, newText: values.map((v) => `-${gap}${quoteLike(v, undefined, 'block')}`).join(p.eol + indent) }];
-  }
+  if (isSeq(node) && !node.flow) return blockListEdits(p, node, colon, values);
   const end = trimEnd(text, start, base + r[1]);
   if (isSeq(node)) return [{ start, end, newText: flowList(values, text.slice(start, end)) }];
   const style = isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) ? node.type : undefined;
@@ -110,6 +114,51 @@ function valueEdit(p: ParsedPost, pair: Pair<Node, Node | null>, values: string[
   if (values.length === 0 && !singular && scalarLike) return [{ start, end, newText: style === Scalar.QUOTE_SINGLE ? "''" : '""' }];
   if (values.length === 0) return [{ start, end, newText: '[]' }];
   return [{ start, end, newText: scalarLike ? scalarOrFlow(values, singular, style) : singular && values.length === 1 ? quoteLike(values[0], undefined, 'scalar') : flowList(values) }];
+}
+
+/**
+ * A block list edited item by item, so comments and blank lines between items stay: item i gets value i (only
+ * a changed item is rewritten), extra values are appended after the last item, surplus items are removed
+ * with their line.
+ */
+function blockListEdits(p: ParsedPost, node: YAMLSeq, colon: number, values: string[]): TextEdit[] {
+  const { text } = p;
+  const base = p.frontMatter!.contentStart;
+  const items = (node.items as (Node | null)[]).filter((it): it is Node => !!it?.range);
+  const start = base + node.range![0];
+  const end = base + Math.max(node.range![0], ...items.map((it) => it.range![1]));
+  if (values.length === 0) return [{ start: colon + 1, end: trimEnd(text, colon + 1, end), newText: ' []' }];
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*$/.test(text.slice(lineStart, start)) ? text.slice(lineStart, start) : '';
+  const first = items[0] ? base + items[0].range![0] : start + 2;
+  const gap = /^[ \t]+$/.test(text.slice(start + 1, first)) ? text.slice(start + 1, first) : ' ';
+  const edits: TextEdit[] = [];
+  const shared = Math.min(items.length, values.length);
+  for (let i = 0; i < shared; i++) {
+    const it = items[i];
+    if (isScalar(it) && it.value === values[i]) continue;
+    // From the item's `-`, so it takes the first item's spacing like the appended ones.
+    const s0 = base + it.range![0];
+    let dash = s0 - 1;
+    while (text[dash] === ' ' || text[dash] === '\t') dash--;
+    const from = text[dash] === '-' ? dash : s0;
+    edits.push({ start: from, end: trimEnd(text, s0, base + it.range![1]), newText: `${from === dash ? `-${gap}` : ''}${quoteLike(values[i], undefined, 'block')}` });
+  }
+  if (values.length > items.length) {
+    const last = items[items.length - 1];
+    const at = last ? trimEnd(text, base + last.range![0], base + last.range![1]) : start + 1;
+    const extra = values.slice(items.length).map((v) => `${p.eol}${indent}-${gap}${quoteLike(v, undefined, 'block')}`).join('');
+    edits.push({ start: at, end: at, newText: extra });
+  }
+  for (let i = shared; i < items.length; i++) {
+    // The surplus item's whole line, from its `-` line start through its line break.
+    const s0 = base + items[i].range![0];
+    const from = text.lastIndexOf('\n', s0 - 1) + 1;
+    const valueEnd = trimEnd(text, s0, base + items[i].range![1]);
+    const nl = text.indexOf('\n', valueEnd);
+    edits.push({ start: i === 0 ? start : from, end: nl < 0 ? valueEnd : nl + 1, newText: '' });
+  }
+  return edits;
 }
 
 /** Removes a whole `key: value` entry (its lines, comments on them included). */
@@ -154,6 +203,10 @@ export function setTaxonomy(text: string, key: TaxonomyKey, values: readonly str
   if (contents !== null && !(isMap(contents) && !contents.flow)) return { ok: false, reason: 'unsupported', message: 'The front matter is not a block mapping.' };
   const plural = findPair(p, key);
   const singular = findPair(p, SINGULAR[key]);
+  for (const pair of [plural, singular]) {
+    const anchor = isNode(pair?.value) ? pair.value.anchor : undefined;
+    if (anchor && aliased(p, anchor)) return { ok: false, reason: 'unsupported', message: `The value of \`${String((pair!.key as Scalar).value)}\` is anchored (&${anchor}) and used elsewhere (*${anchor}): editing it would change those too. Edit the front matter by hand.` };
+  }
   if (plural && singular) return { ok: true, edits: [...valueEdit(p, plural, vals, false), removeEntry(p, singular)] };
   if (plural) return { ok: true, edits: valueEdit(p, plural, vals, false) };
   if (singular) return { ok: true, edits: valueEdit(p, singular, vals, true) };

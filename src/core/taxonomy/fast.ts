@@ -1,4 +1,6 @@
 // A fast path for flat front matter (`key: scalar` and plain lists only): the data the YAML parser would give, without it.
+import { PsychError, resolvePlain } from '../yaml/resolve';
+import { isCloseLine, OPEN_FENCE } from '../yaml/fence';
 
 /** What the fast path read: data, and the `date:` scalar's source when there is one. */
 export interface FastFrontMatter {
@@ -7,10 +9,6 @@ export interface FastFrontMatter {
   date?: { raw: string; quoted: boolean };
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-// Booleans as Psych (and so parsePost) reads them: yes/true/on and no/false/off in any case; `y`/`n` are strings.
-const bool = (v: string): boolean | undefined => (v.length < 2 || v.length > 5 ? undefined : /^(?:yes|true|on)$/i.test(v) ? true : /^(?:no|false|off)$/i.test(v) ? false : undefined);
 const BAD_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 // In a plain scalar: a tab, a control or break-like character, or `: ` / a final `:` (a mapping, not a string).
 const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
@@ -48,20 +46,10 @@ function blockPlain(v: string): string | typeof NO {
   return INDICATOR.test(plain) || BAD_PLAIN.test(plain) ? NO : plain;
 }
 
-/**
- * A plain scalar (comment already removed, trimmed) that is a string, null or boolean; NO for anything else.
- * One starting like a number is a string only when it holds a character that none of YAML 1.1's int, float,
- * sexagesimal and timestamp forms can hold (`21shijijingji…`); `.inf` / `.nan` are numbers.
- */
-function plainValue(plain: string): string | boolean | null | typeof NO {
-  const c = plain.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
-    if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(plain)) return NO;
-    return /[^0-9a-fA-F_.:+\-xXtTzZ \t]/.test(plain) ? plain : NO;
-  }
-  if (NULLS.has(plain)) return null;
-  const b = bool(plain);
-  return b === undefined ? plain : b;
+/** A plain scalar (comment already removed, trimmed) as Psych reads it (the one resolver); NO where Psych raises. */
+function plainValue(plain: string): unknown {
+  const v = resolvePlain(plain);
+  return v instanceof PsychError ? NO : v;
 }
 
 /** A one-line flow sequence `[a, b c, "d"]` (then only a comment) of plain or simple quoted scalars; NO otherwise. */
@@ -135,8 +123,8 @@ function knownKey(text: string, s: number, e: number): string | undefined {
  */
 export function fastFrontMatter(text: string): FastFrontMatter | undefined {
   const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = OPEN.exec(text.slice(at, at + 8));
-  if (!open) return undefined;
+  const open = OPEN_FENCE.exec(text.slice(at, at + 64));
+  if (!open || open[1]) return undefined;
   const data: Record<string, unknown> = Object.create(null);
   const out: FastFrontMatter = { data };
   let pos = at + open[0].length;
@@ -164,15 +152,10 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     pending = false;
     const c = text.charCodeAt(s);
     let i = s;
-    if (c === 45 || c === 46) {
-      if (text.charCodeAt(s + 1) === c && text.charCodeAt(s + 2) === c) {
-        for (i = s + 3; i < e && isBlank(text.charCodeAt(i)); i++);
-        if (i === e) return out;
-      }
-      return undefined;
-    }
+    if (c === 45 || c === 46) return isCloseLine(text, s, e) ? out : undefined;
     if (c === 35) continue;
-    while (i < e && isBlank(text.charCodeAt(i))) i++;
+    // Only spaces make a blank line: libyaml rejects a tab at the start of a line (the full parser reports it).
+    while (i < e && text.charCodeAt(i) === 32) i++;
     if (i === e) continue;
     if (i !== s || !isKeyStart(c)) return undefined;
     for (i = s + 1; i < e && isKeyChar(text.charCodeAt(i)); i++);
@@ -180,7 +163,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     let key = knownKey(text, s, i);
     if (key === undefined) {
       key = text.slice(s, i);
-      if (bool(key) !== undefined || NULLS.has(key) || key === '__proto__') return undefined;
+      if (key === '__proto__' || resolvePlain(key) !== key) return undefined;
     }
     if (key in data) return undefined;
     let v = '';
@@ -238,7 +221,8 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
         indent = d - s;
         let j = d + 1;
         while (j < e && isBlank(text.charCodeAt(j))) j++;
-        if (j < e && text.charCodeAt(j - 1) !== 32) return undefined;
+        // libyaml does not skip a tab after `-`: the full parser reports it.
+        if (text.slice(d + 1, j).includes('\t')) return undefined;
         let ve = e;
         while (ve > j && isBlank(text.charCodeAt(ve - 1))) ve--;
         const x = blockScalar(text.slice(j, ve));

@@ -8,30 +8,9 @@ export type TaxonomyKey = 'categories' | 'tags';
 /** `site.categories` / `site.tags` sizes: value → number of occurrences in published posts. */
 export interface TaxonomyCounts { categories: Record<string, number>; tags: Record<string, number> }
 
-const OPEN = /^---[ \t]*(?:[A-Za-z][\w+.-]*[ \t]*)?\r?\n/;
-const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*\r?$/;
-
-/**
- * The prefix of a post's text that holds its whole front matter (through the closing fence's line break), or
- * the first line when there is no opening fence. Undefined when `text` is only a prefix of the file
- * (`complete` false) and the front matter is not closed within it: read more.
- */
-export function frontMatterSlice(text: string, complete = true): string | undefined {
-  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstNl = text.indexOf('\n', at);
-  if (!OPEN.test(text.slice(at, firstNl < 0 ? text.length : firstNl + 1))) {
-    if (firstNl >= 0) return text.slice(0, firstNl + 1);
-    return complete ? text : undefined;
-  }
-  let pos = firstNl + 1;
-  for (;;) {
-    const nl = text.indexOf('\n', pos);
-    const line = text.slice(pos, nl < 0 ? text.length : nl);
-    if (nl < 0) return complete ? text : undefined;
-    if (CLOSE_LINE.test(line)) return text.slice(0, nl + 1);
-    pos = nl + 1;
-  }
-}
+/** The fence scanner lives in one place (src/core/yaml/fence.ts); re-exported for the index's callers. */
+export { frontMatterEnd, frontMatterSlice } from '../yaml/fence';
+import { frontMatterEnd } from '../yaml/fence';
 
 /**
  * The bytes of a UTF-8 file that hold its front matter (see {@link frontMatterSlice}); the whole array when
@@ -40,27 +19,6 @@ export function frontMatterSlice(text: string, complete = true): string | undefi
 export function frontMatterBytes(bytes: Uint8Array): Uint8Array {
   const end = frontMatterEnd(bytes, bytes.length);
   return end === bytes.length ? bytes : bytes.subarray(0, end);
-}
-
-/** {@link frontMatterBytes} of `bytes[0, length)` as its length, without a view (a file read into a reused buffer). */
-export function frontMatterEnd(bytes: Uint8Array, length: number): number {
-  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && length >= 3 ? 3 : 0;
-  const lineEnd = (from: number) => { const i = bytes.indexOf(0x0a, from); return i < 0 || i >= length ? length : i + 1; };
-  const at3 = (i: number) => (i < length ? bytes[i] : -1);
-  const first = lineEnd(at);
-  if (!(at3(at) === 0x2d && at3(at + 1) === 0x2d && at3(at + 2) === 0x2d)) return first;
-  let pos = first;
-  while (pos < length) {
-    const end = lineEnd(pos);
-    const c = bytes[pos];
-    if ((c === 0x2d || c === 0x2e) && at3(pos + 1) === c && at3(pos + 2) === c) {
-      let i = pos + 3;
-      while (at3(i) === 0x20 || at3(i) === 0x09) i++;
-      if (i >= length || bytes[i] === 0x0a || (bytes[i] === 0x0d && (i + 1 >= length || bytes[i + 1] === 0x0a))) return end;
-    }
-    pos = end;
-  }
-  return length;
 }
 
 /** `site.categories` / `site.tags` sizes as Maps, values in first-occurrence order (see {@link taxonomyCounts}). */

@@ -17,10 +17,11 @@ export interface PostView {
   /** Set when `published` is false. */
   reason?: Unpublished;
   /**
-   * `YYYY-MM-DD HH:MM:SS +ZZZZ` in the site timezone. `null` when Jekyll would use the build time (the front
-   * matter does not parse, or a post has no date at all) or when the date is invalid (then `error` says so).
+   * `YYYY-MM-DD HH:MM:SS +ZZZZ` in the site timezone; `'build-time'` when Jekyll dates the post at build time
+   * (the front matter does not parse, or a post has no date at all: it becomes the newest post at every build);
+   * `null` when the date is invalid (then `error` says so).
    */
-  date: string | null;
+  date: string | 'build-time' | null;
   /** The instant of `date` in UTC ms (null with `date`). */
   dateMs: number | null;
   categories: JekyllValue[];
@@ -153,7 +154,7 @@ function dateFromValue(v: unknown, tz: string | undefined): DateResult {
  * UTF-8, `published: false`/null, future dates unless `future: true`), its date in the site timezone, its
  * categories and tags (folder categories and defaults included) and its title (falling back to the
  * titleized slug). Front matter that does not parse: Jekyll keeps the post with no data and the build time
- * as its date; that is `date: null` with `error` set. `text` may be only the front matter prefix.
+ * as its date; that is `date: 'build-time'` with `error` set. `text` may be only the front matter prefix.
  */
 export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const { site } = opts;
@@ -180,7 +181,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   } else {
     const p = parsePost(text);
     fm = p.data;
-    yamlError = p.errors.length ? `front matter does not parse: ${p.errors[0].message}` : undefined;
+    yamlError = p.errors.length ? `front matter does not parse (Jekyll publishes the post dated at build time, without title, layout or categories): ${p.errors[0].message}` : undefined;
     fmDate = () => dateFromNode(p, tz);
   }
   const read = jekyllRead(fm, folders, site.defaults.length ? defaultsFor(site, rel, 'posts') : NO_DEFAULTS, yamlError);
@@ -197,7 +198,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   }
   const view: PostView = {
     file: rel, published: true,
-    date: date !== 'build-time' && date.ok ? date.date.published : null,
+    date: date === 'build-time' ? 'build-time' : date.ok ? date.date.published : null,
     dateMs: date !== 'build-time' && date.ok ? date.date.utcMs : null,
     categories: read.categories, tags: read.tags,
     title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug()),

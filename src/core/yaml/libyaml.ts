@@ -1,0 +1,155 @@
+// What libyaml (Psych's scanner) rejects and the `yaml` package accepts: control characters, tabs that start a line.
+import { isCollection, isScalar, Scalar, visit, type Document, type Node } from 'yaml';
+
+/** An error at offsets into the YAML text given. */
+export interface LibyamlError { message: string; start: number; end: number }
+
+// libyaml's reader allows #x9, #xA, #xD, #x20–#x7E, #x85, #xA0–#xD7FF, #xE000–#xFFFD and astral characters only.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/** A character libyaml refuses anywhere in the front matter (it reads the whole text before parsing). */
+export function controlCharacter(yaml: string): LibyamlError | undefined {
+  const m = CONTROL.exec(yaml);
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { message: `Control character U+${code} is not allowed in YAML (libyaml refuses the whole front matter).`, start: m.index, end: m.index + 1 };
+}
+
+/**
+ * A tab where libyaml expects the start of a token: first on a line (after spaces) or right after a `- `/`? `
+ * indicator, outside quoted scalars and flow collections; in a block scalar, a tab inside its indentation.
+ * The `yaml` package reads these as whitespace; Psych raises "found character that cannot start any token".
+ */
+export function leadingTab(yaml: string, doc: Document): LibyamlError | undefined {
+  if (!yaml.includes('\t')) return undefined;
+  // Ranges where a line may start with a tab: quoted scalars and flow collections; block scalars with their indent.
+  const free: [number, number][] = [];
+  const blocks: [number, number, number, number][] = [];
+  const plains: [number, number][] = [];
+  visit(doc, (_k, node) => {
+    const n = node as Node | null;
+    if (!n?.range) return;
+    if (isScalar(n)) {
+      if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) free.push([n.range[0], n.range[1]]);
+      else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1])]);
+      else plains.push([n.range[0], n.range[1]]);
+    } else if (isCollection(n) && n.flow) free.push([n.range[0], n.range[1]]);
+  });
+  const inside = (rs: readonly (readonly number[])[], at: number) => rs.find((r) => at > r[0] && at < r[1]);
+  for (let pos = 0; pos < yaml.length;) {
+    let nl = yaml.indexOf('\n', pos);
+    if (nl < 0) nl = yaml.length;
+    let i = pos;
+    while (yaml.charCodeAt(i) === 32) i++;
+    let tab = yaml.charCodeAt(i) === 9 ? i : -1;
+    if (tab < 0) {
+      // `- \tx`, `? \tx`: after an indicator, libyaml does not skip a tab either.
+      while ((yaml.charCodeAt(i) === 45 || yaml.charCodeAt(i) === 63) && (yaml.charCodeAt(i + 1) === 32 || yaml.charCodeAt(i + 1) === 9)) {
+        i++;
+        while (yaml.charCodeAt(i) === 32) i++;
+        if (yaml.charCodeAt(i) === 9) { tab = i; break; }
+      }
+    }
+    if (tab >= 0 && !inside(free, tab)) {
+      const block = inside(blocks, tab);
+      const plain = inside(plains, tab);
+      // In a block scalar, a tab inside the indentation, or anywhere in the indentation before the first content line fixes it.
+      const bad = block ? tab - pos < block[2] || pos <= block[3] : plain ? tab === pos : true;
+      if (bad) return { message: 'A tab starts this line: libyaml (Jekyll) does not accept a tab where YAML expects indentation or a token; use spaces.', start: tab, end: tab + 1 };
+    }
+    pos = nl + 1;
+  }
+  return undefined;
+}
+
+/** The content indentation of a block scalar (that of its first non-blank line after the header) and that line's start. */
+function blockIndent(yaml: string, start: number, end: number): [number, number] {
+  let pos = yaml.indexOf('\n', start) + 1;
+  // An explicit indentation indicator (`|2`): libyaml does not detect the indentation, so no first-line rule.
+  const explicit = /^[|>][-+]?[1-9]/.test(yaml.slice(start, start + 3));
+  while (pos > 0 && pos < end) {
+    let i = pos;
+    while (yaml.charCodeAt(i) === 32) i++;
+    const c = yaml.charCodeAt(i);
+    if (c !== 10 && c !== 13 && i < end) return [i - pos, explicit ? -1 : pos];
+    pos = yaml.indexOf('\n', pos) + 1;
+  }
+  return [1, end];
+}
+
+/**
+ * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
+ * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
+ * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
+ * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
+ * indent a quoted scalar's continuation line become spaces. And the
+ * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
+ */
+export function libyamlView(src: string): { text: string; error?: LibyamlError } {
+  if (!/[\r\x85\u2028\u2029\ufeff]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
+  const out = src.split('');
+  const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
+  // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
+  let prev = 10;
+  let flow = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
+    if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
+    if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
+    const scalarStart = prev === 10 || prev === 32 || (flow > 0 && (prev === 91 || prev === 123 || prev === 44));
+    if ((c === 34 || c === 39) && scalarStart) {
+      let j = i + 1;
+      for (; j < src.length; j++) {
+        const d = src.charCodeAt(j);
+        if (c === 34 && d === 92) j++;
+        else if (d === c) { if (c === 39 && src.charCodeAt(j + 1) === 39) j++; else break; }
+        // A continuation line's leading tabs are folded away by both; `yaml` only wants them as spaces.
+        else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
+      }
+      if (src.charCodeAt(j + 1) === 35) blank(j + 1);
+      i = j;
+      prev = 0;
+      continue;
+    }
+    if ((c === 38 || c === 33) && scalarStart) {
+      // An anchor or tag: a scalar may still start after it.
+      while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
+      prev = 32;
+      continue;
+    }
+    if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
+      let j = i + 1;
+      while (/[-+0-9]/.test(src[j] ?? '')) j++;
+      if (src.charCodeAt(j) === 35) blank(j);
+      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
+      const lineStart = src.lastIndexOf('\n', i) + 1;
+      let parent = 0;
+      while (src.charCodeAt(lineStart + parent) === 32) parent++;
+      let next = src.indexOf('\n', j);
+      while (next >= 0) {
+        let k = next + 1;
+        while (src.charCodeAt(k) === 32) k++;
+        if (k < src.length && !isBreak(src.charCodeAt(k)) && k - (next + 1) <= parent) break;
+        next = src.indexOf('\n', next + 1);
+      }
+      i = next < 0 ? src.length : next;
+      prev = 10;
+      continue;
+    }
+    if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
+      // A comment runs to the end of the line (an LS ends it too).
+      while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    if (c === 58 && flow > 0 && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
+      return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
+    }
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) flow++;
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+    prev = c === 10 ? 10 : c;
+  }
+  return { text: out.join('') };
+}
+
+const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;

@@ -1,0 +1,79 @@
+// Fixed cases where Post Desk's reading once differed from Jekyll's: pinned values, and Psych itself agreeing.
+import * as assert from 'node:assert/strict';
+import { parsePost } from '../../src/core/parse';
+import { agree, postDeskRead, psychRead, psychUnavailable, type Reading } from './psych';
+
+const fm = (yaml: string) => `---\n${yaml}---\nbody\n`;
+const data = (d: Record<string, unknown>): Reading => ({ fence: true, ok: true, data: d });
+const ERROR: Reading = { fence: true, ok: false, error: '' };
+
+// Post text → what Jekyll 4.3.1 reads (as checked with Psych 4.0.3 / libyaml 0.2.5).
+const CASES: [string, string, Reading][] = [
+  ['E1 is a string', fm('tags: E1\n'), data({ tags: 'E1' })],
+  ['1e5 is a string (a float needs a dot)', fm('title: 1e5\n'), data({ title: '1e5' })],
+  ['1.0e+5 is a float', fm('title: 1.0e+5\n'), data({ title: 100000 })],
+  ['a tab-only line after `published:`', fm('published:\n\t\ntags: x\n'), ERROR],
+  ['a repeated key keeps the last value', fm('title: a\nlayout: post\ntitle: b\n'), data({ title: 'b', layout: 'post' })],
+  ['a repeated layout', fm('layout: post\nlayout: page\n'), data({ layout: 'page' })],
+  ['12:30 is sexagesimal as Psych computes it', fm('title: 12:30\n'), data({ title: 45000 })],
+  ['1:30:15 is sexagesimal', fm('title: 1:30:15\n'), data({ title: 5415 })],
+  ['a date value is a Date', fm('title: 2021-12-08\n'), data({ title: { $date: '2021-12-08' } })],
+  ['an impossible date stays a string', fm('title: 2021-02-30\n'), data({ title: '2021-02-30' })],
+  ['a timestamp without offset is UTC', fm('date: 2021-12-08 10:00:00\n'), data({ date: { $time: '2021-12-08T10:00:00.000Z' } })],
+  ['a timestamp with offset', fm('date: 2021-12-08 10:00:00 +0800\n'), data({ date: { $time: '2021-12-08T02:00:00.000Z' } })],
+  ['hour 25 stays a string', fm('date: 2021-12-08 25:00:00 +0800\n'), data({ date: '2021-12-08 25:00:00 +0800' })],
+  ['a non-ASCII anchor name', fm('title: &快讯 央行\n'), ERROR],
+  ['U+2028 inside a plain title', fm('title: a\u2028b\n'), ERROR],
+  ['y and n are strings, yes/no/on/off booleans', fm('a: y\nb: n\nc: yes\nd: Off\ne: TRUE\n'), data({ a: 'y', b: 'n', c: true, d: false, e: true })],
+  ['ints with _ and , separators, octal, hex, binary', fm('a: 1_000\nb: 1,000\nc: 012\nd: 0x1F\ne: 0b101\nf: 08\n'), data({ a: 1000, b: 1000, c: 10, d: 31, e: 5, f: '08' })],
+  ['~ and null', fm('a: ~\nb: NULL\nc: nil\n'), data({ a: null, b: null, c: 'nil' })],
+  ['special floats', fm('a: .inf\nb: -.Inf\nc: .NaN\nd: .5\ne: 1.\n'), data({ a: { $float: 'Infinity' }, b: { $float: '-Infinity' }, c: { $float: 'NaN' }, d: 0.5, e: 1 })],
+  ['a :symbol is not permitted', fm('title: :x\n'), ERROR],
+  ['0x alone is an error in Psych', fm('title: 0x_\n'), ERROR],
+  ['a second document is not read', fm('title: a\n--- [x\n'), data({ title: 'a' })],
+  ['a directive line ends the first document', fm('title: a\n%YAML 1.1\nb: [\n'), data({ title: 'a' })],
+  ['!!set is not permitted', fm('a: !!set {x: null}\n'), ERROR],
+  ['!!str keeps a number a string', fm('a: !!str 12\n'), data({ a: '12' })],
+  ['CJK and colons in a plain title', fm('title: 央行：降准 0.5 个百分点\n'), data({ title: '央行：降准 0.5 个百分点' })],
+  ['a comment glued to a closing quote', fm('title: "a"# note\n'), data({ title: 'a' })],
+  ['a comment glued to a block scalar header', fm('title: ># note\n  text\n'), data({ title: 'text\n' })],
+  ['an unknown directive name after the first document', fm('title: a\n%1\n'), ERROR],
+  ['a known directive after the first document', fm('title: a\n%YAML 1.1\n'), data({ title: 'a' })],
+  ['`:` before a flow indicator in a flow plain scalar', fm('tags: [a:, b]\n'), ERROR],
+  ['a control character anywhere', fm('title: a\u0007b\n'), ERROR],
+  ['a BOM alone on a line is skipped', fm('title: a\n\ufeff\nlayout: b\n'), data({ title: 'a', layout: 'b' })],
+  ['a tab after a list indicator', fm('tags:\n- \tx\n'), ERROR],
+  ['a tab starting a comment line', fm('title: a\n\t# c\n'), ERROR],
+  ['a quoted value continued on a tab-indented line', fm('title: "bar\n\tbaz"\n'), data({ title: 'bar baz' })],
+  ['a lone CR is a line break', fm('title: a\rlayout: b\n'), data({ title: 'a', layout: 'b' })],
+  ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
+];
+
+describe('Psych reading: fixed cases', function () {
+  for (const [name, text, want] of CASES) {
+    it(name, () => {
+      const got = postDeskRead(text);
+      assert.ok(agree(got, want), `Post Desk: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
+    });
+  }
+
+  it('a repeated key is a warning naming the lost value, not an error', () => {
+    const p = parsePost(fm('title: first one\nlayout: post\ntitle: second\n'));
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(p.duplicates.map((d) => [d.key, d.lost]), [['title', 'first one']]);
+    assert.equal(p.data.title, 'second');
+  });
+});
+
+describe('Psych reading: fixed cases against Psych itself', function () {
+  this.timeout(120000);
+  let psych: Reading[] = [];
+  before(function () {
+    const why = psychUnavailable();
+    if (why) { console.warn(`    SKIPPED: ${why}`); this.skip(); }
+    psych = psychRead(CASES.map((c) => c[1]));
+  });
+  CASES.forEach(([name, , want], i) => {
+    it(name, () => assert.ok(agree(psych[i], want), `Psych: ${JSON.stringify(psych[i])}\nexpected: ${JSON.stringify(want)}`));
+  });
+});
