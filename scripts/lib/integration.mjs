@@ -4,18 +4,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from './vscode.mjs';
 
+/**
+ * What the person at the workbench sees, for a test inside the extension host (which cannot read the workbench's DOM):
+ * the test logs `[postdesk:probe] <what> <file>` and the runner writes the answer (JSON) into <file>.
+ * `notifications`: the texts of the notification toasts and of the notification centre.
+ */
+async function answerProbe(page, what, file) {
+  let answer = null;
+  if (what === 'notifications') {
+    answer = await page.locator('.notification-list-item').evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').replace(/\s+/g, ' ').trim())).catch((e) => [`probe failed: ${e}`]);
+  }
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(answer));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
 /** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
 export async function runIntegration({ grep, timeoutMs = 15 * 60 * 1000 } = {}) {
   const site = copySite();
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-results-')), 'integration.json');
-  const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}) } });
+  const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, POSTDESK_PROBE_DIR: path.dirname(resultsFile), ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}) } });
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
     let finish;
     const done = new Promise((resolve) => { finish = resolve; });
     const seen = new Set();
-    const log = (t) => { const m = /\[postdesk\].*/.exec(t); if (m && !seen.has(m[0])) { seen.add(m[0]); process.stdout.write(`  ${m[0].replace('[postdesk] ', '')}\n`); } };
+    const log = (t) => {
+      const probe = /\[postdesk:probe\] (\S+) (\S+)/.exec(t);
+      if (probe) { void answerProbe(page, probe[1], probe[2]); return; }
+      const m = /\[postdesk\].*/.exec(t); if (m && !seen.has(m[0])) { seen.add(m[0]); process.stdout.write(`  ${m[0].replace('[postdesk] ', '')}\n`); }
+    };
     await page.exposeFunction('codeAutomationLog', (...args) => log(args.map(String).join(' ')));
     await page.exposeFunction('codeAutomationExit', (code) => { finish(code); });
     page.on('console', (m) => log(m.text()));

@@ -39,7 +39,7 @@ export async function startCodeServer({ trust = false, extensionsDir, settings =
     'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'chat.disableAIFeatures': true,
     'workbench.welcomePage.walkthroughs.openOnInstall': false, 'security.workspace.trust.startupPrompt': 'never', ...settings,
   }, null, 2));
-  const env = { ...process.env, ...extraEnv, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
+  const env = { ...process.env, ...extraEnv, POSTDESK_USER_DATA_DIR: dirs.user, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
   for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
   const common = ['--user-data-dir', dirs.user, '--extensions-dir', extensionsDir ?? dirs.ext];
   if (installVsix) {

@@ -177,3 +177,24 @@ export async function editorText(page) {
   await lines.waitFor({ timeout: 15000 });
   return (await lines.innerText()).replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Waits until what a document could still do on its own has happened: every image has loaded or failed (its
+ * load/error handlers have run), then the tasks already queued (timers of 0, a clicked link's navigation) have run.
+ * Checks for the absence of an effect come after this instead of after a fixed sleep.
+ */
+export async function settleFrame(frame, timeout = 30000) {
+  await frame.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout });
+  await frame.evaluate(() => new Promise((resolve) => { setTimeout(() => setTimeout(resolve, 0), 0); }));
+}
+
+/**
+ * Saves a README screenshot as `<name>.png` into $POSTDESK_SCREENSHOTS (set by `npm run screenshots` to docs/images);
+ * in an ordinary test run it writes nothing, so `npm test` never changes tracked files.
+ */
+export async function screenshot(page, name) {
+  const dir = process.env.POSTDESK_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(path.resolve(ROOT, dir), `${name}.png`) });
+}
