@@ -19,10 +19,10 @@ async function answerProbe(page, what, file) {
 }
 
 /** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
-export async function runIntegration({ grep, timeoutMs = 15 * 60 * 1000 } = {}) {
+export async function runIntegration({ grep, files = [], timeoutMs = 15 * 60 * 1000 } = {}) {
   const site = copySite();
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-results-')), 'integration.json');
-  const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, POSTDESK_PROBE_DIR: path.dirname(resultsFile), ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}) } });
+  const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, POSTDESK_PROBE_DIR: path.dirname(resultsFile), ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}), ...(files.length ? { POSTDESK_INTEGRATION_FILES: files.join(',') } : {}) } });
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -40,9 +40,11 @@ export async function runIntegration({ grep, timeoutMs = 15 * 60 * 1000 } = {}) 
     await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
     // The workbench does not always call codeAutomationExit when the suite fails: the results file also ends the wait.
     const poll = setInterval(() => { if (fs.existsSync(resultsFile)) finish('results'); }, 250);
-    const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+    let timeoutId;
+    const timer = new Promise((resolve) => { timeoutId = setTimeout(() => resolve('timeout'), timeoutMs); });
     const code = await Promise.race([done, timer]);
     clearInterval(poll);
+    clearTimeout(timeoutId);
     if (!fs.existsSync(resultsFile)) {
       return { passed: 0, failed: 1, vscodeVersion: '?', failures: [{ title: 'integration run', error: `no results (exit ${code}); code-server log:\n${server.log().slice(-4000)}` }] };
     }

@@ -18,5 +18,6 @@ describe('errors reach the user', () => {
     const shown = await waitFor(async () => (await userSees('notifications')).find((t) => t.includes('Post Desk: postdesk.stripStockImages failed')), 20000, 'the error notification');
     assert.match(shown as string, /2021-12-08-missing\.md/, 'the message says what failed');
     await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 });
