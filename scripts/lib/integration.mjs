@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildTestExtension } from './test-extension.mjs';
 import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from './vscode.mjs';
 
 /**
@@ -20,6 +21,7 @@ async function answerProbe(page, what, file) {
 
 /** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
 export async function runIntegration({ grep, files = [], timeoutMs = 15 * 60 * 1000 } = {}) {
+  const extension = await buildTestExtension();
   const site = copySite();
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-results-')), 'integration.json');
   const server = await startCodeServer({ env: { POSTDESK_RESULTS: resultsFile, POSTDESK_PROBE_DIR: path.dirname(resultsFile), ...(grep ? { POSTDESK_INTEGRATION_GREP: grep } : {}), ...(files.length ? { POSTDESK_INTEGRATION_FILES: files.join(',') } : {}) } });
@@ -37,7 +39,7 @@ export async function runIntegration({ grep, files = [], timeoutMs = 15 * 60 * 1
     await page.exposeFunction('codeAutomationLog', (...args) => log(args.map(String).join(' ')));
     await page.exposeFunction('codeAutomationExit', (code) => { finish(code); });
     page.on('console', (m) => log(m.text()));
-    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
+    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: extension, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
     // The workbench does not always call codeAutomationExit when the suite fails: the results file also ends the wait.
     const poll = setInterval(() => { if (fs.existsSync(resultsFile)) finish('results'); }, 250);
     let timeoutId;
