@@ -38,7 +38,7 @@ export async function runIntegration({ grep, files = [], timeoutMs = 15 * 60 * 1
     };
     await page.exposeFunction('codeAutomationLog', (...args) => log(args.map(String).join(' ')));
     await page.exposeFunction('codeAutomationExit', (code) => { finish(code); });
-    page.on('console', (m) => log(m.text()));
+    page.on('console', (m) => { if (process.env.POSTDESK_DEBUG_CONSOLE) process.stderr.write(`  [console] ${m.text().slice(0, 300)}\n`); log(m.text()); });
     await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: extension, extensionTestsPath: path.join(ROOT, 'out', 'integration') }));
     // The workbench does not always call codeAutomationExit when the suite fails: the results file also ends the wait.
     const poll = setInterval(() => { if (fs.existsSync(resultsFile)) finish('results'); }, 250);

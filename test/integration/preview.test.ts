@@ -7,14 +7,14 @@ interface PreviewState { uri: string; locked: boolean; version: number; acked: n
 const state = () => vscode.commands.executeCommand<PreviewState | undefined>('postdesk.preview._state');
 /** Waits until the webview has applied the host's latest render (its script acknowledges each version). */
 const settled = (what: string, extra: (s: PreviewState) => boolean = () => true): Promise<PreviewState> =>
-  waitFor(async () => { const s = await state(); return s && s.acked === s.version && extra(s) ? s : undefined; }, 20000, what) as Promise<PreviewState>;
+  waitFor(async () => { const s = await state(); return s && s.acked === s.version && extra(s) ? s : undefined; }, 90000, what) as Promise<PreviewState>;
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('postdesk.preview'));
 }
 
 describe('preview', function () {
-  this.timeout(60000);
+  this.timeout(240000);
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
