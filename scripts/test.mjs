@@ -69,7 +69,11 @@ function e2eFile(f) {
 
 /** `git status --porcelain` of the checkout, or undefined outside a git work tree. */
 function treeStatus() {
-  try { return execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return undefined; }
+  let out;
+  try { out = execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return undefined; }
+  // `npm run screenshots` writes the README's images on purpose (POSTDESK_SCREENSHOTS): only those may change.
+  const shots = process.env.POSTDESK_SCREENSHOTS?.replace(/\/+$/, '');
+  return shots ? out.split('\n').filter((l) => !l.slice(3).startsWith(`${shots}/`)).join('\n') : out;
 }
 
 const statusBefore = treeStatus();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openFile, outputText, paletteRows, runCommand, screenshot, withWorkbench } from './lib.mjs';
+import { ROOT, openFile, outputText, paletteRows, runCommand, screenshot, useSharedWorkbench, withWorkbench } from './lib.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const strings = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
@@ -20,7 +20,10 @@ const hiddenFromPalette = new Set((pkg.contributes.menus.commandPalette ?? []).f
 describe('foundation (real VS Code in Chromium)', function () {
   this.timeout(240000);
 
-  it('the command palette lists the Post Desk commands once a post is open', () => withWorkbench(async ({ page }) => {
+  const wb = useSharedWorkbench();
+
+  it('the command palette lists the Post Desk commands once a post is open', async () => {
+    const { page } = wb;
     await openFile(page, '2022-03-21-stock-blocks.md');
     const rows = await paletteRows(page, 'Post Desk', 'Post Desk: Show Post Info');
     // The palette shows `Category: Title` with both resolved through package.nls.json (the manifest holds `%keys%`).
@@ -29,7 +32,8 @@ describe('foundation (real VS Code in Chromium)', function () {
     assert.ok(expected.length >= 10, `contributed palette commands: ${expected.join(' | ')}`);
     const missing = expected.filter((title) => !rows.some((r) => r.includes(title)));
     assert.deepEqual(missing, [], `rows: ${rows.join(' | ')}`);
-  }));
+    await page.keyboard.press('Escape');
+  });
 
   it('a VSIX made by `npm run package` installs into a fresh code-server and activates', async () => {
     const vsix = path.join(ROOT, `postdesk-${pkg.version}.vsix`);

@@ -56,6 +56,24 @@ export function useWorkbench(options) {
   return holder;
 }
 
+let shared;
+/**
+ * The one workbench that specs without special needs share (a fresh copy of sample-site, secondary side bar hidden),
+ * started by the first suite that asks and closed after the whole run: one code-server boot instead of one per spec.
+ * Suites using it must not depend on what earlier suites left open or edited (posts stay as they are on disk).
+ */
+export function useSharedWorkbench() {
+  const holder = {};
+  before(async () => {
+    shared ??= workbenchOnSite({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
+    Object.assign(holder, await shared);
+    await holder.page.keyboard.press('Escape');
+  });
+  return holder;
+}
+// A root-level hook (lib.mjs is loaded while mocha reads the spec files): closes the shared workbench at the end.
+after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
+
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */
 export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');

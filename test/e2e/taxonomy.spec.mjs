@@ -1,11 +1,11 @@
 // e2e: Insert Tags… shows the site's tags with counts and picking one edits the post; the taxonomy view shows counts.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { editorText, openFile, runCommand, screenshot, useWorkbench } from './lib.mjs';
+import { editorText, openFile, runCommand, screenshot, useSharedWorkbench } from './lib.mjs';
 
 describe('categories and tags (real VS Code in Chromium)', function () {
   this.timeout(300000);
-  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
+  const wb = useSharedWorkbench();
 
   it('Insert Tags… lists every tag with its count, the current one picked, and picking another edits only the tags line; saves a screenshot', async () => {
     const { page } = wb;
