@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { buildTestExtension } from './lib/test-extension.mjs';
 import { ROOT, copySite } from './lib/vscode.mjs';
 
 execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -12,7 +13,7 @@ const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-result
 try {
   await runTests({
     version: process.env.POSTDESK_VSCODE_VERSION ?? '1.85.0',
-    extensionDevelopmentPath: ROOT,
+    extensionDevelopmentPath: await buildTestExtension(),
     extensionTestsPath: path.join(ROOT, 'out', 'integration'),
     launchArgs: [site, '--disable-extensions', '--disable-workspace-trust'],
     extensionTestsEnv: { POSTDESK_RESULTS: results },

@@ -25,10 +25,11 @@ export function copySite(from = path.join(ROOT, 'sample-site')) {
 }
 
 /**
- * Starts code-server as its own process group on 127.0.0.1.
+ * Starts code-server as its own process group on 127.0.0.1. `testDriver: false` for a person (notifications show);
+ * `linkExtension` loads an extension folder as installed; `folder` is what the bare URL opens.
  * @returns {Promise<{port:number, url:string, base:string, stop:()=>Promise<void>, log:()=>string}>}
  */
-export async function startCodeServer({ trust = false, extensionsDir, settings = {}, port, quiet = true, installVsix, env: extraEnv = {} } = {}) {
+export async function startCodeServer({ trust = false, extensionsDir, settings = {}, port, quiet = true, installVsix, linkExtension, folder, testDriver = true, env: extraEnv = {} } = {}) {
   const tools = ensureCodeServer();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-vscode-'));
   const dirs = Object.fromEntries(['user', 'ext', 'config', 'data', 'cache', 'tmp'].map((d) => [d, path.join(base, d)]));
@@ -39,17 +40,27 @@ export async function startCodeServer({ trust = false, extensionsDir, settings =
     'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'chat.disableAIFeatures': true,
     'workbench.welcomePage.walkthroughs.openOnInstall': false, 'security.workspace.trust.startupPrompt': 'never', ...settings,
   }, null, 2));
-  const env = { ...process.env, ...extraEnv, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
+  const env = { ...process.env, ...extraEnv, POSTDESK_USER_DATA_DIR: dirs.user, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
   for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
   const common = ['--user-data-dir', dirs.user, '--extensions-dir', extensionsDir ?? dirs.ext];
+  // An extension folder linked into the extensions dir as `<publisher>.<name>-<version>` loads like an installed one
+  // (no URL payload needed, so the bare URL works too).
+  if (linkExtension) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(linkExtension, 'package.json'), 'utf8'));
+    fs.symlinkSync(linkExtension, path.join(extensionsDir ?? dirs.ext, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  }
   if (installVsix) {
     await runToEnd(tools.node, [tools.codeServer, ...common, '--install-extension', installVsix, '--force'], env);
   }
   port ??= await freePort();
   const args = [tools.codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common,
     '--disable-telemetry', '--disable-update-check', '--reconnection-grace-time', '5',
-    '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver'];
+    '--disable-getting-started-override'];
+  // The smoke-test driver lets tests drive the workbench, but code-server then drops every notification toast: tests only.
+  if (testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (!trust) args.push('--disable-workspace-trust');
+  // The folder the bare URL opens.
+  if (folder) args.push(folder);
   const child = spawn(tools.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const onData = (b) => { out += b; if (!quiet) process.stderr.write(b); };

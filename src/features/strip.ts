@@ -7,6 +7,7 @@ import { toTextEdits } from '../host/edits';
 import { isPostFile } from '../core/postFiles';
 import { pathOf } from '../host/site';
 import type { Services } from '../services';
+import { TEST_HOOKS } from '../util/test-hooks';
 
 /** What each strip command returns (for tests and other callers). */
 export interface StripResult {
@@ -119,7 +120,7 @@ export function registerStrip(s: Services): vscode.Disposable {
       if (ranges.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to strip first.')); return { count: 0 }; }
       return applyTo(doc, ranges);
     }),
-    registerCommand(s.output, 'postdesk.stripStockImagesInAllPosts', (args?: StripAllArgs) => stripAll(s, args)),
+    registerCommand(s.output, 'postdesk.stripStockImagesInAllPosts', (args?: StripAllArgs) => stripAll(s, TEST_HOOKS ? args : undefined)),
     vscode.workspace.onWillSaveTextDocument((e) => {
       const doc = e.document;
       if (e.reason === vscode.TextDocumentSaveReason.AfterDelay || !s.workspace.isCandidate(doc.uri) || !isPostFile(doc.fileName)) return;

@@ -10,6 +10,7 @@ export type { TaxonomyArgs, TaxonomyResult } from './taxonomyEdits';
 import { WorkspaceTaxonomy } from './taxonomyIndex';
 import { registerTaxonomyCompletion } from './taxonomyCompletion';
 import { registerTaxonomyView } from './taxonomyView';
+import { TEST_HOOKS } from '../util/test-hooks';
 
 interface ValueItem extends vscode.QuickPickItem { value: string }
 
@@ -79,7 +80,7 @@ export function commandTargets(...raw: unknown[]): { uris: vscode.Uri[]; args: T
   for (const a of raw) {
     if (isUri(a)) { if (!uris.some((u) => u.toString() === a.toString())) uris.push(a); }
     else if (Array.isArray(a)) { for (const u of a) if (isUri(u) && !uris.some((x) => x.toString() === u.toString())) uris.push(u); }
-    else if (a && typeof a === 'object') args = a as TaxonomyArgs;
+    else if (TEST_HOOKS && a && typeof a === 'object') args = a as TaxonomyArgs;
   }
   // The Explorer passes the clicked item and the whole selection: the selection wins.
   const list = raw.find((a) => Array.isArray(a) && a.length > 0) as vscode.Uri[] | undefined;

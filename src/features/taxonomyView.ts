@@ -5,6 +5,7 @@ import type { TaxonomyKey } from '../core/taxonomy/index';
 import type { Services } from '../services';
 import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomyEdits';
 import type { WorkspaceTaxonomy } from './taxonomyIndex';
+import { TEST_HOOKS } from '../util/test-hooks';
 
 /** A node of the taxonomy tree. */
 export type TaxonomyNode =
@@ -108,13 +109,15 @@ export function registerTaxonomyView(s: Services, tax: WorkspaceTaxonomy): vscod
     tax.onDidChange(() => { progress(); tree.refresh(); }),
     s.workspace.onDidChangeScan((st) => { if (!st.scanning || st.done === 0) progress(); }),
     registerCommand(s.output, 'postdesk.taxonomy.refresh', () => tree.refresh()),
-    registerCommand(s.output, 'postdesk.taxonomy.rename', async (node?: unknown, args: RenameArgs = {}) => {
+    registerCommand(s.output, 'postdesk.taxonomy.rename', async (node?: unknown, testArgs: RenameArgs = {}) => {
+      const args = TEST_HOOKS ? testArgs : {};
       if (!isValueNode(node)) return undefined;
       const to = args.to ?? (await vscode.window.showInputBox({ title: vscode.l10n.t("Rename '{0}'", node.value), value: node.value, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A value cannot be empty.')) }))?.trim();
       if (!to) return undefined;
       return report(await renameValue(tax, node.root, node.key, node.value, to, args.confirm !== false), node.value);
     }),
-    registerCommand(s.output, 'postdesk.taxonomy.merge', async (node?: unknown, args: RenameArgs = {}) => {
+    registerCommand(s.output, 'postdesk.taxonomy.merge', async (node?: unknown, testArgs: RenameArgs = {}) => {
+      const args = TEST_HOOKS ? testArgs : {};
       if (!isValueNode(node)) return undefined;
       const idx = tax.all().find(([r]) => r === node.root)?.[1];
       const others = (idx?.ranked(node.key) ?? []).filter((r) => r.value !== node.value);

@@ -4,6 +4,7 @@ import { registerCommand } from '../host/commands';
 import { isPostFile } from '../core/postFiles';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
+import { TEST_HOOKS } from '../util/test-hooks';
 import { parsePreviewState } from './messages';
 import * as path from 'node:path';
 import { BudgetedRenderer } from '../node/render-budget';
@@ -29,11 +30,13 @@ class PreviewManager extends Disposable {
     this._register(registerCommand(this.s.output, 'postdesk.preview.open', (uri?: vscode.Uri) => this.open(uri, false)));
     this._register(registerCommand(this.s.output, 'postdesk.preview.openToSide', (uri?: vscode.Uri) => this.open(uri, true)));
     this._register(registerCommand(this.s.output, 'postdesk.preview.toggleLock', () => this.toggleLock()));
-    // Not contributed: the integration tests' view of the preview.
-    this._register(registerCommand(this.s.output, 'postdesk.preview._state', (): (PanelState & { panels: number }) | undefined => {
-      const p = this.current();
-      return p ? { ...p.state, panels: this.panels.size } : undefined;
-    }));
+    // The integration tests' view of the preview: only in the test build (src/util/test-hooks.ts).
+    if (TEST_HOOKS) {
+      this._register(registerCommand(this.s.output, 'postdesk.preview._state', (): (PanelState & { panels: number }) | undefined => {
+        const p = this.current();
+        return p ? { ...p.state, panels: this.panels.size } : undefined;
+      }));
+    }
     this._register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, raw) => {
         await this.s.sites.ready();

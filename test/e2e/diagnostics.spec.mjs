@@ -1,9 +1,8 @@
 // e2e: the Problems panel lists Post Desk diagnostics for every post (never opened ones too); a quick fix chosen in the UI edits the text.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, useWorkbench } from './lib.mjs';
+import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, screenshot, useWorkbench } from './lib.mjs';
 
 const POST = '2021-12-01-digest-no-offset.md';
 // The two fix titles of src/core/rules/date-no-offset.ts for `date: 2021-12-01 13:33:50` under Asia/Shanghai.
@@ -82,8 +81,7 @@ describe('diagnostics in the Problems panel (real VS Code in Chromium)', functio
     assert.ok(titles.includes(OTHER_FIX), `menu: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Fix all Post Desk problems in this file'), `menu: ${titles.join(' | ')}`);
     assert.ok(await page.locator('.markers-panel .marker-code', { hasText: 'date-no-offset' }).first().isVisible(), 'Problems shows the warning next to the menu');
-    fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'problems-quickfix.png') });
+    await screenshot(page, 'problems-quickfix');
 
     await fix.click();
     await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10000 });

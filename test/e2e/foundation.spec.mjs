@@ -3,20 +3,37 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openFile, outputText, paletteRows, runCommand, withWorkbench } from './lib.mjs';
+import { ROOT, openFile, outputText, paletteRows, runCommand, screenshot, useSharedWorkbench, withWorkbench } from './lib.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const strings = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+/** A manifest string as VS Code shows it: `%key%` looked up in package.nls.json (a missing key fails the test). */
+const nls = (s) => {
+  const key = /^%(.+)%$/.exec(s)?.[1];
+  if (key === undefined) return s;
+  assert.equal(typeof strings[key], 'string', `package.nls.json has no ${key}`);
+  return strings[key];
+};
+/** Commands the manifest hides from the palette (`when: false`). */
+const hiddenFromPalette = new Set((pkg.contributes.menus.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
 
 describe('foundation (real VS Code in Chromium)', function () {
   this.timeout(240000);
 
-  it('the command palette lists the Post Desk commands once a post is open', () => withWorkbench(async ({ page }) => {
+  const wb = useSharedWorkbench();
+
+  it('the command palette lists the Post Desk commands once a post is open', async () => {
+    const { page } = wb;
     await openFile(page, '2022-03-21-stock-blocks.md');
     const rows = await paletteRows(page, 'Post Desk', 'Post Desk: Show Post Info');
-    const ours = rows.filter((r) => r.includes('Post Desk:'));
-    const contributed = pkg.contributes.commands.filter((c) => c.category === 'Post Desk' && !c.enablement);
-    assert.ok(ours.length >= Math.min(contributed.length, 3), `rows: ${ours.join(' | ')}`);
-  }));
+    // The palette shows `Category: Title` with both resolved through package.nls.json (the manifest holds `%keys%`).
+    const expected = pkg.contributes.commands.filter((c) => !c.enablement && !hiddenFromPalette.has(c.command))
+      .map((c) => `${nls(c.category)}: ${nls(c.title)}`);
+    assert.ok(expected.length >= 10, `contributed palette commands: ${expected.join(' | ')}`);
+    const missing = expected.filter((title) => !rows.some((r) => r.includes(title)));
+    assert.deepEqual(missing, [], `rows: ${rows.join(' | ')}`);
+    await page.keyboard.press('Escape');
+  });
 
   it('a VSIX made by `npm run package` installs into a fresh code-server and activates', async () => {
     const vsix = path.join(ROOT, `postdesk-${pkg.version}.vsix`);
@@ -33,7 +50,8 @@ describe('foundation (real VS Code in Chromium)', function () {
     }, { server: { installVsix: vsix }, open: { fromSource: false } });
   });
 
-  it('`npm start` serves the workbench with Post Desk active on sample-site, and leaves no process when stopped', async () => {
+  it('`npm start` serves the bare URL with Post Desk on a copy of sample-site, shows notifications, and leaves no process when stopped', async () => {
+    const sampleBefore = execFileSync('git', ['status', '--porcelain', '--', 'sample-site'], { cwd: ROOT, encoding: 'utf8' });
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs'), '--no-build'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POSTDESK_PORT: '0' } });
     let out = '';
     child.stdout.on('data', (b) => { out += b; });
@@ -41,7 +59,7 @@ describe('foundation (real VS Code in Chromium)', function () {
     try {
       const url = await new Promise((resolve, reject) => {
         const t = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 120000);
-        const check = () => { const m = /(http:\/\/127\.0\.0\.1:\d+\/\?\S+)/.exec(out); if (m) { clearTimeout(t); resolve(m[1]); } else setTimeout(check, 200); };
+        const check = () => { const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(out); if (m) { clearTimeout(t); resolve(m[1]); } else setTimeout(check, 200); };
         check();
       });
       const { launchBrowser } = await import('../../scripts/lib/vscode.mjs');
@@ -50,9 +68,17 @@ describe('foundation (real VS Code in Chromium)', function () {
         const page = context.pages()[0] ?? await context.newPage();
         await page.goto(url);
         await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
-        await openFile(page, '2021-12-01-leading-blank.md');
-        await runCommand(page, 'Post Desk: Show Post Info');
-        await page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
+        // The bare URL opens the site (a copy, not sample-site/ itself) with Post Desk installed.
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '_posts' }).first().waitFor({ timeout: 60000 });
+        assert.ok(!page.url().includes('payload'), page.url());
+        await openFile(page, '2022-03-21-stock-blocks.md');
+        await runCommand(page, 'Post Desk: Strip Stock-Image Blocks');
+        // A person sees the toast (no smoke-test driver in the demo, which would drop it).
+        await page.locator('.notification-toast', { hasText: 'Removed 2 stock-image block(s).' }).waitFor({ timeout: 30000 });
+        assert.equal(await page.locator('.part.auxiliarybar:visible').count(), 0, 'no secondary side bar');
+        await screenshot(page, 'demo-strip');
+        await page.keyboard.press('Control+S');
+        await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
       } finally { await close(); }
     } finally {
       process.kill(-child.pid, 'SIGINT');
@@ -63,5 +89,6 @@ describe('foundation (real VS Code in Chromium)', function () {
     assert.ok(group, 'start printed the code-server process group');
     const left = execFileSync('ps', ['-eo', 'pid,pgid,args']).toString().split('\n').filter((l) => l.trim().split(/\s+/)[1] === group || l.trim().split(/\s+/)[1] === String(child.pid));
     assert.deepEqual(left, [], `processes left behind:\n${left.join('\n')}`);
+    assert.equal(execFileSync('git', ['status', '--porcelain', '--', 'sample-site'], { cwd: ROOT, encoding: 'utf8' }), sampleBefore, 'the demo left sample-site/ as it was');
   });
 });

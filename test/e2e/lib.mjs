@@ -56,6 +56,24 @@ export function useWorkbench(options) {
   return holder;
 }
 
+let shared;
+/**
+ * The one workbench that specs without special needs share (a fresh copy of sample-site, secondary side bar hidden),
+ * started by the first suite that asks and closed after the whole run: one code-server boot instead of one per spec.
+ * Suites using it must not depend on what earlier suites left open or edited (posts stay as they are on disk).
+ */
+export function useSharedWorkbench() {
+  const holder = {};
+  before(async () => {
+    shared ??= workbenchOnSite({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
+    Object.assign(holder, await shared);
+    await holder.page.keyboard.press('Escape');
+  });
+  return holder;
+}
+// A root-level hook (lib.mjs is loaded while mocha reads the spec files): closes the shared workbench at the end.
+after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
+
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */
 export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');
@@ -176,4 +194,25 @@ export async function editorText(page) {
   const lines = page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first();
   await lines.waitFor({ timeout: 15000 });
   return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Waits until what a document could still do on its own has happened: every image has loaded or failed (its
+ * load/error handlers have run), then the tasks already queued (timers of 0, a clicked link's navigation) have run.
+ * Checks for the absence of an effect come after this instead of after a fixed sleep.
+ */
+export async function settleFrame(frame, timeout = 30000) {
+  await frame.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout });
+  await frame.evaluate(() => new Promise((resolve) => { setTimeout(() => setTimeout(resolve, 0), 0); }));
+}
+
+/**
+ * Saves a README screenshot as `<name>.png` into $POSTDESK_SCREENSHOTS (set by `npm run screenshots` to docs/images);
+ * in an ordinary test run it writes nothing, so `npm test` never changes tracked files.
+ */
+export async function screenshot(page, name) {
+  const dir = process.env.POSTDESK_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(path.resolve(ROOT, dir), `${name}.png`) });
 }

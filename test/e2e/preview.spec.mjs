@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openFile, runCommand, useWorkbench } from './lib.mjs';
+import { openFile, runCommand, screenshot, settleFrame, useWorkbench } from './lib.mjs';
 
 /** The frame holding the preview document (VS Code nests it in two iframes). */
 async function previewFrame(page, hasText = '', timeout = 30000) {
@@ -38,8 +38,7 @@ describe('preview (real VS Code in Chromium)', function () {
     assert.match(await f.locator('.pd-date').innerText(), /^2022-03-21 23:17:46 \+0800$/);
     assert.equal(await f.locator('.pd-stock').count(), 2);
     assert.match(await f.locator('#pd-body').innerText(), /普惠贷款余额较年初增长8\.6%/);
-    fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
-    await wb.page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'preview.png') });
+    await screenshot(wb.page, 'preview');
   });
 
   it('double-click in the preview puts the cursor at that element in the source', async () => {
@@ -58,7 +57,8 @@ describe('preview (real VS Code in Chromium)', function () {
     await openFile(wb.page, '2022-04-01-payloads.md');
     const f = await previewFrame(wb.page, '正文');
     await f.locator('#pd-body a', { hasText: '链接' }).click();
-    await wb.page.waitForTimeout(1500);
+    // No sleep: once every image has failed to load (its onerror would have run) and the click's queued tasks have run.
+    await settleFrame(f);
     assert.equal(dialogs, 0);
     for (const frame of wb.page.frames()) assert.notEqual(await frame.evaluate(() => window.__pdx).catch(() => undefined), 1);
     // VS Code injects its own API script into the frame; the article itself must hold nothing active.

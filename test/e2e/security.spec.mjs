@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, openFile, openWorkbench, paletteRows, runCommand, startCodeServer, useWorkbench } from './lib.mjs';
+import { ROOT, copySite, openFile, openWorkbench, paletteRows, runCommand, settleFrame, startCodeServer, useWorkbench } from './lib.mjs';
 
 const XSS = path.resolve(ROOT, '..', 'shared', 'xss');
 const PER_SOURCE = 20;
@@ -126,11 +126,11 @@ describe('security (real VS Code in Chromium)', function () {
       await runCommand(wb.page, 'Post Desk: Open Preview to the Side');
       const f = await previewFrame(wb.page, '正文结束', 60000);
       const frameUrl = f.url();
-      // Give late handlers (onerror of failing images, timers, animations, focus) time to fire.
-      await wb.page.waitForTimeout(5000);
+      // Late handlers: every image has loaded or failed (onerror ran), queued tasks have run.
+      await settleFrame(f, 60000);
       // Hover and focus what might carry handlers (onmouseover/onfocus payloads).
       for (const el of await f.locator('#pd-body *').all().then((a) => a.slice(0, 150))) await el.hover({ timeout: 300, force: true }).catch(() => {});
-      await wb.page.waitForTimeout(1500);
+      await settleFrame(f);
       assert.deepEqual(seen.dialogs, [], 'dialogs');
       assert.deepEqual(seen.popups, [], 'popups');
       // Trusted: remote images allowed, so the Restricted Mode check below is a difference, not a constant.
@@ -194,8 +194,8 @@ describe('security (real VS Code in Chromium)', function () {
         await runCommand(wb.page, 'Post Desk: Open Preview to the Side');
         return previewFrame(wb.page, 'JS 正文', 30000);
       });
+      // The preview shows the post's reading, so the front matter has been read (and would have run) by now: no sleep.
       assert.match(await f.locator('#pd-head').innerText(), /no front matter/);
-      await wb.page.waitForTimeout(1500);
       assert.equal(fs.existsSync(path.join(site, 'js-marker')), false, 'the front matter ran');
       assert.doesNotMatch(await f.locator('#pd-head').innerText(), /pwned/);
     });

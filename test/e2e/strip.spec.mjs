@@ -1,11 +1,13 @@
 // e2e: "Strip Stock-Image Blocks" from the command palette removes the sample post's two blocks and says so.
 import assert from 'node:assert/strict';
-import { editorText, openFile, runCommand, withWorkbench } from './lib.mjs';
+import { editorText, openFile, runCommand, useSharedWorkbench } from './lib.mjs';
 
 describe('strip stock-image blocks (real VS Code in Chromium)', function () {
   this.timeout(240000);
+  const wb = useSharedWorkbench();
 
-  it('the palette command removes both blocks of the sample post and reports the count', () => withWorkbench(async ({ page }) => {
+  it('the palette command removes both blocks of the sample post and reports the count', async () => {
+    const { page } = wb;
     await openFile(page, '2022-03-21-stock-blocks.md');
     assert.match(await editorText(page), /EM_StockImg_Start/);
     await runCommand(page, 'Post Desk: Strip Stock-Image Blocks');
@@ -16,5 +18,7 @@ describe('strip stock-image blocks (real VS Code in Chromium)', function () {
     // Toasts are hidden under the smoke-test driver: the notification centre holds the message.
     await runCommand(page, 'Notifications: Show Notifications');
     await page.locator('.notifications-center', { hasText: 'Removed 2 stock-image block(s).' }).waitFor({ timeout: 15000 });
-  }));
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -1,14 +1,13 @@
 // e2e: Insert Tags… shows the site's tags with counts and picking one edits the post; the taxonomy view shows counts.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, editorText, openFile, runCommand, useWorkbench } from './lib.mjs';
+import { editorText, openFile, runCommand, screenshot, useSharedWorkbench } from './lib.mjs';
 
 describe('categories and tags (real VS Code in Chromium)', function () {
   this.timeout(300000);
-  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
+  const wb = useSharedWorkbench();
 
-  it('Insert Tags… lists every tag with its count, the current one picked, and picking another edits only the tags line', async () => {
+  it('Insert Tags… lists every tag with its count, the current one picked, and picking another edits only the tags line; saves a screenshot', async () => {
     const { page } = wb;
     await openFile(page, '2021-12-01-digest-no-offset.md');
     await runCommand(page, 'Post Desk: Insert Tags…');
@@ -21,8 +20,7 @@ describe('categories and tags (real VS Code in Chromium)', function () {
     assert.ok(own, `rows: ${labels.map((l) => l.text).join(' | ')}`);
     assert.match(own.text, /3/, 'the site has three published posts tagged 东财滚动新闻');
     assert.ok(labels.findIndex((l) => l.text.includes('东财滚动新闻')) < labels.findIndex((l) => l.text.includes('港股')), 'ordered by count');
-    fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'docs/images/insert-tags.png') });
+    await screenshot(page, 'insert-tags');
     await rows.filter({ hasText: '港股' }).first().locator('.monaco-checkbox, input[type=checkbox], .quick-input-list-checkbox').first().click();
     await page.locator('.quick-input-widget .monaco-button', { hasText: /OK/ }).first().click();
     await page.waitForFunction(() => /tags: \[?东财滚动新闻[ ,]+港股/.test(document.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? ''), null, { timeout: 20000 });
@@ -31,7 +29,7 @@ describe('categories and tags (real VS Code in Chromium)', function () {
     assert.match(text, /title: "离岸人民币兑美元小幅走高"/);
   });
 
-  it('the Post Desk: Taxonomy view lists categories and tags with their counts', async () => {
+  it('the Post Desk: Taxonomy view lists categories and tags with their counts; saves a screenshot', async () => {
     const { page } = wb;
     await runCommand(page, 'Explorer: Focus on Post Desk: Taxonomy View');
     // Collapse the folder and outline panes so the view has room in the screenshot.
@@ -45,6 +43,6 @@ describe('categories and tags (real VS Code in Chromium)', function () {
     const rows = await tree.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     assert.ok(rows.some((r) => /emnews\s*\d/.test(r)), `rows: ${rows.join(' | ')}`);
     assert.ok(rows.some((r) => /东财滚动新闻\s*3/.test(r)), `rows: ${rows.join(' | ')}`);
-    await page.screenshot({ path: path.join(ROOT, 'docs/images/taxonomy-view.png') });
+    await screenshot(page, 'taxonomy-view');
   });
 });

@@ -8,7 +8,11 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'base' });
   const only = process.env.POSTDESK_INTEGRATION_GREP;
   if (only) mocha.grep(only);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  // POSTDESK_INTEGRATION_FILES: comma-separated names (`preview`, `errors`) to run only those files.
+  const files = process.env.POSTDESK_INTEGRATION_FILES?.split(',').filter(Boolean);
+  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    if (!files || files.includes(f.replace(/\.test\.js$/, ''))) mocha.addFile(path.join(__dirname, f));
+  }
   const results = { passed: 0, failed: 0, failures: [] as { title: string; error: string }[], vscodeVersion: '' };
   const vscode = await import('vscode');
   results.vscodeVersion = vscode.version;

@@ -7,14 +7,14 @@ interface PreviewState { uri: string; locked: boolean; version: number; acked: n
 const state = () => vscode.commands.executeCommand<PreviewState | undefined>('postdesk.preview._state');
 /** Waits until the webview has applied the host's latest render (its script acknowledges each version). */
 const settled = (what: string, extra: (s: PreviewState) => boolean = () => true): Promise<PreviewState> =>
-  waitFor(async () => { const s = await state(); return s && s.acked === s.version && extra(s) ? s : undefined; }, 20000, what) as Promise<PreviewState>;
+  waitFor(async () => { const s = await state(); return s && s.acked === s.version && extra(s) ? s : undefined; }, 90000, what) as Promise<PreviewState>;
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('postdesk.preview'));
 }
 
 describe('preview', function () {
-  this.timeout(60000);
+  this.timeout(240000);
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -52,9 +52,21 @@ describe('preview', function () {
     assert.equal(switched.panels, 1);
     const locked = await vscode.commands.executeCommand<{ locked: boolean }>('postdesk.preview.toggleLock');
     assert.equal(locked.locked, true);
+    const before = await settled('the locked preview');
     await openPost('_posts/2022-03-21-stock-blocks.md');
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await state())?.uri, other.document.uri.toString(), 'a locked preview keeps its post');
+    // No sleep: showTextDocument resolves once the host has the new active editor (its listeners have run). An edit
+    // of the locked post made after that renders into the preview only if the preview still shows that post.
+    const doc = other.document;
+    const end = doc.positionAt(doc.getText().length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, end, '<p>锁定</p>');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const kept = await settled('the locked preview to render an edit of its own post', (s) => s.version > before.version);
+    assert.equal(kept.uri, doc.uri.toString(), 'a locked preview keeps its post');
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(doc.uri, new vscode.Range(end, doc.positionAt(doc.getText().length)));
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await doc.save();
     assert.equal((await vscode.commands.executeCommand<{ locked: boolean }>('postdesk.preview.toggleLock')).locked, false);
   });
 });

@@ -121,6 +121,14 @@ describe('postdesk strip --write on the real corpus', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-corpus-'));
     try {
       fs.cpSync(corpus!, dir, { recursive: true });
+      // ../shared may be read-only (it is in CI): make the copy the test's own, or a non-root user cannot write or remove it.
+      const own = (p: string): void => {
+        const st = fs.lstatSync(p);
+        if (st.isSymbolicLink()) return;
+        fs.chmodSync(p, st.isDirectory() ? 0o755 : 0o644);
+        if (st.isDirectory()) for (const e of fs.readdirSync(p)) own(path.join(p, e));
+      };
+      own(dir);
       const before = new Map<string, { text: string; mtime: number }>();
       const walk = (d: string) => { for (const n of fs.readdirSync(d)) { const f = path.join(d, n); if (fs.statSync(f).isDirectory()) walk(f); else { fs.utimesSync(f, PAST, PAST); before.set(f, { text: fs.readFileSync(f, 'utf8'), mtime: PAST.getTime() }); } } };
       walk(dir);

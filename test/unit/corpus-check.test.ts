@@ -85,9 +85,8 @@ describe('invalid YAML as front matter', function () {
     // the rest is body, so only the part before it is YAML to Jekyll. Those cases must not throw or hang.
     const early = /^(?:---|\.\.\.)[ \t]*\r?$/m.test(yaml);
     it(`${name} → ${early ? 'front matter closes early, no throw' : 'yaml-syntax inside the front matter, where Post Desk reads an error'}`, () => {
-      const t0 = Date.now();
+      // A hang shows as mocha's timeout; no clock is read here (a busy machine must not fail this).
       const ps = validatePost(text, { site, file: '/site/_posts/2021-12-08-x.md' });
-      assert.ok(Date.now() - t0 < 2000, 'no hang');
       for (const p of ps) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, `${name} range`);
       if (early) return;
       const fmEnd = text.length - '---\nbody\n'.length;

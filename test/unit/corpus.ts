@@ -4,7 +4,8 @@ import * as path from 'node:path';
 
 /** `../shared` relative to the project root, or undefined. */
 export function sharedDir(): string | undefined {
-  const d = path.resolve(__dirname, '..', '..', '..', 'shared');
+  // POSTDESK_SHARED: set by the mutation run, whose sandbox is not beside ../shared.
+  const d = process.env.POSTDESK_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
   return fs.existsSync(d) ? d : undefined;
 }
 

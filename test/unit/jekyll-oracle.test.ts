@@ -8,6 +8,7 @@ import { readDate } from '../../src/core/jekyll/date';
 import { parseSiteConfig } from '../../src/core/site';
 import type { Problem } from '../../src/core/types';
 import { validatePost } from '../../src/core/validate';
+import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
 const CONFIG = 'title: oracle\ntimezone: Asia/Shanghai\n';
@@ -60,7 +61,7 @@ describe('Jekyll oracle (jekyll build of a fixture site)', function () {
   let published: Map<string, string>;
 
   before(function () {
-    if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll (apt-get install jekyll); this test installs nothing`);
+    needsTool(this, JEKYLL, 'apt-get install jekyll');
     const r = build(POSTS);
     assert.equal(r.code, 0, r.out);
     assert.ok(r.posts, `no posts.json:\n${r.out}`);

@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { loadSite } from '../../src/node/files';
 import { sitePostViews } from '../../src/node/posts';
 import { taxonomyCounts } from '../../src/core/taxonomy/index';
+import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
 
@@ -52,7 +53,7 @@ describe('Jekyll oracle: posts and taxonomy', function () {
   let oracle: Oracle;
 
   before(function () {
-    if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll (apt-get install jekyll); this test installs nothing`);
+    needsTool(this, JEKYLL, 'apt-get install jekyll');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-oracle-'));
     for (const [rel, text] of Object.entries(FILES)) {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

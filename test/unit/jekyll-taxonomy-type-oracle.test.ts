@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSiteConfig } from '../../src/core/site';
 import { validatePost } from '../../src/core/validate';
+import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
 const DUMP = `---
@@ -48,7 +49,7 @@ describe('Jekyll oracle: taxonomy-type is reported exactly where Jekyll does not
   const text = (fm: string) => `---\ntitle: t\n${fm}\n---\nbody\n`;
 
   before(function () {
-    if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll (apt-get install jekyll); this test installs nothing`);
+    needsTool(this, JEKYLL, 'apt-get install jekyll');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-taxtype-'));
     try {
       const src = path.join(tmp, 'src');

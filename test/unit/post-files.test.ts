@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { entryRules, isExcludedEntry, isPostFile } from '../../src/core/postFiles';
 import { defaultSite, fileKind } from '../../src/core/site';
+import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
 const POST = '---\ntitle: x\n---\nbody\n';
@@ -53,7 +54,7 @@ describe('post files: exclude / include', () => {
 
   it('matches what Jekyll 4.3 publishes (oracle)', function () {
     this.timeout(120000);
-    if (!fs.existsSync(JEKYLL)) this.skip();
+    needsTool(this, JEKYLL, 'apt-get install jekyll');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-exclude-'));
     try {
       const files: Record<string, string> = {

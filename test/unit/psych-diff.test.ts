@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { agree, postDeskRead, psychRead, psychUnavailable } from './psych';
+import { agree, postDeskRead, psychRead, RUBY_PATH } from './psych';
 import { generatedPost } from './psych-gen';
 import { corpusDir, projectRoot } from './corpus';
+import { needsTool } from './needs';
 
 const N = Number(process.env.POSTDESK_PSYCH_CASES ?? 20000);
 
@@ -22,8 +23,7 @@ function disagreements(texts: string[]): string[] {
 describe('Psych differential', function () {
   this.timeout(600000);
   before(function () {
-    const why = psychUnavailable();
-    if (why) { console.warn(`    SKIPPED: ${why}`); this.skip(); }
+    needsTool(this, RUBY_PATH, 'apt-get install jekyll (it brings ruby and Psych)');
   });
 
   // Not yet zero: the 3 left (seed 14) are libyaml leniencies listed in docs/yaml-leniency.md; the bound only goes down.

@@ -1,7 +1,8 @@
 // Fixed cases where Post Desk's reading once differed from Jekyll's: pinned values, and Psych itself agreeing.
 import * as assert from 'node:assert/strict';
 import { parsePost } from '../../src/core/parse';
-import { agree, postDeskRead, psychRead, psychUnavailable, type Reading } from './psych';
+import { agree, postDeskRead, psychRead, RUBY_PATH, type Reading } from './psych';
+import { needsTool } from './needs';
 
 const fm = (yaml: string) => `---\n${yaml}---\nbody\n`;
 const data = (d: Record<string, unknown>): Reading => ({ fence: true, ok: true, data: d });
@@ -69,8 +70,7 @@ describe('Psych reading: fixed cases against Psych itself', function () {
   this.timeout(120000);
   let psych: Reading[] = [];
   before(function () {
-    const why = psychUnavailable();
-    if (why) { console.warn(`    SKIPPED: ${why}`); this.skip(); }
+    needsTool(this, RUBY_PATH, 'apt-get install jekyll (it brings ruby and Psych)');
     psych = psychRead(CASES.map((c) => c[1]));
   });
   CASES.forEach(([name, , want], i) => {

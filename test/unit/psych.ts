@@ -7,7 +7,9 @@ import { DateOnly } from '../../src/core/yaml/resolve';
 /** What a reader makes of one post's front matter: no fence, an error, or the data in a canonical JSON form. */
 export type Reading = { fence: false } | { fence: true; ok: false; error: string } | { fence: true; ok: true; data: unknown };
 
-const RUBY = ['/usr/bin/ruby', '/usr/local/bin/ruby'].find((p) => fs.existsSync(p));
+/** The ruby that runs Psych (Debian's, which comes with jekyll). */
+export const RUBY_PATH = ['/usr/bin/ruby', '/usr/local/bin/ruby'].find((p) => fs.existsSync(p)) ?? '/usr/bin/ruby';
+const RUBY = fs.existsSync(RUBY_PATH) ? RUBY_PATH : undefined;
 
 // Jekyll's fence regex and YAML call (jekyll-4.3.1 document.rb and utils.rb); Date/Time/Float specials as tagged objects.
 const SCRIPT = String.raw`
@@ -45,11 +47,6 @@ STDIN.each_line do |line|
   puts JSON.generate(out, max_nesting: false)
 end
 `;
-
-/** Why the Psych oracle cannot run here (no Ruby), or undefined. */
-export function psychUnavailable(): string | undefined {
-  return RUBY ? undefined : 'ruby (Debian jekyll) is not installed: the Psych oracle tests need /usr/bin/ruby';
-}
 
 /** Psych's reading of each post, from one ruby process. */
 export function psychRead(texts: readonly string[]): Reading[] {

@@ -9,6 +9,7 @@ import type { Problem } from '../../src/core/types';
 import { isValidated, layoutLookup, validatePost } from '../../src/core/validate';
 import { expandPaths, isPostFile, loadSiteFor, readText } from '../../src/node/files';
 import { corpusDir, projectRoot } from './corpus';
+import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
 const SITES = path.join(projectRoot, 'test', 'fixtures', 'sites');
@@ -62,7 +63,7 @@ describe('ordinary Jekyll blogs (test/fixtures/sites): Jekyll publishes every po
       const dir = path.join(SITES, name);
       let jekyll: Built;
       before(function () {
-        if (!fs.existsSync(JEKYLL)) throw new Error(`${JEKYLL} is missing: install Debian's jekyll and jekyll-theme-minima (scripts/lib/tools.mjs); this test installs nothing`);
+        needsTool(this, JEKYLL, 'apt-get install jekyll jekyll-theme-minima');
         jekyll = jekyllPosts(dir);
         assert.equal(jekyll.code, 0, jekyll.out);
         assert.doesNotMatch(jekyll.out, /error|warn|does not exist|could not/i, jekyll.out);
