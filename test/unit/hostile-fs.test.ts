@@ -283,7 +283,8 @@ describe('hostile repositories on disk (CLI)', function () {
   it('control characters in front matter and file names never reach the terminal raw', async () => {
     const evil = '2021-01-10-\x1b[31mred\x9b2J\u202eevil.md';
     const root = site('escapes', {
-      [`_posts/${evil}`]: `---\nlayout: "post\x1b[2K\rNo problems"\ntitle: "\x1b]0;PWNED\x07"\ndate: 2021-01-10 10:00:00\ncategories: ["\x1b[8m"]\ntags: ["\x1b]0;PWNED\x07", "\u2028x\x00"]\n---\nbody \x1b[2J ${STOCK}\n`,
+      // YAML escapes: raw control characters make the whole front matter unreadable to Psych, escapes put them in the data.
+      [`_posts/${evil}`]: `---\nlayout: "post\\e[2K\\rNo problems"\ntitle: "\\e]0;PWNED\\a"\ndate: 2021-01-10 10:00:00\ncategories: ["\\e[8m"]\ntags: ["\\e]0;PWNED\\a", "\\Lx\\0"]\n---\nbody \x1b[2J ${STOCK}\n`,
     });
     for (const argv of [['check'], ['check', '--format', 'json'], ['check', '--format', 'sarif'], ['posts'], ['posts', '--format', 'json'], ['taxonomy'], ['taxonomy', '--format', 'json'], ['strip'], ['info', `_posts/${evil}`], ['render', `_posts/${evil}`], ['add', '--tags', 'z', `_posts/${evil}`], ['check', `_posts/${evil}\x07missing`]]) {
       await both(argv, root, victim, (r) => assert.match(r.out, /\\(x1b|u001b)|&#x1b;|%1B/, r.out), [0, 1, 2]);
