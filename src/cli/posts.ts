@@ -4,15 +4,15 @@ import type { PostView } from '../core/taxonomy/posts';
 import { siteAt, sitePostViews } from '../node/posts';
 import { EXIT, parseArgs, type CliCommand } from './types';
 
-/** The JSON entry of one post: `{file, published, date, categories, tags, title}` plus `reason` / `error` when set. */
+/** The JSON entry of one post: `{file, published, date, categories, tags, title, url}` plus `reason` / `error` when set. */
 export function postEntry(v: PostView): Record<string, unknown> {
-  const { file, published, reason, date, categories, tags, title, error } = v;
-  return { file, published, ...(reason ? { reason } : {}), date, categories, tags, title, ...(error ? { error } : {}) };
+  const { file, published, reason, date, categories, tags, title, url, error } = v;
+  return { file, published, ...(reason ? { reason } : {}), date, categories, tags, title, url: url ?? null, ...(error ? { error } : {}) };
 }
 
 export const posts: CliCommand = {
   name: 'posts',
-  summary: "Jekyll's view of every post-folder file: published, date, categories, tags, title",
+  summary: "Jekyll's view of every post-folder file: published, date, categories, tags, title, url",
   usage: 'postdesk posts [SITE] [--format text|json]',
   run(args, ctx) {
     const { positional, flags, error } = parseArgs(args, { format: 'string' });

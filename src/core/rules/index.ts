@@ -23,7 +23,7 @@ import { unsafeHtml } from './unsafe-html';
 import { bodyHeavy } from './body-heavy';
 import { yamlSyntax } from './yaml-syntax';
 
-/** One validation rule. `check` is undefined for rules reported outside posts (`config-invalid`). */
+/** One validation rule. `check` is undefined for rules reported outside one post (`config-invalid`, site-wide `permalink-conflict`). */
 export interface RuleInfo {
   id: string;
   severity: Severity;
@@ -54,6 +54,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'stock-image-unterminated', severity: 'warning', docs: 'A stock-image marker that does not form a block.', check: stockImageUnterminated },
   { id: 'future-date', severity: 'info', docs: 'Dated in the future: Jekyll skips it without --future.', check: futureDate },
   { id: 'unpublished', severity: 'info', docs: '`published: false`: Jekyll does not publish it.', check: unpublished },
+  { id: 'permalink-conflict', severity: 'warning', docs: 'Two or more posts Jekyll writes to the same file: only one is published there (checked over the whole site).' },
   { id: 'config-invalid', severity: 'error', docs: 'A problem in _config.yml (YAML, timezone, `postdesk:` settings).' },
 ];
 

@@ -3,6 +3,7 @@ import { isScalar, Scalar } from 'yaml';
 import { parsePost, type ParsedPost } from '../parse';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
+import { postUrl, sitePermalinkConfig } from '../jekyll/permalink';
 import { jekyllRead, type JekyllValue } from './jekyll';
 import { fastFrontMatter } from './fast';
 
@@ -28,6 +29,9 @@ export interface PostView {
   tags: JekyllValue[] | null;
   /** The front matter title, else the titleized slug; `null` when the read was aborted. */
   title: unknown;
+  /** `page.url` as Jekyll computes it (`null` when its permalink fails the build); `destination` is the file written below `_site`. */
+  url?: string | null;
+  destination?: string;
   /** A problem Jekyll reports: YAML that does not parse (post kept, no data) or an invalid date (site build fails). */
   error?: string;
 }
@@ -139,6 +143,8 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug()),
   };
   if (read.readError) view.error = read.readError;
+  const u = postUrl({ rel: site.collectionsDir && rel.startsWith(`${site.collectionsDir}/`) ? rel.slice(site.collectionsDir.length + 1) : rel, data, categories: read.categories, date: view.date ?? formatJekyll(opts.now ?? Date.now(), tz), readAborted: read.readError !== undefined }, sitePermalinkConfig(site));
+  if ('url' in u) { view.url = u.url; view.destination = u.destination; } else view.url = null;
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
   if (kind.kind === 'other' || kind.kind === 'collection') unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');
