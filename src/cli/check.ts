@@ -8,6 +8,7 @@ import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConf
 import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
 import { spareCores } from '../node/cores';
 import { readSiteLayouts } from '../node/layouts';
+import { withConflicts } from './conflicts';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
@@ -83,6 +84,8 @@ export const check: CliCommand = {
     const shown = shownFrom(ctx.cwd);
     const jobs = fix ? 0 : workerCount(files.length);
     const done = (r: { results: CheckResult[]; fixed: number; ioError: boolean }) => {
+      // permalink-conflict needs every post of the site, so it runs once after the per-file rules.
+      try { r.results = withConflicts(r.results, files, shown, toResults); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${(e as Error).message}\n`); }
       write(ctx, format, r.results, r.fixed, fix);
       if (r.ioError) return EXIT.usage;
       return r.results.some((x) => x.severity === 'error') ? EXIT.findings : EXIT.ok;
