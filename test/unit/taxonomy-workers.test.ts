@@ -15,6 +15,7 @@ import { check } from '../../src/cli/check';
 import { taxonomy } from '../../src/cli/taxonomy';
 import { posts } from '../../src/cli/posts';
 import { add } from '../../src/cli/add';
+import { newCommand } from '../../src/cli/new';
 import { projectRoot } from './corpus';
 
 /** A seeded site of `n` posts in every shape the reader handles: scalar/flow/block lists, odd values, bad YAML, drafts, folders. */
@@ -102,7 +103,7 @@ describe('postdesk taxonomy on worker threads', function () {
 
 describe('postdesk command table', () => {
   it('lists each command with the name, summary and usage of its module (loaded only to run)', () => {
-    const modules = [info, render, strip, check, taxonomy, posts, add];
+    const modules = [info, render, strip, check, taxonomy, posts, newCommand, add];
     assert.deepEqual(COMMANDS.map((c) => [c.name, c.summary, c.usage]), modules.map((c) => [c.name, c.summary, c.usage]));
   });
 });
