@@ -6,6 +6,8 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerStrip } from './features/strip';
 import { registerPreview } from './preview/manager';
 import { registerTaxonomy } from './features/taxonomy';
+import { registerNewPost } from './features/newPost';
+import { registerTimeline } from './features/timeline';
 
 /** Activates Post Desk; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
@@ -17,6 +19,8 @@ export function activate(context: vscode.ExtensionContext) {
     registerStrip(s),
     registerPreview(s),
     registerTaxonomy(s),
+    registerNewPost(s),
+    registerTimeline(s),
   );
   const activateMs = performance.now() - t0;
   s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);

@@ -5,7 +5,7 @@ import { changeTaxonomy, frontMatterValues, type TaxonomyChange } from '../core/
 import type { RankedValue, TaxonomyKey } from '../core/taxonomy/index';
 import { toTextEdits } from '../host/edits';
 import type { Services } from '../services';
-import { WorkspaceTaxonomy } from './taxonomyIndex';
+import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
 import { registerTaxonomyCompletion } from './taxonomyCompletion';
 import { registerTaxonomyView } from './taxonomyView';
 
@@ -155,9 +155,8 @@ async function insert(s: Services, tax: WorkspaceTaxonomy, key: TaxonomyKey, raw
 
 /** Registers the taxonomy index, `postdesk.insertCategories` / `postdesk.insertTags`, completion and the view. */
 export function registerTaxonomy(s: Services): vscode.Disposable {
-  const tax = new WorkspaceTaxonomy(s);
+  const tax = workspaceTaxonomy(s);
   return vscode.Disposable.from(
-    tax,
     registerCommand(s.output, 'postdesk.insertCategories', (...raw: unknown[]) => insert(s, tax, 'categories', raw)),
     registerCommand(s.output, 'postdesk.insertTags', (...raw: unknown[]) => insert(s, tax, 'tags', raw)),
     registerTaxonomyCompletion(tax),

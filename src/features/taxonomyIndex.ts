@@ -91,3 +91,12 @@ export class WorkspaceTaxonomy extends Disposable {
     this.timer = setTimeout(() => this.emitter.fire(), 100);
   }
 }
+
+const shared = new WeakMap<Services, WorkspaceTaxonomy>();
+
+/** The one workspace taxonomy of these services (Insert Tags, New Post and the timeline read the same index). */
+export function workspaceTaxonomy(s: Services): WorkspaceTaxonomy {
+  let tax = shared.get(s);
+  if (!tax) { tax = new WorkspaceTaxonomy(s); shared.set(s, tax); s.context.subscriptions.push(tax); }
+  return tax;
+}

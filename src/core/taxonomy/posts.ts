@@ -29,6 +29,8 @@ export interface PostView {
   tags: JekyllValue[] | null;
   /** The front matter title, else the titleized slug; `null` when the read was aborted. */
   title: unknown;
+  /** The date as written, when Jekyll publishes it at another wall time (a YAML timestamp without offset is UTC). */
+  written?: string;
   /** `page.url` as Jekyll computes it (`null` when its permalink fails the build); `destination` is the file written below `_site`. */
   url?: string | null;
   destination?: string;
@@ -143,6 +145,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug()),
   };
   if (read.readError) view.error = read.readError;
+  if (date !== 'build-time' && date.ok && date.date.source === 'timestamp' && !date.date.hasZone && !date.date.published.endsWith(' +0000')) view.written = formatJekyll(date.date.utcMs, 'UTC').slice(0, 19);
   const u = postUrl({ rel: site.collectionsDir && rel.startsWith(`${site.collectionsDir}/`) ? rel.slice(site.collectionsDir.length + 1) : rel, data, categories: read.categories, date: view.date ?? formatJekyll(opts.now ?? Date.now(), tz), readAborted: read.readError !== undefined }, sitePermalinkConfig(site));
   if ('url' in u) { view.url = u.url; view.destination = u.destination; } else view.url = null;
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
