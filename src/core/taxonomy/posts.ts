@@ -156,6 +156,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   else if (opts.invalidUtf8) unpublished('invalid-utf8');
   else if ('published' in data && (data.published === false || data.published === null)) unpublished('published-false');
   else if (!site.future && view.dateMs !== null && Math.floor(view.dateMs / 1000) > Math.floor((opts.now ?? Date.now()) / 1000)) unpublished('future');
+  if (view.reason === 'skipped-name' || view.reason === 'not-a-post') { view.url = null; delete view.destination; }
   // Jekyll never reads drafts (without --drafts) or skipped names, so only a read post's bad date fails the build.
   if (date !== 'build-time' && !date.ok && !['not-a-post', 'draft', 'skipped-name'].includes(view.reason ?? '')) {
     view.error = `Invalid date: ${date.reason} (Jekyll stops the whole site build)`;
