@@ -3,7 +3,7 @@ import { formatJekyll } from './jekyll/date';
 import type { PostView } from './taxonomy/posts';
 
 /** What shifts or hides a post on the timeline. */
-export type TimelineBadge = 'no-offset' | 'future' | 'unpublished' | 'unreadable' | 'draft' | 'invalid-date' | 'skipped' | 'not-utf8';
+export type TimelineBadge = 'no-offset' | 'future' | 'unpublished' | 'unreadable' | 'draft' | 'invalid-date';
 
 /** One post on the timeline. */
 export interface TimelineEntry<K = string> {
@@ -29,13 +29,16 @@ export interface TimelineInput<K = string> { key: K; view: PostView; timezone: s
 
 const strings = (v: readonly unknown[] | null) => (v ?? []).filter((x) => x !== null && x !== undefined).map(String);
 
+/** Files Jekyll never reads as posts (no date in the name, not UTF-8, not in a post folder): not on the timeline. */
+const NEVER_READ = new Set(['not-a-post', 'skipped-name', 'invalid-utf8']);
+
 /** The timeline entry of one post (undefined for files Jekyll never reads as posts). `now` is the build time. */
 export function timelineEntry<K>(input: TimelineInput<K>, now: number): TimelineEntry<K> | undefined {
   const { view, key, timezone } = input;
-  if (view.reason === 'not-a-post') return undefined;
+  if (view.reason && NEVER_READ.has(view.reason)) return undefined;
   const badges: TimelineBadge[] = [];
   if (view.written) badges.push('no-offset');
-  const reason: Record<string, TimelineBadge> = { future: 'future', 'published-false': 'unpublished', draft: 'draft', 'invalid-date': 'invalid-date', 'skipped-name': 'skipped', 'invalid-utf8': 'not-utf8' };
+  const reason: Record<string, TimelineBadge> = { future: 'future', 'published-false': 'unpublished', draft: 'draft', 'invalid-date': 'invalid-date' };
   if (view.reason && reason[view.reason]) badges.push(reason[view.reason]);
   const buildTime = view.dateMs === null;
   if (buildTime && view.error && view.reason !== 'invalid-date') badges.push('unreadable');

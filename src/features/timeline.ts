@@ -32,7 +32,7 @@ type Filter = { category?: string; tag?: string; badged?: boolean; problems?: bo
 type Node = { kind: 'day'; id: string; day: TimelineDay<vscode.Uri> } | { kind: 'post'; entry: TimelineEntry<vscode.Uri> };
 
 const ICONS: Record<TimelineBadge, string> = {
-  'no-offset': 'warning', future: 'clock', unpublished: 'eye-closed', unreadable: 'error', draft: 'edit', 'invalid-date': 'error', skipped: 'circle-slash', 'not-utf8': 'error',
+  'no-offset': 'warning', future: 'clock', unpublished: 'eye-closed', unreadable: 'error', draft: 'edit', 'invalid-date': 'error',
 };
 
 /** The short text of a badge. */
@@ -44,8 +44,6 @@ function badgeText(b: TimelineBadge, e: TimelineEntry<vscode.Uri>): string {
     case 'unreadable': return vscode.l10n.t('unreadable: dated at build time');
     case 'draft': return vscode.l10n.t('draft');
     case 'invalid-date': return vscode.l10n.t('invalid date: the site build fails');
-    case 'skipped': return vscode.l10n.t('skipped: no date in the file name');
-    case 'not-utf8': return vscode.l10n.t('not UTF-8: skipped');
   }
 }
 

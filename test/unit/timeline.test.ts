@@ -24,6 +24,7 @@ const POSTS: Record<string, string> = {
   '_posts/2099-01-01-future.md': post('tags: [f]\n'),
   '_posts/2021-12-04-hidden.md': post('published: false\n'),
   '_drafts/draft.md': post('title: draft\n'),
+  '_posts/-20211201-skipped.md': post('date:  +0800\n'),
 };
 const NOW = Date.UTC(2030, 0, 1);
 
@@ -38,6 +39,7 @@ describe('timeline (core)', () => {
       'news/_posts/2021-12-01-tie-c.md', '_posts/2021-12-01-tie-b.md', '_posts/2021-12-01-tie-a.md', '_posts/2021-12-01-no-offset.md',
       '_posts/2021-12-01-offset.md', '_posts/2021-11-30-late-rollover.md',
     ]);
+    assert.ok(!tl.some((e) => e.key.includes('skipped')), 'a file Jekyll skips is not on the timeline');
     const bad = tl.find((e) => e.key.endsWith('bad-yaml.md'))!;
     assert.equal(bad.published, '2030-01-01 08:00:00 +0800');
   });
