@@ -8,6 +8,7 @@ import { registerPreview } from './preview/manager';
 import { registerTaxonomy } from './features/taxonomy';
 import { registerNewPost } from './features/newPost';
 import { registerTimeline } from './features/timeline';
+import { registerPermalinkConflicts } from './features/permalinkConflicts';
 
 /** Activates Post Desk; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext) {
     registerTaxonomy(s),
     registerNewPost(s),
     registerTimeline(s),
+    registerPermalinkConflicts(s),
   );
   const activateMs = performance.now() - t0;
   s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);

@@ -2,11 +2,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, editorText, runCommand, useWorkbench } from './lib.mjs';
+import { ROOT, editorText, problemsEntries, runCommand, useWorkbench } from './lib.mjs';
 
 describe('authoring: New Post and the timeline (real VS Code in Chromium)', function () {
   this.timeout(300000);
-  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } } });
+  const clash = (title) => `---\nlayout: post\ntitle: "${title}"\ndate: 2021-12-20 10:00:00 +0800\ncategories: emnews\ntags: 东财滚动新闻\npermalink: /clash/\n---\nbody\n`;
+  const wb = useWorkbench({
+    server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } },
+    prepare: (site) => {
+      fs.writeFileSync(path.join(site, '_posts', '2021-12-20-clash-a.md'), clash('冲突甲'));
+      fs.writeFileSync(path.join(site, '_posts', '2021-12-20-clash-b.md'), clash('冲突乙'));
+    },
+  });
 
   /** Ticks `value` in the open multi-select QuickPick, then presses its OK button. */
   async function pick(page, value) {
@@ -60,5 +67,19 @@ describe('authoring: New Post and the timeline (real VS Code in Chromium)', func
     await page.screenshot({ path: path.join(ROOT, 'docs/images/timeline.png') });
     await tree.locator('.monaco-list-row', { hasText: '离岸人民币兑美元小幅走高' }).first().click();
     await page.locator('.tabs-container .tab[aria-label*="2021-12-01-digest-no-offset.md"]').first().waitFor({ timeout: 15000 });
+  });
+
+  it('Problems shows permalink-conflict on both posts Jekyll writes to /clash/index.html, each naming the other', async () => {
+    const { page } = wb;
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 30000 });
+    let found = [];
+    for (const end = Date.now() + 60000; Date.now() < end; await page.waitForTimeout(1000)) {
+      found = (await problemsEntries(page)).filter((e) => e.code.includes('permalink-conflict'));
+      if (found.length >= 2) break;
+    }
+    assert.deepEqual(found.map((e) => e.file).sort(), ['2021-12-20-clash-a.md', '2021-12-20-clash-b.md']);
+    assert.match(found.find((e) => e.file === '2021-12-20-clash-a.md').message, /\/clash\/index\.html.*2021-12-20-clash-b\.md/);
+    assert.equal(found[0].severity, 'warning');
   });
 });

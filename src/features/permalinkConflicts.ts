@@ -1,0 +1,53 @@
+// permalink-conflict in the editor: posts the workspace index says Jekyll writes to one file, each naming (and linking) the others.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
+import { readText } from '../node/files';
+import type { Services } from '../services';
+import { Disposable } from '../util/dispose';
+import { toDiagnostics } from './diagnostics';
+import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
+
+/** Keeps a diagnostic collection of permalink conflicts in step with the workspace taxonomy index (no second scan). */
+export class PermalinkConflicts extends Disposable {
+  readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk-permalink'));
+
+  constructor(private readonly tax: WorkspaceTaxonomy) {
+    super();
+    this._register(tax.onDidChange(() => this.update()));
+    void tax.ready().then(() => this.update());
+  }
+
+  /** Recomputes every site's conflicts and replaces the diagnostics. */
+  update(): void {
+    const next = new Map<string, vscode.Diagnostic[]>();
+    for (const [root, idx] of this.tax.all()) {
+      const level = idx.site.postdesk.rules['permalink-conflict'];
+      if (level === 'off') continue;
+      const byRel = new Map<string, string>();
+      for (const [file, view] of idx.files()) byRel.set(view.file, file);
+      for (const [rel, hit] of conflictsByFile(findConflicts([...idx.files()].map(([, v]) => v)))) {
+        const file = byRel.get(rel);
+        if (!file) continue;
+        const uri = vscode.Uri.file(file);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        try { text = open ? open.getText() : fs.existsSync(file) ? readText(file).text : ''; } catch { continue; }
+        const diags = toDiagnostics(text, permalinkConflict(text, hit.destination, hit.others, level));
+        for (const d of diags) {
+          d.relatedInformation = hit.others.map((o) => new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(vscode.Uri.file(path.join(root, o)), new vscode.Position(0, 0)), vscode.l10n.t('Also written to {0}', hit.destination)));
+        }
+        next.set(uri.toString(), diags);
+      }
+    }
+    this.collection.forEach((uri) => { if (!next.has(uri.toString())) this.collection.delete(uri); });
+    for (const [key, diags] of next) this.collection.set(vscode.Uri.parse(key), diags);
+  }
+}
+
+/** Registers the editor side of `permalink-conflict`. */
+export function registerPermalinkConflicts(s: Services): vscode.Disposable {
+  return new PermalinkConflicts(workspaceTaxonomy(s));
+}
