@@ -1,5 +1,6 @@
 // `postdesk check`'s site-wide rule: permalink-conflict over every post of each checked file's site.
 import * as path from 'node:path';
+import { viewDestination } from '../core/jekyll/post-url';
 import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
 import { relativeToSite, type SiteConfig } from '../core/site';
 import type { Problem } from '../core/types';
@@ -19,7 +20,12 @@ export function withConflicts<R extends { file: string }>(results: R[], files: r
     const level = site.postdesk.rules['permalink-conflict'];
     if (level === 'off') continue;
     let entry = bySite.get(site.root);
-    if (!entry) { entry = { site, conflicts: conflictsByFile(findConflicts(sitePostViews(site))) }; bySite.set(site.root, entry); }
+    if (!entry) {
+      const now = Date.now();
+      const views = sitePostViews(site, { now });
+      entry = { site, conflicts: conflictsByFile(findConflicts(views.map((v) => ({ file: v.file, published: v.published, destination: viewDestination(v, site, now) })))) };
+      bySite.set(site.root, entry);
+    }
     const hit = entry.conflicts.get(relativeToSite(site, path.resolve(file)));
     if (!hit) continue;
     const { text } = readText(file);

@@ -21,7 +21,6 @@ export interface TimelineEntry<K = string> {
   badges: TimelineBadge[];
   /** Whether the next build publishes it. */
   live: boolean;
-  url?: string | null;
 }
 
 /** A post of the timeline's input: Jekyll's view of it, the caller's key and its site's timezone. */
@@ -46,7 +45,7 @@ export function timelineEntry<K>(input: TimelineInput<K>, now: number): Timeline
   const title = typeof view.title === 'string' ? view.title : view.title === null || view.title === undefined ? '' : String(view.title);
   return {
     key, published: view.date ?? formatJekyll(now, timezone), sortMs, ...(view.written ? { written: view.written } : {}),
-    title, categories: strings(view.categories), tags: strings(view.tags), badges, live: view.published, url: view.url,
+    title, categories: strings(view.categories), tags: strings(view.tags), badges, live: view.published,
   };
 }
 

@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { viewDestination } from '../core/jekyll/post-url';
 import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
+import type { PostView } from '../core/taxonomy/posts';
 import { readText } from '../node/files';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
@@ -12,6 +14,8 @@ import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
 /** Keeps a diagnostic collection of permalink conflicts in step with the workspace taxonomy index (no second scan). */
 export class PermalinkConflicts extends Disposable {
   readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk-permalink'));
+  /** Destinations by view: the index replaces a file's view when it changes, so only changed posts are worked out again. */
+  private destinations = new WeakMap<object, string | undefined>();
 
   constructor(private readonly tax: WorkspaceTaxonomy) {
     super();
@@ -27,7 +31,16 @@ export class PermalinkConflicts extends Disposable {
       if (level === 'off') continue;
       const byRel = new Map<string, string>();
       for (const [file, view] of idx.files()) byRel.set(view.file, file);
-      for (const [rel, hit] of conflictsByFile(findConflicts([...idx.files()].map(([, v]) => v)))) {
+      const now = Date.now();
+      const destination = (v: PostView) => {
+        if (!v.published) return undefined;
+        if (this.destinations.has(v)) return this.destinations.get(v);
+        const d = viewDestination(v, idx.site, now);
+        this.destinations.set(v, d);
+        return d;
+      };
+      const posts = [...idx.files()].map(([, v]) => ({ file: v.file, published: v.published, destination: destination(v) }));
+      for (const [rel, hit] of conflictsByFile(findConflicts(posts))) {
         const file = byRel.get(rel);
         if (!file) continue;
         const uri = vscode.Uri.file(file);

@@ -110,7 +110,6 @@ export class TimelineProvider extends Disposable implements vscode.TreeDataProvi
     md.appendText(`${vscode.l10n.t('Published by Jekyll at {0}', e.published)}\n`);
     if (e.written) md.appendText(`${vscode.l10n.t('Written as {0} (no offset: read as UTC)', e.written)}\n`);
     for (const b of e.badges) md.appendText(`${badgeText(b, e)}\n`);
-    if (e.url) md.appendText(`${e.url}\n`);
     md.appendText(vscode.workspace.asRelativePath(e.key));
     item.tooltip = md;
     return item;

@@ -3,7 +3,6 @@ import { isScalar, Scalar } from 'yaml';
 import { parsePost, type ParsedPost } from '../parse';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
-import { postUrl, sitePermalinkConfig } from '../jekyll/permalink';
 import { jekyllRead, type JekyllValue } from './jekyll';
 import { fastFrontMatter } from './fast';
 
@@ -31,9 +30,8 @@ export interface PostView {
   title: unknown;
   /** The date as written, when Jekyll publishes it at another wall time (a YAML timestamp without offset is UTC). */
   written?: string;
-  /** `page.url` as Jekyll computes it (`null` when its permalink fails the build); `destination` is the file written below `_site`. */
-  url?: string | null;
-  destination?: string;
+  /** What a URL needs beyond the view, set only when present: `permalink`/`slug` data, or a read Jekyll aborted (see `viewUrl`). */
+  urlData?: { permalink?: unknown; slug?: unknown; aborted?: true };
   /** A problem Jekyll reports: YAML that does not parse (post kept, no data) or an invalid date (site build fails). */
   error?: string;
 }
@@ -146,8 +144,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   };
   if (read.readError) view.error = read.readError;
   if (date !== 'build-time' && date.ok && date.date.source === 'timestamp' && !date.date.hasZone && !date.date.published.endsWith(' +0000')) view.written = formatJekyll(date.date.utcMs, 'UTC').slice(0, 19);
-  const u = postUrl({ rel: site.collectionsDir && rel.startsWith(`${site.collectionsDir}/`) ? rel.slice(site.collectionsDir.length + 1) : rel, data, categories: read.categories, date: view.date ?? formatJekyll(opts.now ?? Date.now(), tz), readAborted: read.readError !== undefined }, sitePermalinkConfig(site));
-  if ('url' in u) { view.url = u.url; view.destination = u.destination; } else view.url = null;
+  if ('permalink' in data || 'slug' in data || read.readError !== undefined) view.urlData = { permalink: data.permalink, slug: data.slug, ...(read.readError !== undefined ? { aborted: true as const } : {}) };
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
   if (kind.kind === 'other' || kind.kind === 'collection') unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');
@@ -156,7 +153,6 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   else if (opts.invalidUtf8) unpublished('invalid-utf8');
   else if ('published' in data && (data.published === false || data.published === null)) unpublished('published-false');
   else if (!site.future && view.dateMs !== null && Math.floor(view.dateMs / 1000) > Math.floor((opts.now ?? Date.now()) / 1000)) unpublished('future');
-  if (view.reason === 'skipped-name' || view.reason === 'not-a-post') { view.url = null; delete view.destination; }
   // Jekyll never reads drafts (without --drafts) or skipped names, so only a read post's bad date fails the build.
   if (date !== 'build-time' && !date.ok && !['not-a-post', 'draft', 'skipped-name'].includes(view.reason ?? '')) {
     view.error = `Invalid date: ${date.reason} (Jekyll stops the whole site build)`;
