@@ -9,6 +9,9 @@ import { registerStrip } from './features/strip';
 import { registerPreview } from './preview/manager';
 import { registerTaxonomy } from './features/taxonomy';
 import { registerWorkspaceDebug } from './host/debug';
+import { registerNewPost } from './features/newPost';
+import { registerTimeline } from './features/timeline';
+import { registerPermalinkConflicts } from './features/permalinkConflicts';
 
 /** Activates Post Desk; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
@@ -24,6 +27,9 @@ export function activate(context: vscode.ExtensionContext) {
     registerPreview(s),
     registerTaxonomy(s),
     registerWorkspaceDebug(s),
+    registerNewPost(s),
+    registerTimeline(s),
+    registerPermalinkConflicts(s),
   );
   const activateMs = performance.now() - t0;
   s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);

@@ -7,6 +7,7 @@ import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
 import { readSiteLayouts } from '../node/layouts';
 import { checkWritable, lexists, PathProblem, pathProblem, renameInside, writeInside } from '../node/safe-fs';
 import { escapeControls as esc, jsonText } from './terminal';
+import { withConflicts } from './conflicts';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
@@ -82,6 +83,8 @@ export const check: CliCommand = {
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
     const r = checkSequential(files, skipped, fix, ctx, shown);
+    // permalink-conflict needs every post of the site, so it runs once after the per-file rules.
+    try { r.results = withConflicts(r.results, files, shown, toResults); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${esc((e as Error).message)}\n`); }
     write(ctx, format, r.results, r.fixed, fix);
     return r.failed || r.results.some((x) => x.severity === 'error') ? EXIT.findings : EXIT.ok;
   },

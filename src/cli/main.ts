@@ -17,7 +17,8 @@ export const COMMANDS: CliCommand[] = [
   lazy('strip', 'list stock-image blocks (exit 1 when found); --write removes them', 'postdesk strip [PATH...] [--write]', async () => (await import('./strip')).strip),
   lazy('check', 'validate posts (front matter, dates, file names, taxonomy); --fix applies safe fixes', 'postdesk check [PATH...] [--format text|json|sarif] [--fix]', async () => (await import('./check')).check),
   lazy('taxonomy', "categories and tags with their counts, as Jekyll's site.categories/site.tags", 'postdesk taxonomy [SITE] [--format text|json]', async () => (await import('./taxonomy')).taxonomy),
-  lazy('posts', "Jekyll's view of every post-folder file: published, date, categories, tags, title", 'postdesk posts [SITE] [--format text|json]', async () => (await import('./posts')).posts),
+  lazy('posts', "Jekyll's view of every post-folder file: published, date, categories, tags, title, url", 'postdesk posts [SITE] [--format text|json]', async () => (await import('./posts')).posts),
+  lazy('new', "create a post named and filled the site's way (date with the site's offset); never overwrites", 'postdesk new --title "…" [--categories a,b] [--tags x,y] [--date "YYYY-MM-DD HH:MM:SS"] [SITE]', async () => (await import('./new')).newCommand),
   lazy('add', 'add categories and/or tags to posts (creates a front matter when a post has none)', 'postdesk add [--categories a,b] [--tags c,d] FILE...', async () => (await import('./add')).add),
 ];
 

@@ -23,6 +23,8 @@ export interface SiteConfig {
   /** Whether future-dated posts are published (`future: true`). */
   future: boolean;
   postdesk: PostdeskConfig;
+  /** The parsed `_config.yml` as a whole, for readers of keys not modelled here (`permalink`, `postdesk.new`). */
+  raw?: Readonly<Record<string, unknown>>;
   /** Problems of `_config.yml` itself (YAML errors, bad `postdesk:` values), at offsets of its text. */
   errors: YamlIssue[];
 }
@@ -39,6 +41,7 @@ export function parseSiteConfig(text: string, root: string): SiteConfig {
   const site = defaultSite(root);
   const { data, errors, doc } = parseYaml(text.replace(/^\uFEFF/, ''));
   site.errors.push(...errors);
+  site.raw = data;
   const where = (key: string): [number, number] => {
     const node = doc.getIn(key.split('.'), true) as { range?: [number, number, number] } | undefined;
     return node?.range ? [node.range[0], node.range[1]] : [0, 0];

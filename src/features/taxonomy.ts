@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { applyTaxonomyChanges, type TaxonomyArgs, type TaxonomyResult } from './taxonomyEdits';
 
 export type { TaxonomyArgs, TaxonomyResult } from './taxonomyEdits';
-import { WorkspaceTaxonomy } from './taxonomyIndex';
+import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
 import { registerTaxonomyCompletion } from './taxonomyCompletion';
 import { registerTaxonomyView } from './taxonomyView';
 import { TEST_HOOKS } from '../util/test-hooks';
@@ -114,7 +114,7 @@ async function insert(s: Services, tax: WorkspaceTaxonomy, key: TaxonomyKey, raw
 
 /** Registers the taxonomy index, `postdesk.insertCategories` / `postdesk.insertTags`, completion and the view. */
 export function registerTaxonomy(s: Services): vscode.Disposable {
-  const tax = new WorkspaceTaxonomy(s);
+  const tax = workspaceTaxonomy(s);
   return vscode.Disposable.from(
     tax,
     registerCommand(s.output, 'postdesk.insertCategories', (...raw: unknown[]) => insert(s, tax, 'categories', raw)),

@@ -47,3 +47,12 @@ export class WorkspaceTaxonomy extends Disposable {
     this.timer = setTimeout(() => { this.timer = undefined; this.emitter.fire(); }, now || !this.busy ? 0 : SCAN_THROTTLE_MS);
   }
 }
+
+const shared = new WeakMap<Services, WorkspaceTaxonomy>();
+
+/** The one workspace taxonomy of these services (Insert Tags, New Post and the timeline read the same index). */
+export function workspaceTaxonomy(s: Services): WorkspaceTaxonomy {
+  let tax = shared.get(s);
+  if (!tax) { tax = new WorkspaceTaxonomy(s); shared.set(s, tax); s.context.subscriptions.push(tax); }
+  return tax;
+}

@@ -14,10 +14,11 @@ import { check } from '../../src/cli/check';
 import { taxonomy } from '../../src/cli/taxonomy';
 import { posts } from '../../src/cli/posts';
 import { add } from '../../src/cli/add';
+import { newCommand } from '../../src/cli/new';
 
 describe('postdesk command table', () => {
   it('lists each command with the name, summary and usage of its module (loaded only to run)', () => {
-    const modules = [info, render, strip, check, taxonomy, posts, add];
+    const modules = [info, render, strip, check, taxonomy, posts, newCommand, add];
     assert.deepEqual(COMMANDS.map((c) => [c.name, c.summary, c.usage]), modules.map((c) => [c.name, c.summary, c.usage]));
   });
 });

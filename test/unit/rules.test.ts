@@ -46,7 +46,7 @@ describe('rules', () => {
       assert.ok(['error', 'warning', 'info', 'hint'].includes(r.severity), r.id);
       assert.ok(['file', 'front-matter', 'body', 'config'].includes(r.scope), r.id);
       assert.ok(r.docs.length > 10, r.id);
-      assert.equal(typeof r.check, r.id === 'config-invalid' || r.id === 'file-unreadable' ? 'undefined' : 'function', r.id);
+      assert.equal(typeof r.check, ['config-invalid', 'file-unreadable', 'permalink-conflict'].includes(r.id) ? 'undefined' : 'function', r.id);
       const src = fs.readFileSync(path.join(dir, `${r.id}.ts`), 'utf8');
       assert.match(src, new RegExp(`^export const id = '${r.id}' satisfies RuleId;$`, 'm'), r.id);
       // Rules report through the bound report(): no rule names an id when it reports.

@@ -69,7 +69,7 @@ describe('jekyllPostView', () => {
   const view = (file: string, text: string, now = Date.UTC(2030, 0, 1)) => jekyllPostView(text, { site, file, now });
   it('publishes a dated post with the title, the date in the site timezone, and categories', () => {
     const v = view('/s/news/_posts/2021-12-08-hello-world.md', '---\ndate: 2021-12-08 10:00:00\ncategories: a b\n---\nx');
-    assert.deepEqual(v, { file: 'news/_posts/2021-12-08-hello-world.md', published: true, date: '2021-12-08 18:00:00 +0800', dateMs: Date.UTC(2021, 11, 8, 10), categories: ['news', 'a', 'b'], tags: [], title: 'Hello World' });
+    assert.deepEqual(v, { file: 'news/_posts/2021-12-08-hello-world.md', published: true, date: '2021-12-08 18:00:00 +0800', dateMs: Date.UTC(2021, 11, 8, 10), categories: ['news', 'a', 'b'], tags: [], title: 'Hello World', written: '2021-12-08 10:00:00' });
   });
   it('uses the file name date at midnight in the site timezone, accepts one-digit months', () => {
     assert.equal(view('_posts/2021-12-8-x.md', 'no front matter').date, '2021-12-08 00:00:00 +0800');

@@ -8,7 +8,7 @@ export const RULE_IDS = [
   'encoding-invalid', 'front-matter-missing', 'front-matter-unclosed', 'front-matter-language', 'yaml-syntax', 'duplicate-key', 'required-key',
   'title-empty', 'date-invalid', 'date-no-offset', 'date-filename-mismatch', 'filename-invalid', 'taxonomy-type',
   'taxonomy-duplicate', 'taxonomy-unknown', 'layout-missing', 'unsafe-html', 'body-heavy', 'stock-image-block',
-  'stock-image-unterminated', 'future-date', 'unpublished', 'config-invalid', 'file-unreadable',
+  'stock-image-unterminated', 'future-date', 'unpublished', 'permalink-conflict', 'config-invalid', 'file-unreadable',
 ] as const;
 
 /** A rule id. */

@@ -29,6 +29,10 @@ export interface PostView {
   tags: JekyllValue[] | null;
   /** The front matter title, else the titleized slug; `null` when the read was aborted. */
   title: unknown;
+  /** The date as written, when Jekyll publishes it at another wall time (a YAML timestamp without offset is UTC). */
+  written?: string;
+  /** What a URL needs beyond the view, set only when present: `permalink`/`slug` data, or a read Jekyll aborted (see `viewUrl`). */
+  urlData?: { permalink?: unknown; slug?: unknown; aborted?: true };
   /** A problem Jekyll reports: YAML that does not parse (post kept, no data) or an invalid date (site build fails). */
   error?: string;
 }
@@ -204,6 +208,8 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     title: read.readError ? data.title ?? null : data.title !== null && data.title !== undefined && data.title !== false ? data.title : titleizeSlug(slug()),
   };
   if (read.readError) view.error = read.readError;
+  if (date !== 'build-time' && date.ok && date.date.source === 'timestamp' && !date.date.hasZone && !date.date.published.endsWith(' +0000')) view.written = formatJekyll(date.date.utcMs, 'UTC').slice(0, 19);
+  if ('permalink' in data || 'slug' in data || read.readError !== undefined) view.urlData = { permalink: data.permalink, slug: data.slug, ...(read.readError !== undefined ? { aborted: true as const } : {}) };
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
   if (kind.kind === 'other' || kind.kind === 'collection' || (!isFilteredEntry(entry) && entryKind(kind.kind, entry) === 'ignored')) unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');

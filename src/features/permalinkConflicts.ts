@@ -1,0 +1,82 @@
+// permalink-conflict in the editor: posts the workspace index says Jekyll writes to one file, each naming (and linking) the others.
+import * as vscode from 'vscode';
+import { LineIndex } from '../core/edits';
+import { viewDestination } from '../core/jekyll/post-url';
+import { decodeText } from '../core/parse';
+import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
+import type { PostView } from '../core/taxonomy/posts';
+import type { Problem } from '../core/types';
+import { ruleDocUrl } from '../core/validate';
+import { localize } from '../host/l10n';
+import type { Services } from '../services';
+import { Disposable } from '../util/dispose';
+import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
+
+/** Keeps a diagnostic collection of permalink conflicts in step with the workspace taxonomy index (no second scan). */
+export class PermalinkConflicts extends Disposable {
+  readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk-permalink'));
+  /** Destinations by view: the index replaces a file's view when it changes, so only changed posts are worked out again. */
+  private destinations = new WeakMap<object, string | undefined>();
+
+  constructor(private readonly tax: WorkspaceTaxonomy) {
+    super();
+    this._register(tax.onDidChange(() => void this.update()));
+    void tax.ready().then(() => this.update());
+  }
+
+  /** Recomputes every site's conflicts and replaces the diagnostics. */
+  async update(): Promise<void> {
+    const next = new Map<string, vscode.Diagnostic[]>();
+    for (const [root, idx] of this.tax.all()) {
+      const level = idx.site.postdesk.rules['permalink-conflict'];
+      if (level === 'off') continue;
+      const byRel = new Map<string, string>();
+      for (const [file, view] of idx.files()) byRel.set(view.file, file);
+      const now = Date.now();
+      const destination = (v: PostView) => {
+        if (!v.published) return undefined;
+        if (this.destinations.has(v)) return this.destinations.get(v);
+        const d = viewDestination(v, idx.site, now);
+        this.destinations.set(v, d);
+        return d;
+      };
+      const posts = [...idx.files()].map(([, v]) => ({ file: v.file, published: v.published, destination: destination(v) }));
+      for (const [rel, hit] of conflictsByFile(findConflicts(posts))) {
+        const file = byRel.get(rel);
+        if (!file) continue;
+        const uri = vscode.Uri.file(file);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        try { text = open ? open.getText() : decodeText(await vscode.workspace.fs.readFile(uri)).text; } catch { continue; }
+        const diags = toDiagnostics(text, permalinkConflict(text, hit.destination, hit.others, level));
+        for (const d of diags) {
+          d.relatedInformation = hit.others.map((o) => new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(vscode.Uri.joinPath(vscode.Uri.file(root), o), new vscode.Position(0, 0)), vscode.l10n.t('Also written to {0}', hit.destination)));
+        }
+        next.set(uri.toString(), diags);
+      }
+    }
+    this.collection.forEach((uri) => { if (!next.has(uri.toString())) this.collection.delete(uri); });
+    for (const [key, diags] of next) this.collection.set(vscode.Uri.parse(key), diags);
+  }
+}
+
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint } as const;
+
+/** The diagnostics of problems of `text` (their own collection: these are site-wide, not the post's own). */
+function toDiagnostics(text: string, problems: Problem[]): vscode.Diagnostic[] {
+  const lines = new LineIndex(text);
+  return problems.map((p) => {
+    const a = lines.positionAt(p.start);
+    const b = lines.positionAt(p.end);
+    const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), localize(p.message, p.l10n), SEVERITY[p.severity]);
+    d.source = 'Post Desk';
+    d.code = { value: p.rule, target: vscode.Uri.parse(ruleDocUrl(p.rule)) };
+    return d;
+  });
+}
+
+/** Registers the editor side of `permalink-conflict`. */
+export function registerPermalinkConflicts(s: Services): vscode.Disposable {
+  return new PermalinkConflicts(workspaceTaxonomy(s));
+}
