@@ -43,6 +43,7 @@ const bundleErr = HOSTILE_ONLY ? {} : {
   bare: await bundle('bare-check', { entryPoints: ['bench/bare-check.mjs'], outfile: 'bench/out/bare-check.cjs' }),
   marked: await bundle('marked extension', { entryPoints: ['src/extension.ts'], outfile: 'bench/out/extension-marked.cjs', external: ['vscode'], plugins: [marker] }),
   markedCore: await bundle('marked core', { entryPoints: ['bench/entry.ts'], outfile: 'bench/out/core-marked.cjs', plugins: [marker] }),
+  timeline: await bundle('timeline', { entryPoints: ['bench/timeline.ts'], outfile: 'bench/out/timeline.cjs' }),
 };
 
 // ---- hostile table (issue 13): `npm run bench -- hostile` runs only this -------------------------------------
@@ -217,6 +218,17 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
   const loadMs = median(samples.map((s) => s.loadMs));
   results.activation = { samples };
   row({ id: 'T6', what, a: { label: 'activate()', ms: activateMs }, b: { label: 'require(dist/extension.js)', ms: loadMs }, target: 'activate ≤ 50 ms; markdown-it/sanitize-html lazy', met: activateMs <= 50 && !!results.lazyLoad && !results.lazyLoad.evaluatedAtActivate.some((p) => /markdown-it|sanitize-html/.test(p)), note: lazy });
+})();
+
+// T8: the timeline view's data for the whole site, once the index is read (issue 18: fills in ≤ 300 ms).
+(() => {
+  const what = 'timeline of every post: order, badges, days (in-process, after the index is read)';
+  if (bundleErr.timeline) return na('T8', what, bundleErr.timeline);
+  const r = once(node, [path.join(OUT, 'timeline.cjs'), site, String(RUNS)]);
+  let d;
+  try { d = JSON.parse(r.stdout); } catch { return na('T8', what, `bench/timeline.ts failed: ${r.stderr.split('\n').find((l) => /Error/.test(l)) ?? r.status}`); }
+  results.timeline = d;
+  row({ id: 'T8', what, a: { label: `buildTimeline + groupByDay (${d.posts} posts, ${d.days} days)`, ms: d.timelineMs }, b: { label: 'reading the index (sitePostViews)', ms: d.indexMs }, ratio: d.timelineMs / d.indexMs, target: '≤ 300 ms', met: d.timelineMs <= 300, note: `timeline runs: ${d.runs.map((x) => x.toFixed(0)).join(', ')} ms` });
 })();
 
 // T5, T7 (and T6c): need real VS Code; run when code-server and Chromium are installed (or with --vscode, which installs them).
