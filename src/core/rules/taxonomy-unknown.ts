@@ -38,7 +38,7 @@ export function check(ctx: RuleContext, report: Report): void {
         .sort((a, b) => a.d - b.d).slice(0, 3);
       const exact = ctx.text.slice(v.start, v.end) === v.value || (v.end - v.start === v.value.length + 2);
       const fixes = exact ? near.map((n, i) => ({
-        ...fixTitle(msg('Change to `{0}`', n.k)),
+        ...fixTitle(msg('Change it to `{0}`.', n.k)),
         edits: [{ start: v.start, end: v.end, newText: ctx.text.slice(v.start, v.end) === v.value ? n.k : JSON.stringify(n.k) }],
         preferred: i === 0 && near.length === 1 && n.d === 0,
       })) : [];
