@@ -141,7 +141,7 @@ export function preferredFixes(problems: readonly Problem[], withRenames = true)
   let renamed = false;
   for (const p of problems) {
     const fix = p.fixes.find((f) => f.preferred);
-    if (!fix || (fix.rename && (!withRenames || renamed))) continue;
+    if (!fix || fix.target || (fix.rename && (!withRenames || renamed))) continue;
     if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start && t.start === t.end)))) continue;
     taken.push(...fix.edits);
     if (fix.rename) renamed = true;
