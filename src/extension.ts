@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createServices } from './services';
 import { registerShowInfo } from './features/info';
+import { registerInfoHover } from './features/infoHover';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerStrip } from './features/strip';
 import { registerPreview } from './preview/manager';
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext) {
   const s = createServices(context);
   context.subscriptions.push(
     registerShowInfo(s),
+    registerInfoHover(s),
     registerDiagnostics(s),
     registerStrip(s),
     registerPreview(s),

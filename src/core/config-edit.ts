@@ -115,7 +115,6 @@ const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 /** `value` as a YAML scalar: plain when safe and the list's last item is plain, else in the last item's quotes. */
 export function scalar(value: string, style?: string): string {
   if (style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE' && PLAIN.test(value) && !YAML11_WORDS.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
   const printable = !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.test(value);
   if (style === 'QUOTE_SINGLE' && printable) return `'${value.replace(/'/g, "''")}'`;
   return `"${value.replace(/[\\"]|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => c === '\\' || c === '"' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
