@@ -13,7 +13,7 @@ describe('post info', () => {
   it('a hover on the opening and closing `---` says when and where Jekyll publishes the post', async () => {
     const editor = await openPost('_posts/2021-12-01-digest-no-offset.md');
     const uri = editor.document.uri;
-    const text = await waitFor(async () => { const t = await hoverText(uri, new vscode.Position(0, 1)); return t.includes('Time:') ? t : undefined; }, 20000, 'the fence hover');
+    const text = await waitFor(async () => { const t = await hoverText(uri, new vscode.Position(0, 1)); return t.includes('Time:') ? t : ''; }, 20000, 'the fence hover');
     assert.match(text, /\*\*Time:\*\* ` 2021-12-01 21:33:50 \+0800 ` \(Asia\/Shanghai\); the file says ` 2021-12-01 13:33:50 `/);
     assert.match(text, /\*\*URL:\*\* ` \/emnews\/2021\/12\/01\/digest-no-offset\.html `/);
     assert.match(text, /\[Copy as JSON\]\(command:postdesk\.copyPostInfoJson\?/);
@@ -29,6 +29,7 @@ describe('post info', () => {
     const info = await vscode.commands.executeCommand<{ date: string; keys: string[] }>('postdesk.showInfo');
     assert.equal(info.date, '2021-12-01 21:33:50 +0800');
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'postdesk-info'), 10000, 'the info document');
+    assert.ok(doc);
     assert.match(doc.getText(), /\*\*Published\*\*\./);
     const json = await vscode.commands.executeCommand<string>('postdesk.copyPostInfoJson', editor.document.uri.toString());
     assert.equal(await vscode.env.clipboard.readText(), json);
