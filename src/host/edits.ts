@@ -19,6 +19,9 @@ export function fixToWorkspaceEdit(document: vscode.TextDocument, fix: Fix, into
 
 /** Edits of another file, offsets into its `text` as Post Desk read it. */
 function targetEdit(target: NonNullable<Fix['target']>, edits: readonly TextEdit[], into: vscode.WorkspaceEdit): vscode.WorkspaceEdit {
+  // Offsets into text that has changed since (unsaved edits of the open file) would land elsewhere: no edit then.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === vscode.Uri.file(target.file).fsPath);
+  if (open && open.getText() !== target.text) return into;
   const lines = new LineIndex(target.text);
   const at = (o: number) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); };
   into.set(vscode.Uri.file(target.file), edits.map((e) => vscode.TextEdit.replace(new vscode.Range(at(e.start), at(e.end)), e.newText)));
