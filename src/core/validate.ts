@@ -91,7 +91,7 @@ function run(ctx: RuleContext, which: ((rule: Rule) => boolean) | undefined, shi
         message: note ? text.message + note.text : text.message,
         ...(text.l10n ? { l10n: note ? { ...text.l10n, suffix: l10nOf(note) } : text.l10n } : {}),
         start: start + shift, end: end + shift,
-        fixes: shift ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : fixes,
+        fixes: shift ? fixes.map((f) => f.target ? f : ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : fixes,
       });
     };
     try {

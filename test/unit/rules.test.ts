@@ -258,6 +258,8 @@ describe('rules', () => {
     assert.equal(add.target?.text, CONFIG);
     assert.equal(applyEdits(CONFIG, add.edits), CONFIG.replace('财联社电报]', '财联社电报, 新能源]'));
     assert.ok(!add.preferred);
+    // Behind a leading blank line the post's edits move; the _config.yml edit does not.
+    assert.deepEqual(only(run(`\n${text}`), 'taxonomy-unknown')[0].fixes.find((f) => f.target)?.edits, add.edits);
     // With the value listed, the problem is gone; fix-all and --fix never apply an edit meant for another file.
     assert.deepEqual(only(run(text, { cfg: applyEdits(CONFIG, add.edits) }), 'taxonomy-unknown'), []);
     const forced = { ...p, fixes: [{ ...add, preferred: true }] };
