@@ -66,11 +66,14 @@ export function sitePermalinkConfig(site: { raw?: Readonly<Record<string, unknow
   return cfg;
 }
 
+const ALREADY = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const DEFAULT_RE = /[^\p{M}\p{L}\p{Nd}]+/gu;
 const PRETTY_RE = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 
 /** Jekyll's `Utils.slugify` in `default` (letters, marks and digits of any script) or `pretty` mode; lower-cased unless `cased`. */
 export function slugify(s: string, mode: 'default' | 'pretty' = 'default', cased = false): string {
+  // Already a slug (the usual file name): nothing to replace, in either mode.
+  if (ALREADY.test(s)) return cased ? s : s.toLowerCase();
   const slug = s.replace(mode === 'pretty' ? PRETTY_RE : DEFAULT_RE, '-').replace(/^-|-$/g, '');
   return cased ? slug : slug.toLowerCase();
 }
@@ -151,32 +154,48 @@ export function postUrl(input: UrlInput, cfg: PermalinkConfig): UrlResult {
   if (raw !== undefined && raw !== null && raw !== false && typeof raw !== 'string') return { error: 'permalink: must be a string' };
   const permalink = typeof raw === 'string' ? raw : undefined;
   // Jekyll sets `slug` from the file name only when the front matter was read; after an aborted read `title` falls back to the whole base name.
-  const slugData = data.slug !== undefined && data.slug !== null ? rubyS(data.slug) : input.readAborted ? undefined : fileSlug(rel, stem);
+  const slugData = () => data.slug !== undefined && data.slug !== null ? rubyS(data.slug) : input.readAborted ? undefined : fileSlug(base, stem);
   // Ruby's `sub(relative_directory, "")`: the first `_posts` anywhere in the path.
-  const relDir = rel.replace('_posts', '');
-  const cleaned = (ext ? relDir.slice(0, -ext.length) : relDir).replace(/\.+$/, '');
-  const cats = [...new Set(input.categories.map((c) => rubyS(c).toLowerCase()))].join('/');
-  const values: Record<string, string> = {
-    collection: 'posts', path: cleaned, output_ext: outputExt(ext, permalink, cfg),
-    name: slugify(stem), title: slugify(slugData ?? stem, 'pretty', true), slug: slugify(slugData ?? stem),
-    categories: cats, slugified_categories: [...new Set(input.categories.map((c) => slugify(rubyS(c))))].join('/'),
-    ...dateParts(input.date),
+  const cleaned = () => { const relDir = rel.replace('_posts', ''); return (ext ? relDir.slice(0, -ext.length) : relDir).replace(/\.+$/, ''); };
+  // Placeholders are worked out only when the template uses them (this runs for every post of the index).
+  let date: Record<string, string> | undefined;
+  const outExt = outputExt(ext, permalink, cfg);
+  const value = (key: string): string | undefined => {
+    switch (key) {
+      case 'collection': return 'posts';
+      case 'path': return cleaned();
+      case 'output_ext': return outExt;
+      case 'name': return slugify(stem);
+      case 'title': return slugify(slugData() ?? stem, 'pretty', true);
+      case 'slug': return slugify(slugData() ?? stem);
+      case 'categories': return [...new Set(input.categories.map((c) => rubyS(c).toLowerCase()))].join('/');
+      case 'slugified_categories': return [...new Set(input.categories.map((c) => slugify(rubyS(c))))].join('/');
+      // The usual date fields straight from `YYYY-MM-DD HH:MM:SS`; the rest (weeks, names) through dateParts.
+      case 'year': if (/^\d{4}-/.test(input.date)) return input.date.slice(0, 4); break;
+      case 'month': if (/^\d{4}-\d\d-/.test(input.date)) return input.date.slice(5, 7); break;
+      case 'day': if (/^\d{4}-\d\d-\d\d/.test(input.date)) return input.date.slice(8, 10); break;
+    }
+    date ??= dateParts(input.date);
+    return Object.hasOwn(date, key) ? date[key] : undefined;
   };
   let error: string | undefined;
   const url = (permalink ?? cfg.template).replace(/:([a-z_]+)/g, (_m, name: string) => {
-    const key = Object.hasOwn(values, name) ? name : name.endsWith('_') && Object.hasOwn(values, name.slice(0, -1)) ? name.slice(0, -1) : undefined;
-    if (key === undefined) { error ??= `The URL template doesn't have ${name} keys. Check your permalink template!`; return ''; }
-    return escapePath(values[key]) + name.slice(key.length);
+    let key = name;
+    let v = value(name);
+    if (v === undefined && name.endsWith('_')) { key = name.slice(0, -1); v = value(key); }
+    if (v === undefined) { error ??= `The URL template doesn't have ${name} keys. Check your permalink template!`; return ''; }
+    return escapePath(v) + name.slice(key.length);
   });
   if (error) return { error };
   const clean = sanitizeUrl(url);
   const file = unescapePath(clean);
-  const destination = clean.endsWith('/') ? `${file}index.html` : file.endsWith(values.output_ext) ? file : file + values.output_ext;
+  const destination = clean.endsWith('/') ? `${file}index.html` : file.endsWith(outExt) ? file : file + outExt;
   return { url: clean, destination };
 }
 
-/** The slug Jekyll takes from a post's file name (`YYYY-MM-DD-slug.ext`), trailing dots removed. */
-function fileSlug(rel: string, stem: string): string {
-  const m = /^(?:.+\/)*?\d{2,4}-\d{1,2}-\d{1,2}-([^/]*)(\.[^.]+)$/.exec(rel);
+/** The slug Jekyll takes from a post's file name (`YYYY-MM-DD-slug.ext`, the base name), trailing dots removed. */
+function fileSlug(base: string, stem: string): string {
+  // Ruby matches the whole relative path, but the date must start a path segment and the slug holds no `/`: the base name decides.
+  const m = /^\d{2,4}-\d{1,2}-\d{1,2}-(.*)\.[^.]+$/.exec(base);
   return (m ? m[1] : stem).replace(/\.+$/, '');
 }
