@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { createServices } from './services';
 import { registerShowInfo } from './features/info';
+import { registerInfoHover } from './features/infoHover';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
 import { registerStatusBar } from './features/statusBar';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext) {
     problems.disposable,
     registerCodeActions(s, problems.store),
     registerStatusBar(s, problems.store),
+    registerInfoHover(s),
     registerStrip(s),
     registerPreview(s),
     registerTaxonomy(s),

@@ -41,3 +41,9 @@ export function l10nOf(m: L10nText): L10nText {
 export function fixTitle(m: Message): { title: string; l10n: L10nText } {
   return { title: m.text, l10n: l10nOf(m) };
 }
+
+/** `s` as a finished sentence: trimmed, with a full stop added unless it already ends with `.`, `。`, `?` or `!`. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  return /[.。?!？！]$/.test(t) || !t ? t : `${t}.`;
+}

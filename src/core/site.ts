@@ -27,6 +27,8 @@ export interface SiteConfig {
   raw?: Readonly<Record<string, unknown>>;
   /** Problems of `_config.yml` itself (YAML errors, bad `postdesk:` values), at offsets of its text. */
   errors: YamlIssue[];
+  /** The `_config.yml` text as read (BOM included), for fixes that edit it; absent without a `_config.yml`. */
+  text?: string;
 }
 
 /** A site with no `_config.yml`: Jekyll's defaults. */
@@ -38,7 +40,7 @@ const strings = (v: unknown): string[] | undefined => Array.isArray(v) && v.ever
 
 /** Reads `_config.yml` text; never throws: problems are returned in `errors`. */
 export function parseSiteConfig(text: string, root: string): SiteConfig {
-  const site = defaultSite(root);
+  const site: SiteConfig = { ...defaultSite(root), text };
   const { data, errors, doc } = parseYaml(text.replace(/^\uFEFF/, ''));
   site.errors.push(...errors);
   site.raw = data;

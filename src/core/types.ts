@@ -29,6 +29,17 @@ export interface Fix {
   rename?: RenameEdit['rename'];
   /** The safe, preferred fix: applied by fix-all and `--fix`. */
   preferred?: boolean;
+  /**
+   * Set when `edits` apply to another file than the post (the site's `_config.yml`): its absolute path, and the text
+   * the offsets are into (the string Post Desk read, shared, not a copy). Apply only while the file still has that text.
+   */
+  target?: FixTarget;
+}
+
+/** The file a fix edits when it is not the post. */
+export interface FixTarget {
+  file: string;
+  text: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -2,7 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import { applyEdits } from './edits';
 import { isValidTimezone } from './jekyll/date';
-import { l10nOf, msg, type Message } from './messages';
+import { l10nOf, msg, sentence, type Message } from './messages';
 import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
 import type { Fix, Problem, Severity, TextEdit } from './types';
@@ -67,7 +67,7 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   // Jekyll sees no front matter behind a blank line; check the intended one too, so its problems show before they bite.
   const fileLevel = run(ctx, (r) => r.scope === 'file', 0);
   const rest = text.slice(nf.end);
-  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: newMemo() }, (r) => r.scope !== 'file', nf.end, msg(' (once the blank line before `---` is removed)'));
+  const inner = run({ ...ctx, text: rest, parsed: parsePost(rest), invalidUtf8: false, memo: newMemo() }, (r) => r.scope !== 'file', nf.end, msg(' This applies once the blank line before `---` is removed.'));
   return [...fileLevel, ...inner].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -91,13 +91,13 @@ function run(ctx: RuleContext, which: ((rule: Rule) => boolean) | undefined, shi
         message: note ? text.message + note.text : text.message,
         ...(text.l10n ? { l10n: note ? { ...text.l10n, suffix: l10nOf(note) } : text.l10n } : {}),
         start: start + shift, end: end + shift,
-        fixes: shift ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : fixes,
+        fixes: shift ? fixes.map((f) => f.target ? f : ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })) : fixes,
       });
     };
     try {
       check(ctx, report);
     } catch (e) {
-      out.push({ rule: rule.id, severity: 'hint', ...textOf(msg('Post Desk could not check this rule: {0}', (e as Error).message)), start: shift, end: shift, fixes: [] });
+      out.push({ rule: rule.id, severity: 'hint', ...textOf(msg('Post Desk could not check this rule: {0}', sentence((e as Error).message))), start: shift, end: shift, fixes: [] });
     }
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || a.end - b.end) : out;
@@ -115,7 +115,7 @@ export function validateSiteConfig(site: SiteConfig, text?: string): Problem[] {
   if (level === 'off') return [];
   const problem = (message: Message, start: number, end: number, severity: Severity = level): Problem => ({ rule: 'config-invalid', severity, ...textOf(message), start: start + shift, end: end + shift, fixes: [] });
   // YAML errors fail Jekyll's build; a bad `postdesk:` value only affects Post Desk, so it is a warning.
-  const out = site.errors.map((e) => problem(msg('_config.yml: {0}', e.message), e.start, e.end, e.code === 'POSTDESK_CONFIG' && level === 'error' ? 'warning' : level));
+  const out = site.errors.map((e) => problem(msg('_config.yml: {0}', sentence(e.message)), e.start, e.end, e.code === 'POSTDESK_CONFIG' && level === 'error' ? 'warning' : level));
   const doc = text !== undefined ? parseYaml(text.slice(shift)).doc : undefined;
   const at = (path: string[], key = false): [number, number] => {
     if (!doc || !isMap(doc.contents)) return [0, 0];
@@ -141,7 +141,7 @@ export function preferredFixes(problems: readonly Problem[], withRenames = true)
   let renamed = false;
   for (const p of problems) {
     const fix = p.fixes.find((f) => f.preferred);
-    if (!fix || (fix.rename && (!withRenames || renamed))) continue;
+    if (!fix || fix.target || (fix.rename && (!withRenames || renamed))) continue;
     if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start && t.start === t.end)))) continue;
     taken.push(...fix.edits);
     if (fix.rename) renamed = true;

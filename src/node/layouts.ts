@@ -17,3 +17,17 @@ export function readSiteLayouts(site: SiteConfig): { configText: string | undefi
   }
   return { configText, layouts: layoutLookup(site, (p) => fs.existsSync(p), configText) };
 }
+
+/** Reads `_layouts/<name>.*` of a site (the first 64 KB: enough for its front matter), undefined when there is none. */
+export function layoutReader(site: SiteConfig): (name: string) => string | undefined {
+  return (name) => {
+    if (/[/\\]|^\.\.?$/.test(name)) return undefined;
+    for (const ext of ['.html', '.htm', '.md', '.markdown', '.liquid', '.xml']) {
+      const p = path.join(site.root, '_layouts', `${name}${ext}`);
+      if (!fs.existsSync(p)) continue;
+      // The bounded reader: a regular file inside the site, never a FIFO or a link out of it.
+      try { return readText(p, site.root).text.slice(0, 64 * 1024); } catch { return undefined; }
+    }
+    return undefined;
+  };
+}

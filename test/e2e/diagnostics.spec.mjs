@@ -6,8 +6,8 @@ import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, scre
 
 const POST = '2021-12-01-digest-no-offset.md';
 // The two fix titles of src/core/rules/date-no-offset.ts for `date: 2021-12-01 13:33:50` under Asia/Shanghai.
-const FIX = "Add the site's offset: 2021-12-01 13:33:50 +0800";
-const OTHER_FIX = 'Keep the published time: 2021-12-01 21:33:50 +0800';
+const FIX = "Add the site's offset: 2021-12-01 13:33:50 +0800.";
+const OTHER_FIX = 'Keep the published time: 2021-12-01 21:33:50 +0800.';
 /** Problems sample-site must show whatever else changes: [file, rule, severity, line]. */
 const MUST = [
   [POST, 'date-no-offset', 'warning', 4],

@@ -40,21 +40,24 @@ describe('quick fixes lose no byte (fast-check, 10,000 posts per property)', fun
       for (const p of validatePost(text, { site, file, now: NOW, layouts })) {
         for (const f of p.fixes) {
           if (!f.edits.length) continue;
-          const out = applyEdits(text, f.edits);
+          // A fix of another file (the site's _config.yml) is checked against that file's text, the one its offsets are into.
+          const subject = f.target?.text ?? text;
+          const out = applyEdits(subject, f.edits);
           applied++;
           seen.add(p.rule);
           const sorted = [...f.edits].sort((a, b) => a.start - b.start);
           // Bytes between and around the edits are identical.
           let pos = 0; let outPos = 0;
           for (const e of sorted) {
-            assert.equal(out.slice(outPos, outPos + (e.start - pos)), text.slice(pos, e.start));
+            assert.equal(out.slice(outPos, outPos + (e.start - pos)), subject.slice(pos, e.start));
             outPos += e.start - pos + e.newText.length;
             pos = e.end;
           }
-          assert.equal(out.slice(outPos), text.slice(pos));
-          assert.equal(out.startsWith('\uFEFF'), bom, `${p.rule}: ${f.title}`);
+          assert.equal(out.slice(outPos), subject.slice(pos));
+          assert.equal(out.startsWith('\uFEFF'), f.target ? subject.startsWith('\uFEFF') : bom, `${p.rule}: ${f.title}`);
           const le = lineEndings(out);
-          if (crlf) assert.equal(le.lf, 0, `${p.rule}: ${f.title} added a bare LF`);
+          if (f.target) assert.equal(le.crlf && le.lf, 0, `${p.rule}: ${f.title} mixed line endings in ${f.target.file}`);
+          else if (crlf) assert.equal(le.lf, 0, `${p.rule}: ${f.title} added a bare LF`);
           else assert.equal(le.crlf, 0, `${p.rule}: ${f.title} added a CRLF`);
         }
       }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { format, msg } from '../../src/core/messages';
+import { format, msg, sentence } from '../../src/core/messages';
 import { parseSiteConfig } from '../../src/core/site';
 import type { L10nText, Problem } from '../../src/core/types';
 import { layoutLookup, validatePost, validateSiteConfig } from '../../src/core/validate';
@@ -54,25 +54,8 @@ describe('localizable core messages', () => {
   });
 
   it('rule problems and fixes: template in the bundles, args give the message exactly', () => {
-    const cases: [string, string | undefined][] = [
-      [post({ date: '2021-12-08 10:00:00' }), undefined],
-      [post({ date: '2021-12-09 10:00:00 +0800' }), undefined],
-      [post({ date: 'not a date' }), undefined],
-      [post({ date: '""' }), undefined],
-      [post({ title: null, layout: 'nope' }), undefined],
-      [post({ title: '""', categories: 'emnewz', tags: '[东财滚动新闻, 东财滚动新闻, zzz]' }), undefined],
-      [post({ categories: '[1, true]' }), undefined],
-      [post({ title: '"a "b" c"' }), undefined],
-      [post({ published: 'false', date: '2030-01-01 10:00:00 +0800' }, `<script>x</script>\n<img onerror="y">\n${S}a${E}\n${S}b${E}\n${E}\n`), '/site/_posts/2030-01-01-x.md'],
-      [post(), '/site/_posts/x.md'],
-      [`\n${post({ date: '2021-12-08 10:00:00' })}`, undefined],
-      ['no fence\n', undefined],
-      ['', undefined],
-      ['---\ntitle: x\n', undefined],
-      ['---js\n{}\n---\n', undefined],
-    ];
     const rules = new Set<string>();
-    for (const [text, file] of cases) {
+    for (const [text, file] of CASES) {
       const ps = run(text, file);
       checkAll(ps);
       for (const p of ps) rules.add(p.rule);
@@ -82,11 +65,32 @@ describe('localizable core messages', () => {
       'filename-invalid', 'front-matter-missing', 'front-matter-unclosed', 'front-matter-language']) assert.ok(rules.has(id), id);
   });
 
+  it('every message and fix title is whole sentences: it ends with . 。 ? or !, and a sentence after an argument follows a full stop', () => {
+    const configs = ['timezone: Mars/Base\npostdesk:\n  rules:\n    no-such-rule: off\n    date-invalid: loud\n', 'a: [b\n', 'postdesk:\n  taxonomy:\n    tags: 3\n'];
+    const all = [...CASES.flatMap(([t, file]) => run(t, file)), ...configs.flatMap((c) => validateSiteConfig(parseSiteConfig(c, '/site'), c))];
+    assert.ok(all.some((p) => p.rule === 'config-invalid' && /^_config\.yml: [A-Z]/.test(p.message) && !/`/.test(p.message)), 'a YAML error of _config.yml is checked');
+    const seen = new Map<string, string[]>();
+    for (const p of all) {
+      for (const [s, l] of [[p.message, p.l10n] as const, ...p.fixes.map((f) => [f.title, f.l10n] as const)]) {
+        assert.match(s, SENTENCE_END, `${p.rule}: not a whole sentence: ${s}`);
+        if (l) seen.set(l.template, l.args);
+        // A template that starts a sentence right after `{n}` relies on the argument ending one ("…characters. Jekyll…").
+        for (const m of (l?.template ?? '').matchAll(/\{(\d+)\}\s+(?=[A-Z])/g)) {
+          assert.match(l!.args[+m[1]], SENTENCE_END, `${p.rule}: no full stop between sentences: ${s}`);
+        }
+      }
+      if (p.l10n?.suffix) assert.match(format(p.l10n.template, p.l10n.args), SENTENCE_END, `${p.rule}: the note follows an unfinished sentence`);
+    }
+    // Every bundled rule template was seen here, in English and zh-CN, ending a sentence.
+    for (const [t, args] of seen) assert.match(format(ZH[t], args), SENTENCE_END, `zh-cn: ${ZH[t]}`);
+    assert.ok(seen.size >= 40, `only ${seen.size} templates seen`);
+  });
+
   it('behind a leading blank line the note is a localizable suffix', () => {
     const p = run(`\n${post({ date: '2021-12-08 10:00:00' })}`).find((x) => x.rule === 'date-no-offset')!;
     assert.equal(p.l10n?.template, '`{0}` has no UTC offset: Jekyll reads it as UTC and publishes this post at {1} ({2}), not at {0}.');
-    assert.equal(p.l10n?.suffix?.template, ' (once the blank line before `---` is removed)');
-    assert.ok(p.message.endsWith(' (once the blank line before `---` is removed)'));
+    assert.equal(p.l10n?.suffix?.template, NOTE);
+    assert.ok(p.message.endsWith(NOTE));
   });
 
   it('config-invalid problems too', () => {
@@ -94,6 +98,39 @@ describe('localizable core messages', () => {
     const ps = validateSiteConfig(parseSiteConfig(text, '/site'), text);
     assert.ok(ps.length >= 2);
     checkAll(ps);
+  });
+});
+
+const NOTE = ' This applies once the blank line before `---` is removed.';
+const SENTENCE_END = /[.。?!？！]$/;
+/** Posts that trigger every rule (and most of their fixes). */
+const CASES: [string, string | undefined][] = [
+  [post({ date: '2021-12-08 10:00:00' }), undefined],
+  [post({ date: '2021-12-09 10:00:00 +0800' }), undefined],
+  [post({ date: 'not a date' }), undefined],
+  [post({ date: '""' }), undefined],
+  [post({ title: null, layout: 'nope' }), undefined],
+  [post({ title: '""', categories: 'emnewz', tags: '[东财滚动新闻, 东财滚动新闻, zzz]' }), undefined],
+  [post({ categories: '[1, true]' }), undefined],
+  [post({ title: '"a "b" c"' }), undefined],
+  [post({ published: 'false', date: '2030-01-01 10:00:00 +0800' }, `<script>x</script>\n<img onerror="y">\n${S}a${E}\n${S}b${E}\n${E}\n`), '/site/_posts/2030-01-01-x.md'],
+  [post(), '/site/_posts/x.md'],
+  [`\n${post({ date: '2021-12-08 10:00:00' })}`, undefined],
+  ['no fence\n', undefined],
+  ['', undefined],
+  ['---\ntitle: x\n', undefined],
+  ['---js\n{}\n---\n', undefined],
+  [post({ categories: '[[a], ~, {a: 1}]', tags: '{a: 1}' }), undefined],
+  [post({ categories: 'true', tag: 'x' }), undefined],
+  [`---\nlayout: post\ntitle: t\ndate: 2021-12-08 10:00:00 +0800\n---\nx\n`, undefined],
+];
+
+describe('sentence', () => {
+  it('adds a full stop only where a sentence is unfinished', () => {
+    assert.equal(sentence('Unexpected scalar at node end'), 'Unexpected scalar at node end.');
+    assert.equal(sentence(' Done. '), 'Done.');
+    assert.equal(sentence('完成。'), '完成。');
+    assert.equal(sentence('Why?'), 'Why?');
   });
 });
 

@@ -19,8 +19,8 @@ function reference(text: string, markdown: boolean): { start: number; end: numbe
   const all = stripStockBlocks(text, undefined, { markdown, parsed });
   return blocks.map((b) => {
     const start = b.spacerStart ?? b.start;
-    const fixes: { title: string; edits: unknown[]; preferred?: boolean }[] = [{ title: 'Strip this stock-image block', edits: stripStockBlocks(text, { start, end: b.end }, { markdown, parsed }).edits, preferred: true }];
-    if (blocks.length > 1) fixes.push({ title: `Strip all ${blocks.length} stock-image blocks`, edits: all.edits });
+    const fixes: { title: string; edits: unknown[]; preferred?: boolean }[] = [{ title: 'Strip this stock-image block.', edits: stripStockBlocks(text, { start, end: b.end }, { markdown, parsed }).edits, preferred: true }];
+    if (blocks.length > 1) fixes.push({ title: `Strip all ${blocks.length} stock-image blocks.`, edits: all.edits });
     return { start, end: b.end, fixes };
   });
 }

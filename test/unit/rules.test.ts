@@ -252,6 +252,24 @@ describe('rules', () => {
     assert.deepEqual(only(run(post({ categories: 'other' }), { cfg: 'timezone: Asia/Shanghai\n' }), 'taxonomy-unknown'), []);
   });
 
+  it("taxonomy-unknown: \"Add '新能源' to the site's tags.\" edits _config.yml (not preferred, never applied to the post)", () => {
+    const text = post({ tags: '[东财滚动新闻, 新能源]' });
+    const [p] = only(run(text), 'taxonomy-unknown');
+    const add = p.fixes.find((f) => f.target)!;
+    assert.equal(add.title, "Add '新能源' to the site's tags.");
+    assert.equal(add.target?.file, '/site/_config.yml');
+    assert.equal(add.target?.text, CONFIG);
+    assert.equal(applyEdits(CONFIG, add.edits), CONFIG.replace('财联社电报]', '财联社电报, 新能源]'));
+    assert.ok(!add.preferred);
+    // Behind a leading blank line the post's edits move; the _config.yml edit does not.
+    assert.deepEqual(only(run(`\n${text}`), 'taxonomy-unknown')[0].fixes.find((f) => f.target)?.edits, add.edits);
+    // With the value listed, the problem is gone; fix-all and --fix never apply an edit meant for another file.
+    assert.deepEqual(only(run(text, { cfg: applyEdits(CONFIG, add.edits) }), 'taxonomy-unknown'), []);
+    const forced = { ...p, fixes: [{ ...add, preferred: true }] };
+    assert.deepEqual(preferredFixes([forced]), []);
+    assert.equal(only(run(post({ categories: 'cls2' })), 'taxonomy-unknown')[0].fixes.find((f) => f.target)?.title, "Add 'cls2' to the site's categories.");
+  });
+
   it('layout-missing: warning, or a hint when a theme may provide it', () => {
     assert.equal(only(run(post({ layout: 'nope' })), 'layout-missing')[0].severity, 'warning');
     const themed = validatePost(post({ layout: 'nope' }), { site: site(), file: FILE, now: NOW, layouts: layoutLookup(site(), () => false, 'theme: minima\n') });
@@ -318,11 +336,12 @@ describe('rules', () => {
         assert.ok(p.start >= 0 && p.end <= text.length && p.start <= p.end);
         for (const f of p.fixes) {
           if (!f.edits.length) continue;
-          const out = applyEdits(text, f.edits);
+          const subject = f.target?.text ?? text;
+          const out = applyEdits(subject, f.edits);
           const lo = Math.min(...f.edits.map((e) => e.start));
           const hi = Math.max(...f.edits.map((e) => e.end));
-          assert.equal(out.slice(0, lo), text.slice(0, lo));
-          assert.equal(out.slice(out.length - (text.length - hi)), text.slice(hi));
+          assert.equal(out.slice(0, lo), subject.slice(0, lo));
+          assert.equal(out.slice(out.length - (subject.length - hi)), subject.slice(hi));
         }
       }
       for (const f of preferredFixes(problems, false)) assert.doesNotThrow(() => applyEdits(text, f.edits));

@@ -148,8 +148,9 @@ function makeBalancer(): new (src: string, maxDepth: number) => Parser & { resul
     // Text, attributes, comments and declarations are copied with the source around the tags; only where the last
     // finished token ends is kept.
     // The tokenizer hands an unfinished construct at the very end over as text from end(): not a finished token.
-    override ontext(_start: number, endIndex: number): void { if (!this.pdEnding) this.pdDone = endIndex; }
-    override ontextentity(_cp: number, endIndex: number): void { if (!this.pdEnding) this.pdDone = endIndex; }
+    // (An unfinished tag starts with `<`; anything else handed over at the end, such as `&amp` without `;`, is text.)
+    override ontext(start: number, endIndex: number): void { if (!this.pdEnding || this.pdSrc.charCodeAt(start) !== 0x3c) this.pdDone = Math.max(this.pdDone, endIndex); }
+    override ontextentity(_cp: number, endIndex: number): void { this.pdDone = Math.max(this.pdDone, endIndex); }
     override onattribname(): void {}
     override onattribdata(): void {}
     override onattribentity(): void {}

@@ -30,8 +30,8 @@ export function check(ctx: RuleContext, report: Report): void {
   const newDate = formatJekyll(wallToUtc(tz, fd.year, fd.month, fd.day, time[0], time[1], time[2]), tz);
   const { entry: e } = d;
   const fixes: Fix[] = [
-    { ...fixTitle(msg('Rename the file to {0}', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true },
-    { ...fixTitle(msg('Set the date to {0}', newDate)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: newDate }] },
+    { ...fixTitle(msg('Rename the file to {0}.', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true },
+    { ...fixTitle(msg('Set the date to {0}.', newDate)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: newDate }] },
   ];
   report(
     msg('The file name says {0} but Jekyll publishes this post on {1} ({2}); the URL uses the front matter date.', fileDay, day, published),

@@ -22,7 +22,7 @@ export function check(ctx: RuleContext, report: Report): void {
   if (fd) {
     const value = formatJekyll(wallToUtc(ctx.site.timezone, fd.year, fd.month, fd.day), ctx.site.timezone);
     const start = e.valueStart;
-    fixes.push({ ...fixTitle(msg("Use the file name's date: {0}", value)), edits: [{ start, end: e.valueEnd, newText: `${e.value ? '' : ' '}${value}` }] });
+    fixes.push({ ...fixTitle(msg("Use the file name's date: {0}.", value)), edits: [{ start, end: e.valueEnd, newText: `${e.value ? '' : ' '}${value}` }] });
   }
   const start = e.value ? e.valueStart : e.keyStart;
   report(shown

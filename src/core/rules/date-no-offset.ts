@@ -35,7 +35,7 @@ export function check(ctx: RuleContext, report: Report): void {
   report(
     msg('`{0}` has no UTC offset: Jekyll reads it as UTC and publishes this post at {1} ({2}), not at {0}.', written, published, tz),
     e.valueStart, e.valueEnd, [
-      { ...fixTitle(msg("Add the site's offset: {0}", keep)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: keep }], preferred: true },
-      { ...fixTitle(msg('Keep the published time: {0}', published)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: published }] },
+      { ...fixTitle(msg("Add the site's offset: {0}.", keep)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: keep }], preferred: true },
+      { ...fixTitle(msg('Keep the published time: {0}.', published)), edits: [{ start: e.valueStart, end: e.valueEnd, newText: published }] },
     ]);
 }

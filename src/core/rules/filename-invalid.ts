@@ -29,7 +29,7 @@ export function check(ctx: RuleContext, report: Report): void {
   const fixes: Fix[] = [];
   if (day && ext) {
     const newName = `${day}-${stem}${ext}`;
-    fixes.push({ ...fixTitle(msg('Rename the file to {0}', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true });
+    fixes.push({ ...fixTitle(msg('Rename the file to {0}.', newName)), edits: [], rename: { from: ctx.file, to: sibling(ctx.file, newName) }, preferred: true });
   }
   const end = ctx.parsed.frontMatter ? ctx.parsed.frontMatter.start + 3 : Math.min(ctx.text.length, (ctx.text.indexOf('\n') + 1 || ctx.text.length + 1) - 1);
   const start = ctx.parsed.frontMatter?.start ?? 0;

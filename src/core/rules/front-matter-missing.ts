@@ -16,7 +16,7 @@ export function check(ctx: RuleContext, report: Report): void {
   if (nf.reason === 'leading-blank') {
     report(
       msg('Blank line before `---`: Jekyll sees no front matter and publishes this post with no layout, title, date or categories.'),
-      nf.start, nf.end + 3, [{ ...fixTitle(msg('Remove the blank lines before the front matter')), edits: [{ start: nf.start, end: nf.end, newText: '' }], preferred: true }]);
+      nf.start, nf.end + 3, [{ ...fixTitle(msg('Remove the blank lines before the front matter.')), edits: [{ start: nf.start, end: nf.end, newText: '' }], preferred: true }]);
     return;
   }
   // No front matter at all is a post Jekyll publishes normally (file name date, slug title, `defaults:`): info only.

@@ -22,7 +22,7 @@ export function check(ctx: RuleContext, report: Report): void {
   for (const key of required) {
     if (key in ctx.parsed.data || key in ctx.defaults) continue;
     const value = suggest(ctx, key);
-    const fixes: Fix[] = value === undefined ? [] : [{ ...fixTitle(msg('Add `{0}: {1}`', key, value)), edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${key}: ${value}${ctx.parsed.eol}` }] }];
+    const fixes: Fix[] = value === undefined ? [] : [{ ...fixTitle(msg('Add `{0}: {1}`.', key, value)), edits: [{ start: fm.contentEnd, end: fm.contentEnd, newText: `${key}: ${value}${ctx.parsed.eol}` }] }];
     report(msg('Missing required front matter key `{0}`.', key), fm.start, fm.start + 3, fixes);
   }
 }

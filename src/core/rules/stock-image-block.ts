@@ -38,8 +38,8 @@ export function check(ctx: RuleContext, report: Report): void {
   const all = blocks.length > 1 ? stripAllEdits(ctx, blocks, markdown) : [];
   for (const b of blocks) {
     const start = b.spacerStart ?? b.start;
-    const fixes: Fix[] = [{ ...fixTitle(msg('Strip this stock-image block')), edits: stripEdits(ctx.text, ctx.parsed, [b]), preferred: true }];
-    if (blocks.length > 1) fixes.push({ ...fixTitle(msg('Strip all {0} stock-image blocks', blocks.length)), edits: all });
+    const fixes: Fix[] = [{ ...fixTitle(msg('Strip this stock-image block.')), edits: stripEdits(ctx.text, ctx.parsed, [b]), preferred: true }];
+    if (blocks.length > 1) fixes.push({ ...fixTitle(msg('Strip all {0} stock-image blocks.', blocks.length)), edits: all });
     report(msg('Stock-image block (EM_StockImg): a quote chart image from the news source, published as is.'), start, b.end, fixes);
   }
 }

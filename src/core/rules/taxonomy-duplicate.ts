@@ -21,7 +21,7 @@ export function check(ctx: RuleContext, report: Report): void {
     values.forEach((v, i) => {
       if (!seen.has(v.value)) { seen.add(v.value); return; }
       const edit = removal(ctx.text, values[i - 1], v);
-      const fixes = edit && values[i - 1].end <= v.start ? [{ ...fixTitle(msg('Remove the second `{0}`', v.value)), edits: [edit], preferred: true }] : [];
+      const fixes = edit && values[i - 1].end <= v.start ? [{ ...fixTitle(msg('Remove the second `{0}`.', v.value)), edits: [edit], preferred: true }] : [];
       // Jekyll de-duplicates categories (only style is at stake) but publishes a repeated tag twice.
       if (k.field === 'categories') report(msg('`{0}` is listed twice in `{1}`: Jekyll keeps it once.', v.value, key), v.start, v.end, fixes, 'info');
       else report(msg('`{0}` is listed twice in `{1}`: Jekyll keeps both.', v.value, key), v.start, v.end, fixes);

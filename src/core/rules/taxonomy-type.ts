@@ -30,7 +30,7 @@ export function check(ctx: RuleContext, report: Report): void {
       const fixes: Fix[] = [];
       if (isScalar(node) && node.value !== null && typeof node.value !== 'string') {
         const src = ctx.text.slice(start, end);
-        fixes.push({ ...fixTitle(msg('Quote it as a string: "{0}"', src)), edits: [{ start, end, newText: JSON.stringify(src) }] });
+        fixes.push({ ...fixTitle(msg('Quote it as a string: "{0}".', src)), edits: [{ start, end, newText: JSON.stringify(src) }] });
       }
       report(what, start, end, fixes);
     }

@@ -1,8 +1,11 @@
 // taxonomy-unknown: a category or tag outside `postdesk.taxonomy` (only when known values are configured).
+import { addTaxonomyValue, type TaxonomyField } from '../config-edit';
 import { fixTitle, msg } from '../messages';
-import type { Severity } from '../types';
+import type { SiteConfig } from '../site';
+import type { Fix, Severity, TextEdit } from '../types';
 import { entry, taxonomyValues, TAXONOMY_KEYS, yamlOk, type RuleContext } from './context';
 import type { Report, RuleId, RuleScope } from './rule';
+import { trimTrailing } from '../text';
 
 export const id = 'taxonomy-unknown' satisfies RuleId;
 export const severity: Severity = 'warning';
@@ -37,12 +40,14 @@ export function check(ctx: RuleContext, report: Report): void {
         .filter((x) => x.d <= Math.min(2, Math.max(1, Math.floor(v.value.length / 3))))
         .sort((a, b) => a.d - b.d).slice(0, 3);
       const exact = ctx.text.slice(v.start, v.end) === v.value || (v.end - v.start === v.value.length + 2);
-      const fixes = exact ? near.map((n, i) => ({
-        ...fixTitle(msg('Change to `{0}`', n.k)),
+      const fixes: Fix[] = exact ? near.map((n, i) => ({
+        ...fixTitle(msg('Change it to `{0}`.', n.k)),
         edits: [{ start: v.start, end: v.end, newText: ctx.text.slice(v.start, v.end) === v.value ? n.k : JSON.stringify(n.k) }],
         preferred: i === 0 && near.length === 1 && n.d === 0,
       })) : [];
       const cat = field === 'categories';
+      const add = addToConfig(ctx.site, field, v.value);
+      if (add) fixes.push({ ...fixTitle(cat ? msg("Add '{0}' to the site's categories.", v.value) : msg("Add '{0}' to the site's tags.", v.value)), edits: [add], target: { file: `${trimTrailing(ctx.site.root, '/')}/_config.yml`, text: ctx.site.text! } });
       const did = near.map((n) => `\`${n.k}\``).join(', ');
       const list = `${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}`;
       const message = near.length
@@ -51,4 +56,17 @@ export function check(ctx: RuleContext, report: Report): void {
       report(message, v.start, v.end, fixes);
     }
   }
+}
+
+// One config edit per site, list and value: many posts share an unknown tag, and each edit parses `_config.yml`.
+const added = new WeakMap<SiteConfig, Map<string, TextEdit | undefined>>();
+
+/** The `_config.yml` edit that lists `value` (not preferred: fix-all must not silence the rule by listing every typo). */
+function addToConfig(site: SiteConfig, field: TaxonomyField, value: string): TextEdit | undefined {
+  if (site.text === undefined) return undefined;
+  let m = added.get(site);
+  if (!m) added.set(site, m = new Map());
+  const key = `${field}\0${value}`;
+  if (!m.has(key)) m.set(key, addTaxonomyValue(site.text, field, value));
+  return m.get(key);
 }

@@ -1,5 +1,5 @@
 // yaml-syntax: every YAML error of the front matter at its exact range, with a fix for unescaped quotes in titles.
-import { fixTitle, msg } from '../messages';
+import { fixTitle, msg, sentence } from '../messages';
 import type { Fix, Severity } from '../types';
 import type { RuleContext } from './context';
 import type { Report, RuleId, RuleScope } from './rule';
@@ -24,12 +24,13 @@ export function check(ctx: RuleContext, report: Report): void {
       start = Math.min(start, Math.max(fm.contentStart, ctx.text.lastIndexOf('\n', end - 1) + 1));
     }
     if (fix) fixes.push(fix);
+    const text = sentence(e.message);
     // What Jekyll (Psych) does differs by error: deep nesting aborts the build; other errors publish the post without its data.
-    const message = e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', e.message)
-      : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', e.message)
-        : e.code === 'TOO_DEEP' ? msg('YAML error: {0}', e.message)
-          : e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', e.message)
-            : msg('YAML error: {0} Jekyll cannot read this front matter and still publishes the post, dated at build time (it becomes the newest post), without title, layout or categories.', e.message);
+    const message = e.code === 'ALIAS_COUNT' ? msg('YAML error (too many aliases): {0} Post Desk does not expand this many aliases.', text)
+      : e.code === 'TOO_LARGE' ? msg('{0} Post Desk checks nothing else in it.', text)
+        : e.code === 'TOO_DEEP' ? msg('YAML error: {0}', text)
+          : e.code === 'RESOURCE_EXHAUSTION' ? msg('YAML error: {0} Jekyll cannot read it either: the site build aborts.', text)
+            : msg('YAML error: {0} Jekyll cannot read this front matter and still publishes the post, dated at build time (it becomes the newest post), without title, layout or categories.', text);
     report(message, start, end, fixes);
   }
 }
@@ -54,5 +55,5 @@ function quoteFix(ctx: RuleContext, at: number, seen: Set<number>): Fix | undefi
   }
   if (!edits.length) return undefined;
   seen.add(lineStart);
-  return { ...fixTitle(msg('Escape the `"` inside the quoted value')), edits, preferred: true };
+  return { ...fixTitle(msg('Escape the `"` inside the quoted value.')), edits, preferred: true };
 }
