@@ -3,7 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureAptPackages, ensureCodeServer } from './lib/tools.mjs';
+import { ensureAptPackages, ensureCodeServer, ORACLE_PACKAGES } from './lib/tools.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const LAYERS = ['static', 'unit', 'integration', 'e2e'];
@@ -80,7 +80,7 @@ const statusBefore = treeStatus();
 const started = Date.now();
 
 // Jekyll (and Ruby) for the unit layer's oracle tests: installed when we may (root); otherwise those suites skip, saying so.
-if (layers.includes('unit') && isRoot) ensureAptPackages(['jekyll']);
+if (layers.includes('unit') && isRoot) ensureAptPackages(ORACLE_PACKAGES);
 
 const build = await run(process.execPath, [path.join(root, 'scripts/build.mjs')]);
 if (build.code !== 0) { count('build', 0, 1); layers.length = 0; }

@@ -10,6 +10,9 @@ export const CODE_SERVER_VERSION = '4.139.1';
 // chromium for the browser layers, libkrb5-dev to build code-server, jekyll and the minima theme for oracle tests, ripgrep for the bench, a CJK font for screenshots.
 const APT_PACKAGES = { chromium: '/usr/bin/chromium', 'libkrb5-dev': '/usr/include/gssapi/gssapi.h', jekyll: '/usr/bin/jekyll', 'jekyll-theme-minima': '/usr/share/rubygems-integration/all/gems/minima-2.5.1/_layouts/post.html', ripgrep: '/usr/bin/rg', 'fonts-wqy-microhei': '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc' };
 
+/** The Debian packages the unit layer's oracle tests need (Jekyll, its Ruby and Psych, the themes the fixture sites use). */
+export const ORACLE_PACKAGES = ['jekyll', 'jekyll-theme-minima'];
+
 /** The cache folder for the pinned tools (kept across runs). */
 export function cacheDir() {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
