@@ -4,6 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cleanPath, type SiteFiles } from '../core/published/files';
 import { parseYaml } from '../core/parse';
+import { renderPublished, type PublishedOptions, type PublishedResult } from '../core/published';
+import { relativeToSite } from '../core/site';
+import { loadSiteFor, readText } from './files';
 
 /** Layouts, includes and data files larger than this are not read (real ones are a few KB). */
 export const MAX_SITE_FILE = 2 * 1024 * 1024;
@@ -60,4 +63,14 @@ export function findTheme(configText: string | undefined, dirs = gemDirs()): { n
   const ver = (p: string) => path.basename(p).slice(theme.length + 1).split('.').map((n) => parseInt(n, 10) || 0);
   found.sort((a, b) => { const x = ver(a); const y = ver(b); for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (y[i] ?? 0) - (x[i] ?? 0); return 0; });
   return { name: theme, dir: found[0] };
+}
+
+/** A post's published page from disk: the site around it, its theme (when installed), rendered by the core. */
+export function renderPublishedFile(file: string, body: PublishedOptions['body'] = {}, now?: number): PublishedResult & { theme?: string; themeMissing?: boolean } {
+  const site = loadSiteFor(file);
+  const files = nodeSiteFiles(site.root);
+  const theme = findTheme(files.read('_config.yml'));
+  const rel = relativeToSite(site, path.resolve(file));
+  const r = renderPublished({ files, theme: theme.dir ? nodeSiteFiles(theme.dir) : undefined, file: rel, text: readText(file).text, now, body });
+  return { ...r, theme: theme.name, themeMissing: !!theme.name && !theme.dir };
 }

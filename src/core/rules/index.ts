@@ -11,6 +11,7 @@ import * as frontMatterMissing from './front-matter-missing';
 import * as frontMatterUnclosed from './front-matter-unclosed';
 import * as futureDate from './future-date';
 import * as layoutMissing from './layout-missing';
+import * as layoutUnescapedOutput from './layout-unescaped-output';
 import * as requiredKey from './required-key';
 import { RULE_IDS, type Rule, type RuleId } from './rule';
 import * as stockImageBlock from './stock-image-block';
@@ -32,7 +33,7 @@ export type RuleInfo = Rule;
 const MODULES: readonly Rule[] = [
   encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, requiredKey, titleEmpty,
   dateInvalid, dateNoOffset, dateFilenameMismatch, filenameInvalid, taxonomyType, taxonomyDuplicate, taxonomyUnknown,
-  layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid,
+  layoutMissing, layoutUnescapedOutput, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, configInvalid,
 ];
 
 /** Every rule, in reporting order (the order of {@link RULE_IDS}). */
