@@ -6,7 +6,9 @@ type Element = DefaultTreeAdapterMap['element'];
 type Parent = DefaultTreeAdapterMap['parentNode'];
 
 /** Elements removed with everything inside them: nothing in a preview may run, submit, navigate or re-base URLs. */
-export const PAGE_REMOVED = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'input', 'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'portal', 'noscript', 'template']);
+export const PAGE_REMOVED = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'input', 'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'portal', 'noscript', 'template', 'xmp', 'plaintext', 'noembed', 'noframes',
+  // Foreign content (SVG animation can set an href to javascript:, <use> loads documents): icons are dropped rather than vetted.
+  'svg', 'math']);
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'background', 'cite', 'xlink:href', 'data', 'srcset', 'ping']);
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.|[^:]*$)/i;
 
@@ -25,8 +27,15 @@ function cleanAttrs(el: Element): void {
   el.attrs = el.attrs.filter((a) => {
     const n = a.name.toLowerCase();
     if (n.startsWith('on')) return false;
-    if (URL_ATTRS.has(n)) return SAFE_URL.test(a.value.replace(/[\u0000-\u0020]/g, ''));
-    if (n === 'style') return !/expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(a.value);
+    if (n === 'srcdoc') return false;
+    if (URL_ATTRS.has(n)) {
+      const v = a.value.replace(/[\u0000-\u0020]/g, '');
+      // `//host/x` (any mix of / and \) is protocol-relative: in a webview it would resolve against the webview's scheme.
+      if (/^[/\\]{2}/.test(v)) { a.value = `https://${v.replace(/^[/\\]+/, '')}`; return true; }
+      const ok = (u: string) => SAFE_URL.test(u) && !u.includes('\\') && !/^[/\\]{2}/.test(u);
+      return n === 'srcset' ? a.value.split(',').every((c) => ok(c.trim().split(/\s+/)[0] ?? '')) : ok(v);
+    }
+    if (n === 'style') return !/url\s*\(|expression\s*\(|@import|behavior|-moz-binding/i.test(a.value);
     return true;
   });
 }
