@@ -115,3 +115,55 @@ describe('"As published" pages equal the pages Jekyll writes (oracle: Debian jek
     });
   }
 });
+
+// Each Jekyll filter Post Desk adds or takes from liquidjs, on inputs where Jekyll's documented behaviour matters.
+const FILTER_CASES = [
+  '{{ "/assets/style.css" | relative_url }}', '{{ "assets/style.css" | relative_url }}', '{{ "https://cdn.example.org/x.css" | relative_url }}',
+  '{{ "/新闻/一.html" | relative_url }}', '{{ "/about/" | absolute_url }}', '{{ "about" | absolute_url }}', '{{ "" | relative_url }}',
+  '{{ "**bold** and _it_" | markdownify }}', `{{ 'Use "Jekyll" --- fast...' | smartify }}`, `{{ "it's -- 'quoted'" | smartify }}`,
+  '{{ "The _config.yml file" | slugify }}', '{{ "The _config.yml file" | slugify: "pretty" }}', '{{ "The _config.yml file" | slugify: "ascii" }}',
+  '{{ "The _config.yml file" | slugify: "latin" }}', '{{ "The _config.yml file" | slugify: "raw" }}', '{{ "The _config.yml file" | slugify: "none" }}',
+  '{{ "港口 恢复通航 2021" | slugify }}', '{{ "Ünïcödé Çafé" | slugify: "latin" }}', '{{ "Ünïcödé Çafé" | slugify: "default" }}',
+  '{{ page.date | date_to_xmlschema }}', '{{ page.date | date_to_rfc822 }}', '{{ page.date | date_to_string }}', '{{ page.date | date_to_string: "ordinal", "US" }}',
+  '{{ page.date | date_to_long_string }}', '{{ page.date | date_to_long_string: "ordinal" }}', '{{ page.date | date: "%b %-d, %Y %H:%M %z" }}', '{{ page.date }}',
+  '{{ site.data.ships | where: "kind", "ferry" | map: "name" | join: "," }}', '{{ site.data.ships | where_exp: "s", "s.tons > 100" | map: "name" | join: "," }}',
+  '{% assign g = site.data.ships | group_by: "kind" %}{% for x in g %}{{ x.name }}={{ x.items | map: "name" | join: "+" }}/{{ x.size }};{% endfor %}',
+  '{{ site.data.ships | sort: "tons" | map: "name" | join: "," }}', '{{ site.data.ships | sort: "name" | last | jsonify }}',
+  '{{ page.tags | jsonify }}', `{{ 'a < b & "c"' | xml_escape }}`, '{{ "a b&c=d/é?" | cgi_escape }}', '{{ "a b/c?d=é#f" | uri_escape }}',
+  '{{ "one two  three" | number_of_words }}', '{{ "港口今日恢复通航 ok" | number_of_words }}', '{{ "港口今日恢复通航 ok" | number_of_words: "cjk" }}', '{{ "港口 ok" | number_of_words: "auto" }}',
+  '{{ page.tags | array_to_sentence_string }}', '{{ page.tags | array_to_sentence_string: "or" }}', '{{ page.categories | array_to_sentence_string }}',
+];
+const FILTER_CONFIG = 'title: Filters\nbaseurl: /blog\nurl: https://example.org\ntimezone: Asia/Shanghai\n';
+const FILTER_DATA = '- {name: Aurora, kind: ferry, tons: 120}\n- {name: Boreas, kind: cargo, tons: 900}\n- {name: Cirrus, kind: ferry, tons: 80}\n';
+const FILTER_POST = `---\ntitle: Filters\ndate: 2024-03-04 09:05:06 +0800\ncategories: [news]\ntags: [ferry, spring, harbour]\n---\n<ol>\n${FILTER_CASES.map((c) => `<li>${c}</li>`).join('\n')}\n</ol>\n`;
+
+describe('Jekyll filters: Post Desk\'s output equals Jekyll\'s (oracle: Debian jekyll 4.3.1)', function () {
+  this.timeout(300000);
+  it(`${FILTER_CASES.length} filter expressions give Jekyll's text`, function () {
+    if (!hasJekyll) { console.log(`      (skipped: no ${JEKYLL})`); return; }
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-filters-'));
+    try {
+      const src = path.join(tmp, 'src');
+      fs.mkdirSync(path.join(src, '_posts'), { recursive: true });
+      fs.mkdirSync(path.join(src, '_data'));
+      fs.writeFileSync(path.join(src, '_config.yml'), FILTER_CONFIG);
+      fs.writeFileSync(path.join(src, '_data', 'ships.yml'), FILTER_DATA);
+      fs.writeFileSync(path.join(src, '_posts', '2024-03-04-filters.html'), FILTER_POST);
+      const out = path.join(tmp, 'out');
+      const r = spawnSync(JEKYLL, ['build', '--source', src, '--destination', out, '--disable-disk-cache'], { encoding: 'utf8', timeout: 120000, env: { ...process.env, TZ: 'UTC' } });
+      assert.equal(r.status, 0, `${r.stdout}${r.stderr}`.split('\n').slice(0, 12).join('\n'));
+      const items = (html: string) => [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]);
+      const jekyll = items(fs.readFileSync(path.join(out, 'news', '2024', '03', '04', 'filters.html'), 'utf8'));
+      const mine = renderPublished({ files: nodeSiteFiles(src), file: '_posts/2024-03-04-filters.html' });
+      assert.deepEqual(mine.errors, []);
+      // Compared as text a browser shows (entities decoded), since the article body is sanitized.
+      const text = (s: string) => normalizeBody(`<body>${s}</body>`).join('\n');
+      const got = items(mine.html);
+      const diffs = FILTER_CASES.map((c, i) => ({ c, mine: text(got[i] ?? ''), jekyll: text(jekyll[i] ?? '') })).filter((d) => d.mine !== d.jekyll);
+      console.log(`      ${FILTER_CASES.length - diffs.length}/${FILTER_CASES.length} filter expressions equal`);
+      assert.deepEqual(diffs, []);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

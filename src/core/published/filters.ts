@@ -55,12 +55,20 @@ export function registerJekyllFilters(engine: Liquid, site: FilterSite): void {
   engine.registerFilter('markdownify', (v: unknown) => site.markdown(str(v)));
   engine.registerFilter('smartify', (v: unknown) => smartify(v));
   // Jekyll's own slugify (modes none/raw/default/pretty/ascii/latin), shared with the permalink module.
+  // Jekyll's groups are {name, items, size}; liquidjs's have no size (`group.size` would count its keys).
+  for (const name of ['group_by', 'group_by_exp']) {
+    const orig = engine.filters[name] as (this: unknown, ...a: unknown[]) => Generator<unknown, unknown, unknown>;
+    engine.registerFilter(name, function* (this: unknown, ...args: unknown[]): Generator<unknown, unknown, unknown> {
+      const groups = (yield* orig.apply(this, args)) as { name: unknown; items: unknown[] }[];
+      return groups.map((g) => ({ ...g, size: g.items.length }));
+    });
+  }
   engine.registerFilter('slugify', (v: unknown, mode?: unknown, cased?: unknown) => slugifyMode(str(v), mode === undefined ? 'default' : str(mode), cased === true));
 }
 
 /** Jekyll's `slugify` filter modes over the permalink module's `default`/`pretty` slugs. */
 export function slugifyMode(s: string, mode: string, cased: boolean): string {
-  if (mode === 'none') return s;
+  if (mode === 'none') return cased ? s : s.toLowerCase();
   const lower = (x: string) => (cased ? x : x.toLowerCase());
   if (mode === 'raw') return lower(s.replace(/\s+/g, '-').replace(/^-+|-+$/g, ''));
   if (mode === 'ascii') return lower(s.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-+|-+$/g, ''));
