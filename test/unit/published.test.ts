@@ -180,3 +180,24 @@ describe('postdesk render --published', function () {
     assert.deepEqual(pageFindings(out), []);
   });
 });
+
+describe('"As published" on a hostile site', function () {
+  this.timeout(60000);
+  it('an endless loop, a self-including include and a missing layout end in errors, not a hang or a throw', () => {
+    const site = memoryFiles({
+      '_layouts/loop.html': '<body>{% for i in (1..100000000) %}{% for j in (1..100000000) %}x{% endfor %}{% endfor %}{{ content }}</body>',
+      '_layouts/self.html': '<body>{% include me.html %}{{ content }}</body>',
+      '_includes/me.html': 'a{% include me.html %}',
+      '_posts/2021-01-01-a.md': '---\nlayout: loop\n---\nbody',
+      '_posts/2021-01-02-b.md': '---\nlayout: self\n---\nbody',
+      '_posts/2021-01-03-c.md': '---\nlayout: nowhere\n---\nbody',
+    });
+    const a = renderPublished({ files: site, file: '_posts/2021-01-01-a.md' });
+    assert.equal(a.errors.length, 1, 'the loop is cut off');
+    const b = renderPublished({ files: site, file: '_posts/2021-01-02-b.md' });
+    assert.match(b.errors.join(' '), /nested more than 50 levels/);
+    const c = renderPublished({ files: site, file: '_posts/2021-01-03-c.md' });
+    assert.deepEqual(c.missing, ['_layouts/nowhere.html']);
+    for (const r of [a, b, c]) assert.ok(textOf(bodyOf(r.html)).includes('body'), 'the post is still shown');
+  });
+});

@@ -41,6 +41,8 @@ export interface PublishedResult {
 
 const LIQUID = /\{\{|\{%/;
 const MAX_LAYOUTS = 20;
+/** liquidjs's DoS bounds: template size, render time per template (ms) and memory (characters and array items). */
+export const LIMITS = { parseLimit: 4_000_000, renderLimit: 3000, memoryLimit: 64_000_000 };
 
 /**
  * Runs a render with the shared markdown-it instance closer to Jekyll's kramdown (GFM input): no autolinking of bare
@@ -65,7 +67,8 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
   const post = readPost(site, opts.file, text);
   const tz = site.config.timezone;
   const md = (s: string) => kramdownLike(() => markdown().render(s, {}));
-  const engine = new Liquid({ timezoneOffset: tz ?? 0, greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false });
+  // Bounds for hostile sites: an endless loop or a self-including include ends in an error, never a hang.
+  const engine = new Liquid({ timezoneOffset: tz ?? 0, greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false, ...LIMITS });
   registerJekyllFilters(engine, { baseurl: String(site.raw.baseurl ?? ''), url: String(site.raw.url ?? ''), markdown: md });
   let posts: PostRead[] | undefined;
   const allPosts = () => (posts ??= sitePosts(site));

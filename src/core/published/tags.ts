@@ -19,6 +19,7 @@ export interface TagSite {
 
 /** Tags liquidjs or this module implement; any other `{% name %}` in a template is a plugin tag and is skipped. */
 const KNOWN = new Set(['assign', 'capture', 'case', 'comment', 'cycle', 'decrement', 'echo', 'for', 'break', 'continue', 'if', 'increment', 'inline_comment', 'layout', 'liquid', 'raw', 'render', 'tablerow', 'unless', 'include', 'include_relative', 'post_url', 'link', 'highlight', 'block', '#']);
+const MAX_INCLUDE_DEPTH = 50;
 const TAG_NAME = /\{%-?\s*([A-Za-z_][\w-]*)/g;
 
 /** Names of unknown (plugin) tags used in a template, registered as no-ops so parsing succeeds. */
@@ -42,6 +43,7 @@ function splitInclude(args: string): { file: string; params: string } {
 /** Registers include, include_relative, post_url, link, highlight on an engine (templates parsed once per engine). */
 export function registerJekyllTags(engine: Liquid, site: TagSite): void {
   const cache = new Map<string, Template[]>();
+  let depth = 0;
   const load = (rel: string): Template[] | undefined => {
     let t = cache.get(rel);
     if (t) return t;
@@ -68,9 +70,11 @@ export function registerJekyllTags(engine: Liquid, site: TagSite): void {
       const rel = `${folder(site.dir)}${name.trim()}`;
       const templates = load(rel);
       if (!templates) return;
+      // Jekyll has no depth limit but a self-including include never ends; 50 levels is far beyond real sites.
+      if (depth >= MAX_INCLUDE_DEPTH) throw new Error(`includes nested more than ${MAX_INCLUDE_DEPTH} levels deep at ${rel}`);
+      depth++;
       ctx.push({ include: params });
-      yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
-      ctx.pop();
+      try { yield this.liquid.renderer.renderTemplates(templates, ctx, emitter); } finally { ctx.pop(); depth--; }
     }
   };
   engine.registerTag('include', includeTag(() => '_includes/'));
