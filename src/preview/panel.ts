@@ -9,6 +9,7 @@ import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
 import { RenderBudgetError, type BudgetedRenderer } from '../node/render-budget';
+import { modeBar, previewMode, renderPublishedPreview } from './published';
 
 export const VIEW_TYPE = 'postdesk.preview';
 /** Debounce between an edit and the patch sent to the webview (the issue's budget is 100 ms keystroke → DOM). */
@@ -34,6 +35,8 @@ export class PreviewPanel extends Disposable {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private siteRoot: string | undefined;
+  /** Folders the "As published" page loads stylesheets from besides the site (an installed gem theme). */
+  private extraRoots: string[] = [];
   /** Until when editor scroll events are echoes of a scroll the preview asked for. */
   ignoreEditorScrollUntil = 0;
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
@@ -97,6 +100,13 @@ export class PreviewPanel extends Disposable {
     const inSite = site !== undefined && fs.existsSync(path.join(site.root, '_config.yml'));
     this.siteRoot = inSite ? site.root : undefined;
     const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
+    if (inSite && doc.uri.scheme === 'file' && previewMode(doc.uri) === 'published') {
+      return Promise.resolve().then(() => {
+        const r = renderPublishedPreview(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri));
+        this.extraRoots = r.roots;
+        return r;
+      });
+    }
     return this.renderer.render(doc.getText(), {
       site: inSite ? site : undefined,
       path: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
@@ -131,7 +141,7 @@ export class PreviewPanel extends Disposable {
     try { r = doc ? await this.render(doc, webview) : undefined; } catch (e) { failed = this.failure(e); }
     if (this.isDisposed || seq !== this.seq) return;
     const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
-    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot));
+    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot), ...this.extraRoots.map((d) => vscode.Uri.file(d)));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
     const nonce = randomBytes(18).toString('base64');
     const remoteImages = doc ? this.remoteImages(doc.uri) : 'block';
@@ -150,7 +160,7 @@ export class PreviewPanel extends Disposable {
       + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
       + '<meta name="viewport" content="width=device-width, initial-scale=1">'
       + `<link rel="stylesheet" href="${escapeHtml(css.toString())}"></head>`
-      + `<body data-state="${escapeHtml(JSON.stringify(state))}"><div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
+      + `<body data-state="${escapeHtml(JSON.stringify(state))}">${this.siteRoot ? modeBar(previewMode(this.uri)) : ''}<div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
       + `<script nonce="${nonce}" src="${escapeHtml(js.toString())}"></script></body></html>`;
   }
 
@@ -212,6 +222,7 @@ export class PreviewPanel extends Disposable {
       }
       case 'openLink': await followLink(m.href, this.uri, this.siteRoot, this.editorFor()?.viewColumn); return;
       case 'showProblems': await vscode.commands.executeCommand('workbench.actions.view.problems'); return;
+      case 'setMode': await vscode.workspace.getConfiguration('postdesk.preview', this.uri).update('mode', m.mode, vscode.ConfigurationTarget.Global); return;
     }
   }
 }

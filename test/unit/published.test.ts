@@ -201,3 +201,13 @@ describe('"As published" on a hostile site', function () {
     for (const r of [a, b, c]) assert.ok(textOf(bodyOf(r.html)).includes('body'), 'the post is still shown');
   });
 });
+
+describe('preview mode messages', () => {
+  it('the webview may ask for a mode, nothing else', async () => {
+    const { parseWebviewMessage } = await import('../../src/preview/messages');
+    assert.deepEqual(parseWebviewMessage({ type: 'setMode', mode: 'published' }), { type: 'setMode', mode: 'published' });
+    assert.deepEqual(parseWebviewMessage({ type: 'setMode', mode: 'article' }), { type: 'setMode', mode: 'article' });
+    assert.equal(parseWebviewMessage({ type: 'setMode', mode: 'javascript:' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setMode' }), undefined);
+  });
+});

@@ -63,3 +63,19 @@ export function parsePage(html: string): DefaultTreeAdapterMap['document'] {
   walk(doc);
   return doc;
 }
+
+/** A sanitized page split for a host page: its stylesheet URLs (in order) and the inner HTML of its `<body>`. */
+export function splitPage(html: string): { stylesheets: string[]; body: string } {
+  const doc = parse(html);
+  const stylesheets: string[] = [];
+  let body = '';
+  const visit = (n: Node) => {
+    if (!('tagName' in n)) return;
+    if (n.tagName === 'link') { const href = n.attrs.find((a) => a.name === 'href')?.value; if (href) stylesheets.push(href); }
+    if (n.tagName === 'body') { body = serialize(n); }
+    for (const c of n.childNodes) if (!(n.tagName === 'body')) visit(c);
+  };
+  for (const c of doc.childNodes) visit(c);
+  // Stylesheet links the layout put in <body> (or the broken-head case moved there) stay in the body HTML.
+  return { stylesheets, body };
+}
