@@ -16,7 +16,7 @@ export const VIEW_TYPE = 'postdesk.preview';
 const UPDATE_DELAY_MS = 30;
 
 /** What integration tests read through `postdesk.preview._state`. */
-export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean }
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean }
 
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -66,7 +66,7 @@ export class PreviewPanel extends Disposable {
   }
 
   get state(): PanelState {
-    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible };
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: previewMode(this.uri), published: this.lastHtml.includes('class="pd-published-bar"') };
   }
 
   /** Shows another document (a full page load). */
