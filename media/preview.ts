@@ -107,6 +107,14 @@ window.addEventListener('scroll', () => {
 // and stopping the event keeps every link decision with the host's validated `openLink` handler.
 function onLinkClick(e: MouseEvent): void {
   const target = e.target as Element | null;
+  const modeButton = target?.closest<HTMLElement>('[data-pd-mode]');
+  if (modeButton) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const mode = modeButton.dataset.pdMode;
+    if (e.type === 'click' && (mode === 'article' || mode === 'published')) post({ type: 'setMode', mode });
+    return;
+  }
   if (target?.closest('.pd-problems')) { e.preventDefault(); e.stopImmediatePropagation(); if (e.type === 'click') post({ type: 'showProblems' }); return; }
   const a = target?.closest('a');
   if (!a) return;

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 // chromium for the browser layers, libkrb5-dev to build code-server, jekyll and the minima theme for oracle tests, ripgrep for the bench, a CJK font for screenshots.
-const APT_PACKAGES = { chromium: '/usr/bin/chromium', 'libkrb5-dev': '/usr/include/gssapi/gssapi.h', jekyll: '/usr/bin/jekyll', 'jekyll-theme-minima': '/usr/share/rubygems-integration/all/gems/minima-2.5.1/_layouts/post.html', ripgrep: '/usr/bin/rg', 'fonts-wqy-microhei': '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc' };
+const APT_PACKAGES = { chromium: '/usr/bin/chromium', 'libkrb5-dev': '/usr/include/gssapi/gssapi.h', jekyll: '/usr/bin/jekyll', 'jekyll-theme-minima': '/usr/share/rubygems-integration/all/gems/minima-2.5.1/_layouts/post.html', 'ruby-jekyll-seo-tag': '/usr/share/rubygems-integration/all/gems/jekyll-seo-tag-2.8.0/lib/jekyll-seo-tag.rb', 'ruby-jekyll-feed': '/usr/share/rubygems-integration/all/gems/jekyll-feed-0.17.0/lib/jekyll-feed.rb', ripgrep: '/usr/bin/rg', 'fonts-wqy-microhei': '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc' };
 
 /** The Debian packages the unit layer's oracle tests need (Jekyll, its Ruby and Psych, the themes the fixture sites use). */
-export const ORACLE_PACKAGES = ['jekyll', 'jekyll-theme-minima'];
+export const ORACLE_PACKAGES = ['jekyll', 'jekyll-theme-minima', 'ruby-jekyll-seo-tag', 'ruby-jekyll-feed'];
 
 /** The cache folder for the pinned tools (kept across runs). */
 export function cacheDir() {

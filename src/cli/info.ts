@@ -27,7 +27,7 @@ export const info: CliCommand = {
         const result = postInfo(text, { site, file, invalidUtf8: invalid, layouts: readSiteLayouts(site).layouts, readLayout: layoutReader(site) });
         if (format === 'json') ctx.stdout(`${jsonText({ ...result, file: p })}\n`);
         // renderPostInfo's plain mode replaces control characters; esc() is the CLI's own guard on top.
-        else ctx.stdout(`${positional.length > 1 ? `${esc(p)}\n` : ''}${esc(renderPostInfo(result, undefined, true))}\n${positional.length > 1 ? '\n' : ''}`);
+        else ctx.stdout(`${positional.length > 1 ? `${esc(p)}\n` : ''}${esc(renderPostInfo(result, undefined, true), 'text', true)}\n${positional.length > 1 ? '\n' : ''}`);
       } catch (e) {
         ctx.stderr(`${esc(p)}: ${esc(pathProblem(file, e).message)}\n`);
         code = EXIT.findings;

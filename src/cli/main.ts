@@ -13,7 +13,7 @@ function lazy(name: string, summary: string, usage: string, load: () => Promise<
 /** Every subcommand; each lives in its own file under src/cli/. */
 export const COMMANDS: CliCommand[] = [
   lazy('info', 'show how Jekyll will publish a post: published or not and why, time, URL, layouts, categories, tags, problems', 'postdesk info FILE... [--format text|json]', async () => (await import('./info')).info),
-  lazy('render', 'print the sanitized article HTML the preview shows (several files: --out DIR)', 'postdesk render FILE... [--out DIR] [--stock-images mark|show|hide] [--remote-images allow|block]', async () => (await import('./render')).render),
+  lazy('render', 'print the sanitized article HTML the preview shows, or with --published the page through the site layouts (several files: --out DIR)', 'postdesk render FILE... [--out DIR] [--published] [--stock-images mark|show|hide] [--remote-images allow|block]', async () => (await import('./render')).render),
   lazy('strip', 'list stock-image blocks (exit 1 when found); --write removes them', 'postdesk strip [PATH...] [--write]', async () => (await import('./strip')).strip),
   lazy('check', 'validate posts (front matter, dates, file names, taxonomy); --fix applies safe fixes', 'postdesk check [PATH...] [--format text|json|sarif] [--fix]', async () => (await import('./check')).check),
   lazy('taxonomy', "categories and tags with their counts, as Jekyll's site.categories/site.tags", 'postdesk taxonomy [SITE] [--format text|json]', async () => (await import('./taxonomy')).taxonomy),

@@ -6,7 +6,8 @@ import { loadSiteFor, readText, siteRootOf } from '../node/files';
 import { pathProblem, writeInside } from '../node/safe-fs';
 import { escapeControls, escapeControls as esc } from './terminal';
 import { BudgetedRenderer, RenderBudgetError } from '../node/render-budget';
-import { EXIT, parseArgs, type CliCommand } from './types';
+import { renderPublishedFile } from '../node/site-files';
+import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 const STOCK = ['mark', 'show', 'hide'];
 const REMOTE = ['allow', 'block'];
@@ -23,12 +24,22 @@ export async function renderFile(file: string, stockImages: StockMode, remoteIma
   return articleHtml(await renderer.render(text, { site, path: file, header, stockImages, remoteImages }, undefined));
 }
 
+/** `--published`: the page as the site publishes it; what could not be rendered goes to stderr (the page is still written). */
+function publishedFile(file: string, shown: string, stockImages: StockMode, remoteImages: 'allow' | 'block', ctx: CliContext): string {
+  const r = renderPublishedFile(file, { stockImages, remoteImages });
+  if (r.themeMissing) ctx.stderr(`${shown}: theme ${r.theme} is not installed; its layouts and includes are missing\n`);
+  if (r.skipped.length) ctx.stderr(`${shown}: plugin tags rendered as nothing: ${r.skipped.join(', ')}\n`);
+  if (r.missing.length) ctx.stderr(`${shown}: missing: ${r.missing.join(', ')}\n`);
+  for (const e of r.errors) ctx.stderr(`${shown}: Liquid error: ${e}\n`);
+  return r.html;
+}
+
 export const render: CliCommand = {
   name: 'render',
   summary: 'print the sanitized article HTML the preview shows (several files: --out DIR)',
-  usage: 'postdesk render FILE... [--out DIR] [--stock-images mark|show|hide] [--remote-images allow|block]',
+  usage: 'postdesk render FILE... [--out DIR] [--published] [--stock-images mark|show|hide] [--remote-images allow|block]',
   async run(args, ctx) {
-    const { positional, flags, error } = parseArgs(args, { out: 'string', 'stock-images': 'string', 'remote-images': 'string' });
+    const { positional, flags, error } = parseArgs(args, { out: 'string', 'stock-images': 'string', 'remote-images': 'string', published: 'bool' });
     const usage = (why: string) => { ctx.stderr(`postdesk render: ${why}\nusage: ${this.usage}\n`); return EXIT.usage; };
     if (error) return usage(error);
     if (positional.length === 0) return usage('missing FILE');
@@ -50,7 +61,7 @@ export const render: CliCommand = {
         const file = path.resolve(ctx.cwd, p);
         let html: string;
         try {
-          html = await renderFile(file, stock, remote, renderer);
+          html = flags.published ? publishedFile(file, p, stock, remote, ctx) : await renderFile(file, stock, remote, renderer);
         } catch (e) {
           const why = e instanceof RenderBudgetError ? `cut off: rendering took longer than ${e.ms} ms` : pathProblem(file, e).message;
           ctx.stderr(`${esc(p)}: ${esc(why)}\n`);

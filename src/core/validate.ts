@@ -9,6 +9,7 @@ import type { Fix, Problem, Severity, TextEdit } from './types';
 import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
 import { RULES, ruleInfo, type Report, type Rule } from './rules/index';
 import { entryKind, postFolderPath } from './taxonomy/posts';
+import { isLayoutFile } from './rules/layout-unescaped-output';
 
 export { RULES, ruleDocUrl, ruleInfo } from './rules/index';
 export type { LayoutLookup } from './rules/context';
@@ -43,7 +44,8 @@ export function kindOf(site: SiteConfig, file: string | undefined): { rel: strin
 
 /** Whether Jekyll reads `file` as a post, draft or collection document (the files Post Desk validates). */
 export function isValidated(site: SiteConfig, file: string): boolean {
-  return kindOf(site, file).kind.kind !== 'other';
+  const { rel, kind } = kindOf(site, file);
+  return kind.kind !== 'other' || isLayoutFile(rel);
 }
 
 /**
@@ -53,7 +55,12 @@ export function isValidated(site: SiteConfig, file: string): boolean {
 export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   const { site, file } = opts;
   const { rel, kind } = kindOf(site, file);
-  if (kind.kind === 'other') return [];
+  if (kind.kind === 'other') {
+    // Layouts and includes are checked by the rules that read templates (layout-unescaped-output) and by no other.
+    if (!isLayoutFile(rel)) return [];
+    const parsed = parsePost(text);
+    return run({ text, parsed, site, file, rel, kind, defaults: Object.create(null) as Record<string, unknown>, now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: newMemo() }, (r) => r.id === 'layout-unescaped-output', 0);
+  }
   const type = kind.kind === 'collection' ? kind.collection : `${kind.kind}s`;
   const parsed = parsePost(text);
   // Written out rather than spread: this runs per post and per keystroke, and a spread copies key by key.

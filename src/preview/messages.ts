@@ -14,7 +14,9 @@ export type WebviewMessage =
   | { type: 'scrolled'; offset: number }
   | { type: 'dblclick'; offset: number }
   | { type: 'openLink'; href: string }
-  | { type: 'showProblems' };
+  | { type: 'showProblems' }
+  /** The mode bar's button: switch `postdesk.preview.mode`. */
+  | { type: 'setMode'; mode: 'article' | 'published' };
 
 /** Every preview message (one union, imported by the host and by media/preview.ts). */
 export type PreviewMessage = HostMessage | WebviewMessage;
@@ -32,6 +34,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   switch (m.type) {
     case 'ready': return { type: 'ready' };
     case 'showProblems': return { type: 'showProblems' };
+    case 'setMode': return m.mode === 'article' || m.mode === 'published' ? { type: 'setMode', mode: m.mode } : undefined;
     case 'rendered': return isOffset(m.version) ? { type: 'rendered', version: m.version } : undefined;
     case 'scrolled': return isOffset(m.offset) ? { type: 'scrolled', offset: m.offset } : undefined;
     case 'dblclick': return isOffset(m.offset) ? { type: 'dblclick', offset: m.offset } : undefined;

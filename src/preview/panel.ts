@@ -8,13 +8,14 @@ import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
 import { RenderBudgetError, type BudgetedRenderer } from '../node/render-budget';
+import { modeBar, previewMode, renderPublishedPreview } from './published';
 
 export const VIEW_TYPE = 'postdesk.preview';
 /** Debounce between an edit and the patch sent to the webview (the issue's budget is 100 ms keystroke → DOM). */
 const UPDATE_DELAY_MS = 30;
 
 /** What integration tests read through `postdesk.preview._state`. */
-export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean }
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean }
 
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -33,6 +34,8 @@ export class PreviewPanel extends Disposable {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private siteRoot: string | undefined;
+  /** Folders the "As published" page loads stylesheets from besides the site (an installed gem theme). */
+  private extraRoots: string[] = [];
   /** Until when editor scroll events are echoes of a scroll the preview asked for. */
   ignoreEditorScrollUntil = 0;
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
@@ -62,7 +65,7 @@ export class PreviewPanel extends Disposable {
   }
 
   get state(): PanelState {
-    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible };
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: previewMode(this.uri), published: this.lastHtml.includes('class="pd-published-bar"') };
   }
 
   /** Shows another document (a full page load). */
@@ -96,6 +99,13 @@ export class PreviewPanel extends Disposable {
     const inSite = site !== undefined && this.s.sites.hasConfig(site);
     this.siteRoot = inSite ? site.root : undefined;
     const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
+    if (inSite && doc.uri.scheme === 'file' && previewMode(doc.uri) === 'published') {
+      return Promise.resolve().then(() => {
+        const r = renderPublishedPreview(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri));
+        this.extraRoots = r.roots;
+        return r;
+      });
+    }
     return this.renderer.render(doc.getText(), {
       site: inSite ? site : undefined,
       path: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
@@ -130,7 +140,7 @@ export class PreviewPanel extends Disposable {
     try { r = doc ? await this.render(doc, webview) : undefined; } catch (e) { failed = this.failure(e); }
     if (this.isDisposed || seq !== this.seq) return;
     const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
-    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot));
+    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot), ...this.extraRoots.map((d) => vscode.Uri.file(d)));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
     const nonce = randomBytes(18).toString('base64');
     const remoteImages = doc ? this.remoteImages(doc.uri) : 'block';
@@ -149,7 +159,7 @@ export class PreviewPanel extends Disposable {
       + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
       + '<meta name="viewport" content="width=device-width, initial-scale=1">'
       + `<link rel="stylesheet" href="${escapeHtml(css.toString())}"></head>`
-      + `<body data-state="${escapeHtml(JSON.stringify(state))}"><div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
+      + `<body data-state="${escapeHtml(JSON.stringify(state))}">${this.siteRoot ? modeBar(previewMode(this.uri)) : ''}<div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
       + `<script nonce="${nonce}" src="${escapeHtml(js.toString())}"></script></body></html>`;
   }
 
@@ -211,6 +221,7 @@ export class PreviewPanel extends Disposable {
       }
       case 'openLink': await followLink(m.href, this.uri, this.siteRoot, this.editorFor()?.viewColumn); return;
       case 'showProblems': await vscode.commands.executeCommand('workbench.actions.view.problems'); return;
+      case 'setMode': await vscode.workspace.getConfiguration('postdesk.preview', this.uri).update('mode', m.mode, vscode.ConfigurationTarget.Global); return;
     }
   }
 }

@@ -117,7 +117,7 @@ describe('hostile repositories on disk (CLI)', function () {
     for (const argv of [['check'], ['posts'], ['taxonomy']]) {
       await both(argv, root, victim, (r) => { assert.match(r.out, /_config\.yml[^\n]*out of the site/, r.out); ok(r); });
     }
-    await both(['info', '_posts/2021-01-09-ok.md'], root, victim, (r) => assert.match(r.out, /"file"/));
+    await both(['info', '--format', 'json', '_posts/2021-01-09-ok.md'], root, victim, (r) => assert.match(r.out, /"file"/));
     await both(['render', '_posts/2021-01-09-ok.md'], root, victim, (r) => assert.match(r.out, /^<article/));
   });
 

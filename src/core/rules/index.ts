@@ -14,6 +14,7 @@ import * as frontMatterUnclosed from './front-matter-unclosed';
 import * as futureDate from './future-date';
 import * as layoutMissing from './layout-missing';
 import * as permalinkConflict from './permalink-conflict';
+import * as layoutUnescapedOutput from './layout-unescaped-output';
 import * as requiredKey from './required-key';
 import { RULE_IDS, type Rule, type RuleId } from './rule';
 import * as stockImageBlock from './stock-image-block';
@@ -35,7 +36,7 @@ export type RuleInfo = Rule;
 const MODULES: readonly Rule[] = [
   encodingInvalid, frontMatterMissing, frontMatterUnclosed, frontMatterLanguage, yamlSyntax, duplicateKey, requiredKey, titleEmpty,
   dateInvalid, dateNoOffset, dateFilenameMismatch, filenameInvalid, taxonomyType, taxonomyDuplicate, taxonomyUnknown,
-  layoutMissing, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, permalinkConflict, configInvalid, fileUnreadable,
+  layoutMissing, layoutUnescapedOutput, unsafeHtml, bodyHeavy, stockImageBlock, stockImageUnterminated, futureDate, unpublished, permalinkConflict, configInvalid, fileUnreadable,
 ];
 
 /** Every rule, in reporting order (the order of {@link RULE_IDS}). */

@@ -7,7 +7,7 @@ import type { RuleContext } from './context';
 export const RULE_IDS = [
   'encoding-invalid', 'front-matter-missing', 'front-matter-unclosed', 'front-matter-language', 'yaml-syntax', 'duplicate-key', 'required-key',
   'title-empty', 'date-invalid', 'date-no-offset', 'date-filename-mismatch', 'filename-invalid', 'taxonomy-type',
-  'taxonomy-duplicate', 'taxonomy-unknown', 'layout-missing', 'unsafe-html', 'body-heavy', 'stock-image-block',
+  'taxonomy-duplicate', 'taxonomy-unknown', 'layout-missing', 'layout-unescaped-output', 'unsafe-html', 'body-heavy', 'stock-image-block',
   'stock-image-unterminated', 'future-date', 'unpublished', 'permalink-conflict', 'config-invalid', 'file-unreadable',
 ] as const;
 

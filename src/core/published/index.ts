@@ -1,0 +1,5 @@
+// The "As published" renderer: a post through its site's layouts, includes and Liquid, as a sanitized page.
+export { renderPublished, type PublishedOptions, type PublishedResult } from './page';
+export { layeredFiles, memoryFiles, cleanPath, type SiteFiles } from './files';
+export { sanitizePage, parsePage, splitPage, PAGE_REMOVED } from './dom';
+export { relativeUrl, absoluteUrl, smartify, slugifyMode } from './filters';
