@@ -62,6 +62,32 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
   return undefined;
 }
 
+/**
+ * What libyaml refuses in a Document the `yaml` package read without error: a quoted scalar whose last quote is
+ * escaped (`'''`, `"a\"`: `yaml` ends it at a less indented line and takes that quote for the closing one), and a
+ * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on).
+ */
+export function unreadQuoteOrBom(yaml: string, doc: Document): LibyamlError | undefined {
+  let bad: LibyamlError | undefined;
+  visit(doc, { Scalar(_k, n) {
+    if (!n.range || bad) return;
+    const [s, e] = n.range;
+    if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) {
+      const closed = n.type === Scalar.QUOTE_DOUBLE ? CLOSED_DOUBLE : CLOSED_SINGLE;
+      if (!closed.test(yaml.slice(s, e))) bad = { message: 'This quoted value is not closed: its last quote is escaped (libyaml, and so Jekyll, cannot read it).', start: s, end: e };
+    } else if (n.type === Scalar.PLAIN) {
+      for (let b = yaml.indexOf('\ufeff', s + 1); b >= 0 && b < e && !bad; b = yaml.indexOf('\ufeff', b + 1)) {
+        if (isBreak(yaml.charCodeAt(b - 1))) bad = { message: 'A BOM (U+FEFF) starts this line inside a value: libyaml (Jekyll) cannot read it.', start: b, end: b + 1 };
+      }
+    }
+  } });
+  return bad;
+}
+
+// A whole quoted scalar: escapes (`\x`, `''`) never end it.
+const CLOSED_DOUBLE = /^"(?:[^"\\]|\\[\s\S])*"$/;
+const CLOSED_SINGLE = /^'(?:[^']|'')*'$/;
+
 /** The content indentation of a block scalar (that of its first non-blank line after the header) and that line's start. */
 function blockIndent(yaml: string, start: number, end: number): [number, number] {
   let pos = yaml.indexOf('\n', start) + 1;
