@@ -1,6 +1,7 @@
 // The YAML Document of flat front matter built without the YAML parser: the same nodes, ranges and data, a fraction of the work.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { PsychError, resolvePlain } from './yaml/resolve';
+import { flatKeyEnd, INDICATOR_START, isKeyStart, isStringKey } from './yaml/flat';
 
 /** What {@link fastYamlDocument} builds: the Document `parseDocument` would give, and its data. */
 export interface FastDocument {
@@ -16,14 +17,10 @@ const out = (): never => { throw OUT; };
 
 // Characters that make YAML read a line differently (controls, line-break-like, BOM) and tabs: left to the parser.
 const UNUSUAL = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
-// A plain scalar's first character may not be an indicator (`- x`, `? x`, `: x` and flow/alias/tag/quote starts).
-const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 // Inside a plain scalar: `: ` or a final `:` (a mapping), ` #` (a comment); in a flow item also `,[]{}` and quotes.
 const BAD_BLOCK_PLAIN = /:(?: |$)| #/;
 const BAD_FLOW_PLAIN = /[,[\]{}"'#]|:(?: |$)/;
 
-const isKeyStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isKeyChar = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
 
 /**
  * Builds the Document of front matter made only of top-level `key: value` lines (plain or quoted scalars without
@@ -80,13 +77,12 @@ class Builder {
   /** One `key: value` line (and its `- item` lines). */
   private entry(): void {
     const { src, s, e } = this;
-    if (!isKeyStart(src.charCodeAt(s))) out();
-    let i = s + 1;
-    while (i < e && isKeyChar(src.charCodeAt(i))) i++;
+    const i = flatKeyEnd(src, s, e);
+    if (i < 0) out();
     if (src.charCodeAt(i) !== 58 || (i + 1 < e && src.charCodeAt(i + 1) !== 32)) out();
     const name = src.slice(s, i);
     // A key Psych reads as a bool, null or number is not a string key: the parser decides.
-    if (this.seen.has(name) || name === '__proto__' || resolvePlain(name) !== name) out();
+    if (this.seen.has(name) || !isStringKey(name)) out();
     this.seen.add(name);
     const key = this.scalar(name, name, 'PLAIN', s, i, i);
     let v = i + 1;

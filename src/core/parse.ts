@@ -5,7 +5,7 @@ import { psychTags } from './yaml/tags';
 import { directiveError, firstDocumentEnd } from './yaml/stream';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
-import { controlCharacter, leadingTab, libyamlView } from './yaml/libyaml';
+import { controlCharacter, leadingTab, libyamlView, libyamlReading } from './yaml/libyaml';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -124,6 +124,8 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
   const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
   if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
+  const unread = errors.length === 0 ? libyamlReading(first, doc) : undefined;
+  if (unread) errors.push({ message: unread.message, code: 'LIBYAML', start: offset + unread.start, end: offset + unread.end });
   const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);
   if (errors.length === 0 && doc.contents !== null) {

@@ -26,15 +26,12 @@ describe('Psych differential', function () {
     needsTool(this, RUBY_PATH, 'apt-get install jekyll (it brings ruby and Psych)');
   });
 
-  // Not yet zero: the 3 left (seed 14) are libyaml leniencies listed in docs/yaml-leniency.md; the bound only goes down.
-  const KNOWN = N === 20000 ? 3 : 0;
-
   it(`agrees with Psych on ${N} generated front matters (verdict and data)`, () => {
     const texts = fc.sample(generatedPost, { numRuns: N, seed: 14 });
     const bad = disagreements(texts);
     if (bad.length) console.log(`    ${bad.length} of ${N} generated cases disagree with Psych`);
     if (process.env.POSTDESK_PSYCH_SHOW) console.log(bad.join('\n'));
-    assert.ok(bad.length <= KNOWN, `${bad.length} of ${N} disagree:\n${bad.slice(0, 15).join('\n')}`);
+    assert.ok(bad.length === 0, `${bad.length} of ${N} disagree:\n${bad.slice(0, 15).join('\n')}`);
   });
 
   it('agrees with Psych on every file of the finews corpus', function () {

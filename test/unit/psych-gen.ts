@@ -18,9 +18,7 @@ const escapeDouble = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"'
 /** A scalar as written: plain (maybe invalid), quoted (sometimes with a bare quote inside), with an anchor or comment. */
 const scalar = fc.tuple(scalarText, fc.constantFrom('plain', 'plain', 'plain', 'double', 'double-raw', 'single', 'single-raw'), fc.constantFrom('', '', '', ' # c', '  #c', ' #'))
   .map(([s, st, comment]) => {
-    let style = st;
-    // A plain scalar starting with an indicator is where libyaml is more lenient than `yaml` (docs/yaml-leniency.md): quoted here.
-    if (style === 'plain' && /^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) style = 'double';
+    const style = st;
     const v = style === 'double' ? `"${escapeDouble(s)}"` : style === 'double-raw' ? `"${s}"` : style === 'single' ? `'${s.replace(/'/g, "''")}'` : style === 'single-raw' ? `'${s}'` : s;
     return v + comment;
   });

@@ -1,6 +1,7 @@
 // A fast path for flat front matter (`key: scalar` and plain lists only): the data the YAML parser would give, without it.
 import { PsychError, resolvePlain } from '../yaml/resolve';
 import { isCloseLine, OPEN_FENCE } from '../yaml/fence';
+import { flatKeyEnd, INDICATOR_START, isStringKey } from '../yaml/flat';
 
 /** What the fast path read: data, and the `date:` scalar's source when there is one. */
 export interface FastFrontMatter {
@@ -14,13 +15,10 @@ const BAD_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
 // A flow item also may not hold flow indicators, quotes or `#`.
 const BAD_FLOW_ITEM = /[[\]{}#:"'\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-const INDICATOR = /^[-?:,[\]{}#&*!|>%@`]/;
 /** Sentinel: the value is not in the subset this fast path reads. */
 const NO = Symbol('no');
 
 const isBlank = (c: number) => c === 32 || c === 9;
-const isKeyStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isKeyChar = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
 
 /** A comment after a value: blanks, `#`, then no character YAML 1.1 might take for a line break. */
 const isTrailingComment = (rest: string) => rest === '' || (/^[ \t]+#/.test(rest) && !/[\x85\u2028\u2029]/.test(rest));
@@ -43,7 +41,7 @@ function blockPlain(v: string): string | typeof NO {
   }
   while (end > 0 && isBlank(v.charCodeAt(end - 1))) end--;
   const plain = end === v.length ? v : v.slice(0, end);
-  return INDICATOR.test(plain) || BAD_PLAIN.test(plain) ? NO : plain;
+  return INDICATOR_START.test(plain) || BAD_PLAIN.test(plain) ? NO : plain;
 }
 
 /** A plain scalar (comment already removed, trimmed) as Psych reads it (the one resolver); NO where Psych raises. */
@@ -77,7 +75,7 @@ function flowList(v: string): unknown[] | typeof NO {
         let end = j;
         while (end > i && v.charCodeAt(end - 1) === 32) end--;
         const item = v.slice(i, end);
-        if (item === '' || INDICATOR.test(item) || BAD_FLOW_ITEM.test(item)) return NO;
+        if (item === '' || INDICATOR_START.test(item) || BAD_FLOW_ITEM.test(item)) return NO;
         const x = plainValue(item);
         if (x === NO) return NO;
         out.push(x);
@@ -157,13 +155,14 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     // Only spaces make a blank line: libyaml rejects a tab at the start of a line (the full parser reports it).
     while (i < e && text.charCodeAt(i) === 32) i++;
     if (i === e) continue;
-    if (i !== s || !isKeyStart(c)) return undefined;
-    for (i = s + 1; i < e && isKeyChar(text.charCodeAt(i)); i++);
+    if (i !== s) return undefined;
+    i = flatKeyEnd(text, s, e);
+    if (i < 0) return undefined;
     if (text.charCodeAt(i) !== 58) return undefined;
     let key = knownKey(text, s, i);
     if (key === undefined) {
       key = text.slice(s, i);
-      if (key === '__proto__' || resolvePlain(key) !== key) return undefined;
+      if (!isStringKey(key)) return undefined;
     }
     if (key in data) return undefined;
     let v = '';

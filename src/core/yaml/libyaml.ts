@@ -1,5 +1,6 @@
 // What libyaml (Psych's scanner) rejects and the `yaml` package accepts: control characters, tabs that start a line.
 import { isCollection, isScalar, Scalar, visit, type Document, type Node } from 'yaml';
+import { PsychError, resolvePlain } from './resolve';
 
 /** An error at offsets into the YAML text given. */
 export interface LibyamlError { message: string; start: number; end: number }
@@ -62,6 +63,47 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
   return undefined;
 }
 
+/**
+ * What libyaml refuses in a Document the `yaml` package read without error: a quoted scalar whose last quote is
+ * escaped (`'''`, `"a\"`: `yaml` ends it at a less indented line and takes that quote for the closing one), a
+ * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on), and a block
+ * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
+ * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not.
+ */
+export function libyamlReading(yaml: string, doc: Document): LibyamlError | undefined {
+  let bad: LibyamlError | undefined;
+  visit(doc, { Map(_k, map) {
+    if (bad || map.flow) return;
+    for (const pair of map.items) {
+      // yaml gives an empty key an empty scalar: at the `:` when implicit, after the `?` when explicit.
+      const r = isScalar(pair.key) && pair.key.value === null ? pair.key.range : undefined;
+      if (r && r[0] === r[1] && yaml.charCodeAt(r[0]) === 58) { bad = { message: 'A value without a key (`: x`): libyaml (Jekyll) cannot read it.', start: r[0], end: r[0] + 1 }; return; }
+    }
+  }, Scalar(_k, n) {
+    if (n.range && n.range[1] === n.range[0] + 1 && yaml.charCodeAt(n.range[0]) === 45 && n.value !== '-') n.value = n.source = '-';
+    if (typeof n.tag === 'string' && /^![^!]/.test(n.tag)) {
+      const v = resolvePlain(String(n.source ?? n.value ?? ''));
+      if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
+      else n.value = v;
+    }
+    if (!n.range || bad) return;
+    const [s, e] = n.range;
+    if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) {
+      const closed = n.type === Scalar.QUOTE_DOUBLE ? CLOSED_DOUBLE : CLOSED_SINGLE;
+      if (!closed.test(yaml.slice(s, e))) bad = { message: 'This quoted value is not closed: its last quote is escaped (libyaml, and so Jekyll, cannot read it).', start: s, end: e };
+    } else if (n.type === Scalar.PLAIN) {
+      for (let b = yaml.indexOf('\ufeff', s + 1); b >= 0 && b < e && !bad; b = yaml.indexOf('\ufeff', b + 1)) {
+        if (isBreak(yaml.charCodeAt(b - 1))) bad = { message: 'A BOM (U+FEFF) starts this line inside a value: libyaml (Jekyll) cannot read it.', start: b, end: b + 1 };
+      }
+    }
+  } });
+  return bad;
+}
+
+// A whole quoted scalar: escapes (`\x`, `''`) never end it.
+const CLOSED_DOUBLE = /^"(?:[^"\\]|\\[\s\S])*"$/;
+const CLOSED_SINGLE = /^'(?:[^']|'')*'$/;
+
 /** The content indentation of a block scalar (that of its first non-blank line after the header) and that line's start. */
 function blockIndent(yaml: string, start: number, end: number): [number, number] {
   let pos = yaml.indexOf('\n', start) + 1;
@@ -92,6 +134,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
   let prev = 10;
   let flow = 0;
+  // The character before was a flow indicator read as one.
+  let flowMark = false;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
@@ -137,6 +181,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       prev = 10;
       continue;
     }
+    // libyaml takes a `#` right after a flow indicator (`[x]#c`, `{a}#c`, `[a,#c`) for a comment; `yaml` wants a blank.
+    if (c === 35 && flowMark) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
+    flowMark = false;
     if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
       // A comment runs to the end of the line (an LS ends it too).
       while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
@@ -145,9 +192,11 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     if (c === 58 && flow > 0 && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
       return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
     }
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) flow++;
-    else if ((c === 93 || c === 125) && flow > 0) flow--;
-    prev = c === 10 ? 10 : c;
+    // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
+    if (c === 45 && flow > 0 && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { flow++; flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
+    prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
   return { text: out.join('') };
 }
