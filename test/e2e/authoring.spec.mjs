@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, editorText, problemsEntries, runCommand, useWorkbench } from './lib.mjs';
+import { ROOT, editorText, problemsEntries, runCommand, screenshot, useWorkbench } from './lib.mjs';
 
 describe('authoring: New Post and the timeline (real VS Code in Chromium)', function () {
   this.timeout(300000);
@@ -64,7 +64,7 @@ describe('authoring: New Post and the timeline (real VS Code in Chromium)', func
     assert.match(late, /21:33/, 'published at 21:33 +0800, not the 13:33 written');
     assert.match(late, /13:33 → .*21:33/);
     fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'docs/images/timeline.png') });
+    await screenshot(page, 'timeline');
     await tree.locator('.monaco-list-row', { hasText: '离岸人民币兑美元小幅走高' }).first().click();
     await page.locator('.tabs-container .tab[aria-label*="2021-12-01-digest-no-offset.md"]').first().waitFor({ timeout: 15000 });
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openFile, outputText, paletteRows, runCommand, screenshot, useSharedWorkbench, withWorkbench } from './lib.mjs';
+import { ROOT, openFile, paletteRows, runCommand, screenshot, useSharedWorkbench, withWorkbench } from './lib.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const strings = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
@@ -30,7 +30,12 @@ describe('foundation (real VS Code in Chromium)', function () {
     const expected = pkg.contributes.commands.filter((c) => !c.enablement && !hiddenFromPalette.has(c.command))
       .map((c) => `${nls(c.category)}: ${nls(c.title)}`);
     assert.ok(expected.length >= 10, `contributed palette commands: ${expected.join(' | ')}`);
-    const missing = expected.filter((title) => !rows.some((r) => r.includes(title)));
+    // The list is virtual (about 17 rows are in the DOM): a command not among them is looked up by its own title.
+    const missing = [];
+    for (const title of expected.filter((t) => !rows.some((r) => r.includes(t)))) {
+      const own = await paletteRows(page, title, title, 10000).catch(() => []);
+      if (!own.some((r) => r.includes(title))) missing.push(title);
+    }
     assert.deepEqual(missing, [], `rows: ${rows.join(' | ')}`);
     await page.keyboard.press('Escape');
   });
@@ -45,8 +50,8 @@ describe('foundation (real VS Code in Chromium)', function () {
     await withWorkbench(async ({ page }) => {
       await openFile(page, '2021-12-01-leading-blank.md');
       await runCommand(page, 'Post Desk: Show Post Info');
-      await page.waitForFunction(() => document.querySelector('.part.panel .view-lines')?.textContent?.includes('leading-blank'), null, { timeout: 30000 });
-      assert.match(await outputText(page), /"reason": "leading-blank"/);
+      // Show Post Info opens the post's info document in VS Code's Markdown preview, to the side.
+      await page.locator('.tabs-container .tab', { hasText: 'leading-blank.md.info.md' }).first().waitFor({ timeout: 60000 });
     }, { server: { installVsix: vsix }, open: { fromSource: false } });
   });
 
