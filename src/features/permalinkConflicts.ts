@@ -78,5 +78,25 @@ function toDiagnostics(text: string, problems: Problem[]): vscode.Diagnostic[] {
 
 /** Registers the editor side of `permalink-conflict`. */
 export function registerPermalinkConflicts(s: Services): vscode.Disposable {
-  return new PermalinkConflicts(workspaceTaxonomy(s));
+  return vscode.Disposable.from(
+    new PermalinkConflicts(workspaceTaxonomy(s)),
+    vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { language: 'html' }], { provideCodeActions: openOthers }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+}
+
+/** The quick fix of a conflict: open each other post written to the same file (from the diagnostic's related locations). */
+function openOthers(_doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  const out: vscode.CodeAction[] = [];
+  for (const d of context.diagnostics) {
+    const code = typeof d.code === 'object' ? d.code.value : d.code;
+    if (code !== 'permalink-conflict') continue;
+    for (const r of d.relatedInformation ?? []) {
+      const name = r.location.uri.path.slice(r.location.uri.path.lastIndexOf('/') + 1);
+      const action = new vscode.CodeAction(vscode.l10n.t('Open {0}, also written there.', name), vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [d];
+      action.command = { title: action.title, command: 'vscode.open', arguments: [r.location.uri] };
+      out.push(action);
+    }
+  }
+  return out;
 }

@@ -63,7 +63,15 @@ export function pickValues(key: TaxonomyKey, source: ValueSource, current: reado
       if (typed && !ranked.some((r) => r.value === typed)) selected.add(typed);
       done = true; resolve([...current.filter((v) => selected.has(v)), ...[...selected].filter((v) => !current.includes(v))]); qp.hide();
     });
-    const sub = source.onDidChange(() => { ranked = source.ranked(); qp.busy = source.busy; rebuild(); });
+    // Items are replaced only when the values or counts changed: a replaced list drops a click that is on its way.
+    const shown = (r: RankedValue[]) => r.map((x) => `${x.value}\u0000${x.count}\u0000${x.configured ? 1 : 0}`).join('\u0001');
+    const sub = source.onDidChange(() => {
+      const next = source.ranked();
+      qp.busy = source.busy;
+      if (shown(next) === shown(ranked)) return;
+      ranked = next;
+      rebuild();
+    });
     qp.onDidHide(() => { sub.dispose(); if (!done) resolve(undefined); qp.dispose(); });
     qp.busy = source.busy;
     rebuild();
