@@ -36,7 +36,7 @@ function publishedFile(file: string, shown: string, stockImages: StockMode, remo
 
 export const render: CliCommand = {
   name: 'render',
-  summary: 'print the sanitized article HTML the preview shows (several files: --out DIR)',
+  summary: 'print the sanitized article HTML the preview shows, or with --published the page through the site layouts (several files: --out DIR)',
   usage: 'postdesk render FILE... [--out DIR] [--published] [--stock-images mark|show|hide] [--remote-images allow|block]',
   async run(args, ctx) {
     const { positional, flags, error } = parseArgs(args, { out: 'string', 'stock-images': 'string', 'remote-images': 'string', published: 'bool' });
