@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { corpusDir, projectRoot } from './corpus';
+import { copyWritable, corpusDir, projectRoot } from './corpus';
 
 const SP = '<p style="display:none;height:1px;overflow:hidden;"><br /></p>';
 const S = '<!-- EM_StockImg_Start -->';
@@ -120,15 +120,7 @@ describe('postdesk strip --write on the real corpus', function () {
   (corpus ? it : it.skip)('removes exactly the blocks of the 3 posts that have them, and rewrites nothing else', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-corpus-'));
     try {
-      fs.cpSync(corpus!, dir, { recursive: true });
-      // ../shared may be read-only (it is in CI): make the copy the test's own, or a non-root user cannot write or remove it.
-      const own = (p: string): void => {
-        const st = fs.lstatSync(p);
-        if (st.isSymbolicLink()) return;
-        fs.chmodSync(p, st.isDirectory() ? 0o755 : 0o644);
-        if (st.isDirectory()) for (const e of fs.readdirSync(p)) own(path.join(p, e));
-      };
-      own(dir);
+      copyWritable(corpus!, dir);
       const before = new Map<string, { text: string; mtime: number }>();
       const walk = (d: string) => { for (const n of fs.readdirSync(d)) { const f = path.join(d, n); if (fs.statSync(f).isDirectory()) walk(f); else { fs.utimesSync(f, PAST, PAST); before.set(f, { text: fs.readFileSync(f, 'utf8'), mtime: PAST.getTime() }); } } };
       walk(dir);

@@ -17,3 +17,18 @@ export function corpusDir(): string | undefined {
 
 /** The project root. */
 export const projectRoot = path.resolve(__dirname, '..', '..');
+
+/**
+ * Copies `src` (e.g. a folder of ../shared, which may be read-only, as it is in CI) to `dest` and makes the copy the
+ * test's own: writable and removable by a non-root user too. `filter` as in `fs.cpSync`.
+ */
+export function copyWritable(src: string, dest: string, filter?: (p: string) => boolean): void {
+  fs.cpSync(src, dest, { recursive: true, ...(filter ? { filter } : {}) });
+  const own = (p: string): void => {
+    const st = fs.lstatSync(p);
+    if (st.isSymbolicLink()) return;
+    fs.chmodSync(p, st.isDirectory() ? 0o755 : 0o644);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) own(path.join(p, e));
+  };
+  own(dest);
+}
