@@ -175,7 +175,9 @@ if (process.env.PD_LINEAR_CASE) {
         // + 1: a void element (`<br>`) is opened and closed at once on top of the bound.
         assert.ok(parserDepth(b) <= 3 + 1, `the sanitizer's parser nests ${parserDepth(b)}: ${b}`);
         // Where an unclosed svg ends past the depth bound may differ (its text is dropped either way, but how far).
-        if (!h.includes('<svg')) assert.equal(textOf(sanitize(b)), textOf(sanitize(h)));
+        // So may the text of a tag left unfinished at the very end (`<b><b><b><x`): htmlparser2 keeps it as text, a
+        // browser drops it, and the balanced copy closes its elements before it.
+        if (!h.includes('<svg') && !/<[^>]*$/.test(h)) assert.equal(textOf(sanitize(b)), textOf(sanitize(h)));
       }), { numRuns: 2000 });
     });
 
