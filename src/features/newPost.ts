@@ -84,6 +84,9 @@ async function newPost(s: Services, clicked: vscode.Uri | undefined, args: NewPo
   const probe = vscode.Uri.joinPath(where.rootUri, where.folder, 'new-post.md');
   const pick = async (key: 'categories' | 'tags', given: string[] | undefined) => {
     if (given) return given;
+    // New Post lists values in a stable order: it waits for the index (at once on a site already read), so a
+    // click never lands on a row that moved as counts came in.
+    await tax.ready();
     const source: ValueSource = { ranked: () => tax.indexFor(probe).ranked(key), get busy() { return tax.busy; }, onDidChange: tax.onDidChange };
     return pickValues(key, source, [], false);
   };
