@@ -74,6 +74,22 @@ export function useSharedWorkbench() {
 // A root-level hook (lib.mjs is loaded while mocha reads the spec files): closes the shared workbench at the end.
 after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
 
+/**
+ * The frame holding the Post Desk preview document (VS Code nests it in two iframes), once its body shows `hasText`.
+ * The default wait is long: on a busy machine a fresh workbench takes tens of seconds to start the extension host.
+ */
+export async function previewFrame(page, hasText = '', timeout = 120000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (f.isDetached()) continue;
+      if (await f.locator('#pd-body', hasText ? { hasText } : {}).count().catch(() => 0)) return f;
+    }
+    if (Date.now() > end) throw new Error(`no preview frame${hasText ? ` with "${hasText}"` : ''}`);
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */
 export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');
@@ -86,9 +102,9 @@ export async function openFile(page, name) {
   }
   await input.fill(name);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(name) }).first();
-  await row.waitFor({ timeout: 15000 });
+  await row.waitFor({ timeout: 60000 });
   await row.click();
-  await page.locator(`.tabs-container .tab[aria-label*="${path.basename(name)}"]`).first().waitFor({ timeout: 15000 });
+  await page.locator(`.tabs-container .tab[aria-label*="${path.basename(name)}"]`).first().waitFor({ timeout: 60000 });
 }
 
 /** Opens the command palette and types `text`; returns the visible row labels once rows matching `expect` show. */

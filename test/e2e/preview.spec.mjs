@@ -2,21 +2,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, runCommand, screenshot, settleFrame, useWorkbench } from './lib.mjs';
+import { openFile, previewFrame, runCommand, screenshot, settleFrame, useWorkbench } from './lib.mjs';
 
-/** The frame holding the preview document (VS Code nests it in two iframes). */
-async function previewFrame(page, hasText = '', timeout = 30000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const f of page.frames()) {
-      if (f.isDetached()) continue;
-      const body = f.locator('#pd-body', hasText ? { hasText } : {});
-      if (await body.count().catch(() => 0)) return f;
-    }
-    if (Date.now() > end) throw new Error('no preview frame');
-    await page.waitForTimeout(250);
-  }
-}
 
 describe('preview (real VS Code in Chromium)', function () {
   this.timeout(240000);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, copySite, openFile, openWorkbench, paletteRows, runCommand, settleFrame, startCodeServer, useWorkbench } from './lib.mjs';
+import { ROOT, copySite, openFile, openWorkbench, paletteRows, previewFrame, runCommand, settleFrame, startCodeServer, useWorkbench } from './lib.mjs';
 
 const XSS = path.resolve(ROOT, '..', 'shared', 'xss');
 const PER_SOURCE = 20;
@@ -29,18 +29,6 @@ function markered(p) {
   return p.replace(/\b(alert|confirm|prompt|print)\s*\(/g, '(window.__pd_marker=1)&&$1(');
 }
 
-/** The frame holding the preview document (VS Code nests it in two iframes). */
-async function previewFrame(page, hasText = '', timeout = 30000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const f of page.frames()) {
-      if (f.isDetached()) continue;
-      if (await f.locator('#pd-body', hasText ? { hasText } : {}).count().catch(() => 0)) return f;
-    }
-    if (Date.now() > end) throw new Error(`no preview frame${hasText ? ` with "${hasText}"` : ''}`);
-    await page.waitForTimeout(250);
-  }
-}
 
 /** Watches a page for dialogs, popups, navigations and requests from webviews that a payload could cause. */
 function watch(page, server, allowedPaths) {
