@@ -1,6 +1,8 @@
 // Runs inside the real VS Code extension host on a generated 20,000-post site: the "editor at scale" rows of `npm run bench`.
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -63,6 +65,7 @@ export async function run(): Promise<void> {
     const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'postdesk');
     if (!ext) throw new Error('Post Desk is not loaded');
     const profile = startProfile();
+    out.startMB = process.memoryUsage().rss / 1048576;
     await ext.activate();
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!root) throw new Error('no workspace folder');
@@ -85,7 +88,7 @@ export async function run(): Promise<void> {
     const scanned = await state();
     out.scanEnd = Date.now();
     await profile?.();
-    out.scan = { posts: scanned.posts, lastScanMs: scanned.lastScanMs, loopDelay: scanned.loopDelay, rssMB: scanned.rssBytes / 1048576, heapMB: scanned.heapUsedBytes / 1048576 };
+    out.scan = { posts: scanned.posts, lastScanMs: scanned.lastScanMs, loopDelay: scanned.loopDelay, rssMB: scanned.rssBytes / 1048576, heapMB: scanned.heapUsedBytes / 1048576, ...afterGc() };
     for (let i = 0; i < 20; i++) after.push(await keystroke(editor));
     for (let i = 0; i < 5; i++) pickerAfter.push(await picker());
     out.keystroke = { during, after, duringP95: pct(during, 0.95), afterP95: pct(after, 0.95), echoDuring: echo.slice(0, during.length), echoAfter: echo.slice(during.length) };
@@ -99,9 +102,10 @@ export async function run(): Promise<void> {
     const external: number[] = [];
     // A bare watcher of that one file: when VS Code itself tells the host about the write (the bound under S5).
     const watched: number[] = [];
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(other.fsPath)), path.basename(other.fsPath)));
+    // The same kind of watcher as the PostWorkspace's (a recursive '**/*'), so the same path through VS Code.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     let wrote = 0;
-    watcher.onDidChange(() => { if (wrote) { watched.push(performance.now() - wrote); wrote = 0; } });
+    watcher.onDidChange((u) => { if (wrote && u.fsPath === other.fsPath) { watched.push(performance.now() - wrote); wrote = 0; } });
     await sleep(500);
     for (let i = 0; i < 6; i++) {
       const on = i % 2 === 0;
@@ -124,6 +128,18 @@ export async function run(): Promise<void> {
   }
   const file = process.env.POSTDESK_BENCH_RESULTS;
   if (file) { fs.writeFileSync(`${file}.tmp`, JSON.stringify(out)); fs.renameSync(`${file}.tmp`, file); }
+}
+
+/** RSS and heap after a full garbage collection (what the 20,000 posts hold, not garbage not yet collected). */
+function afterGc(): { gcRssMB?: number; gcHeapMB?: number } {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+    const m = process.memoryUsage();
+    return { gcRssMB: m.rss / 1048576, gcHeapMB: m.heapUsed / 1048576 };
+  } catch {
+    return {};
+  }
 }
 
 /**
