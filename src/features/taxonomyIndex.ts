@@ -107,7 +107,10 @@ export function workspaceTaxonomy(s: Services): WorkspaceTaxonomy {
   if (!tax) {
     const t = tax = new WorkspaceTaxonomy(s);
     shared.set(s, tax);
-    s.context.subscriptions.push(tax, vscode.commands.registerCommand('postdesk._reloadTaxonomySnapshot', async () => { await t.reload(); return t.snapshotUri?.toString(); }));
+    // Not contributed (tests): re-read the persisted index; the values the pickers of a post would offer now.
+    s.context.subscriptions.push(tax,
+      vscode.commands.registerCommand('postdesk._reloadTaxonomySnapshot', async () => { await t.reload(); return t.snapshotUri?.toString(); }),
+      vscode.commands.registerCommand('postdesk._taxonomyRanked', (uri: string, key: 'categories' | 'tags') => t.indexFor(vscode.Uri.parse(uri)).ranked(key === 'categories' ? 'categories' : 'tags')));
   }
   return tax;
 }

