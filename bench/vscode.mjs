@@ -114,7 +114,9 @@ export async function scaleBench({ posts = Number(process.env.POSTDESK_BENCH_SCA
     checkMs.push(performance.now() - t);
   }
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-scale-')), 'scale.json');
-  const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile } });
+  // POSTDESK_BENCH_CPUPROF=file: a CPU profile of the extension host until the first scan ends (bench/scale-host.ts).
+  const prof = process.env.POSTDESK_BENCH_CPUPROF ? { POSTDESK_BENCH_CPUPROF: path.resolve(process.env.POSTDESK_BENCH_CPUPROF) } : {};
+  const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, ...prof } });
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -133,13 +135,15 @@ export async function scaleBench({ posts = Number(process.env.POSTDESK_BENCH_SCA
     const open = r.scanEnd - opened;
     const ok = (xs) => xs.filter((x) => x >= 0);
     const k = r.keystroke;
+    // Each keystroke's latency less VS Code's own echo of the edit to the host: the extension's share.
+    const own = (xs, echo = []) => xs.map((x, i) => x - (echo[i] ?? 0));
     return [
-      { id: 'S1', what: `workbench open → Problems complete (${posts} posts)`, a: { label: 'open → scan done', ms: open }, b: { label: 'postdesk check', ms: check }, target: '≤ 4 s (≤ 4× check)', met: open <= 4000 || open <= 4 * check, note: `${r.scan.posts} posts; scan itself ${(r.scan.lastScanMs / 1000).toFixed(1)} s; check runs ${checkMs.map((x) => x.toFixed(0)).join(', ')} ms` },
-      { id: 'S2', what: 'keystroke → own diagnostics, p95 during the scan / after', a: { label: 'during', ms: k.duringP95 }, b: { label: 'after', ms: k.afterP95 }, target: 'during ≤ 400 ms', met: k.during.length > 0 && k.duringP95 <= 400, note: `during (${k.during.length}): ${k.during.map((x) => x.toFixed(0)).join(' ')}; after: ${k.after.map((x) => x.toFixed(0)).join(' ')} (250 ms debounce included)` },
+      { id: 'S1', what: `workbench open → Problems complete (${posts} posts)`, a: { label: 'open → scan done', ms: open }, b: { label: 'postdesk check', ms: check }, target: '≤ 4 s (≤ 4× check)', met: open <= 4000 || open <= 4 * check, note: `${r.scan.posts} posts; scan itself ${(r.scan.lastScanMs / 1000).toFixed(1)} s; check runs ${checkMs.map((x) => x.toFixed(0)).join(', ')} ms; bare VS Code findFiles ${r.bare?.findMs?.toFixed(0)} ms + stat/readFile of ${r.bare?.files} files ${r.bare?.readMs?.toFixed(0)} ms (no analysis, after the scan)` },
+      { id: 'S2', what: 'keystroke → own diagnostics, p95 during the scan / after', a: { label: 'during', ms: k.duringP95 }, b: { label: 'after', ms: k.afterP95 }, target: 'during ≤ 400 ms', met: k.during.length > 0 && k.duringP95 <= 400, note: `during (${k.during.length}): ${k.during.map((x) => x.toFixed(0)).join(' ')}; after: ${k.after.map((x) => x.toFixed(0)).join(' ')} (250 ms debounce included); edit → the host's onDidChangeTextDocument (VS Code's own round trip), p95 during ${pct(k.echoDuring ?? [], 0.95)?.toFixed(0)} / after ${pct(k.echoAfter ?? [], 0.95)?.toFixed(0)} ms; after that echo, p95 during ${pct(own(k.during, k.echoDuring), 0.95)?.toFixed(0)} / after ${pct(own(k.after, k.echoAfter), 0.95)?.toFixed(0)} ms` },
       { id: 'S3', what: 'Insert Tags… → picker shown, during the scan / after', a: { label: 'during', ms: med(ok(r.picker.during)) }, b: { label: 'after', ms: med(ok(r.picker.after)) }, target: '≤ 300 / ≤ 150 ms', met: Math.max(...ok(r.picker.during), 0) <= 300 && Math.max(...ok(r.picker.after), 0) <= 150, note: `command → QuickPick.show() in the extension host; during ${r.picker.during.map((x) => x.toFixed(0)).join(' ')}; after ${r.picker.after.map((x) => x.toFixed(0)).join(' ')}` },
       { id: 'S4', what: 'Taxonomy view first open', a: { label: 'focus command', ms: r.taxonomyViewMs }, target: '≤ 1 s', met: r.taxonomyViewMs <= 1000, note: 'after the scan; the view shows a progress message while the index fills' },
-      { id: 'S5', what: 'external write of one post → its Problems updated', a: { label: 'median', ms: med(r.externalChange) }, target: '≤ 100 ms', met: Math.max(...r.externalChange) <= 100, note: `samples ${r.externalChange.map((x) => x.toFixed(0)).join(' ')} ms (watcher latency included)` },
-      { id: 'S6', what: `extension host RSS with ${posts} posts indexed`, a: { label: 'RSS', ms: NaN }, info: `${r.scan.rssMB.toFixed(0)} MB RSS, ${r.scan.heapMB.toFixed(0)} MB heap — target ≤ 250 MB: ${r.scan.rssMB <= 250 ? 'met' : 'MISSED'}`, met: r.scan.rssMB <= 250 },
+      { id: 'S5', what: 'external write of one post → its Problems updated', a: { label: 'median', ms: med(r.externalChange) }, target: '≤ 100 ms', met: Math.max(...r.externalChange) <= 100, note: `samples ${r.externalChange.map((x) => x.toFixed(0)).join(' ')} ms; a bare watcher of the file fired after ${(r.watcherMs ?? []).map((x) => x.toFixed(0)).join(' ')} ms` },
+      { id: 'S6', what: `extension host RSS with ${posts} posts indexed`, a: { label: 'RSS', ms: NaN }, info: `${r.scan.rssMB.toFixed(0)} MB RSS, ${r.scan.heapMB.toFixed(0)} MB heap at the scan's end; after a full GC ${r.scan.gcRssMB?.toFixed(0)} MB RSS, ${r.scan.gcHeapMB?.toFixed(0)} MB heap; ${r.startMB?.toFixed(0)} MB RSS when the bench started in the host — target ≤ 250 MB: ${r.scan.rssMB <= 250 ? 'met' : 'MISSED'}`, met: r.scan.rssMB <= 250 },
       { id: 'S7', what: 'extension host event-loop delay p99 during the scan', a: { label: 'p99', ms: r.scan.loopDelay?.p99 ?? NaN }, target: '≤ 50 ms', met: (r.scan.loopDelay?.p99 ?? Infinity) <= 50, note: `monitorEventLoopDelay: p50 ${r.scan.loopDelay?.p50?.toFixed(1)} ms, max ${r.scan.loopDelay?.max?.toFixed(0)} ms` },
     ];
   } finally {

@@ -11,7 +11,7 @@ import { Disposable } from '../util/dispose';
 import type { ProblemStore } from './problems';
 
 /** While the scan runs, its diagnostics are sent at most this often (ms). */
-const FLUSH_MS = 150;
+const FLUSH_MS = 500;
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
@@ -33,6 +33,8 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Rule page links, one Uri per rule (not one per diagnostic). */
   private readonly docs = new Map<string, vscode.Uri>();
+  /** Localized messages by the (shared) l10n object of disk problems: one string per distinct message. */
+  private readonly texts = new WeakMap<object, string>();
 
   constructor(private readonly s: Services) {
     super();
@@ -80,7 +82,9 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
   }
 
   private diagnostic(p: Problem, range: vscode.Range, keep: boolean): vscode.Diagnostic {
-    const d = new vscode.Diagnostic(range, localize(p.message, p.l10n), SEVERITY[p.severity]);
+    let text = p.l10n && this.texts.get(p.l10n);
+    if (text === undefined) { text = localize(p.message, p.l10n); if (p.l10n) this.texts.set(p.l10n, text); }
+    const d = new vscode.Diagnostic(range, text, SEVERITY[p.severity]);
     d.source = 'Post Desk';
     let target = this.docs.get(p.rule);
     if (!target) { target = vscode.Uri.parse(ruleDocUrl(p.rule)); this.docs.set(p.rule, target); }

@@ -20,7 +20,8 @@ export class PermalinkConflicts extends Disposable {
 
   constructor(private readonly tax: WorkspaceTaxonomy) {
     super();
-    this._register(tax.onDidChange(() => void this.update()));
+    // Conflicts need every post: while the scan runs they are partial, and each update is a pass over all posts.
+    this._register(tax.onDidChange(() => { if (!tax.busy) void this.update(); }));
     void tax.ready().then(() => this.update());
   }
 

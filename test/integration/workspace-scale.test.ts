@@ -1,4 +1,4 @@
-// The open post first (runs last: it writes 5,000 posts): on a large generated site, a keystroke's own diagnostics arrive before the workspace scan ends.
+// The open post first (runs last: it writes 5,000 posts): on a large generated site, a keystroke's own diagnostics arrive before the workspace scan ends; the persisted taxonomy index serves the pickers while a scan runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -60,4 +60,40 @@ describe('workspace at scale', function () {
     await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
     assert.ok((await state()).posts >= N);
   });
+
+  it('the taxonomy index is persisted in storageUri; the values of Insert Tags come from it while a scan runs, and the scan refreshes it', async () => {
+    await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
+    const file = vscode.Uri.parse((await vscode.commands.executeCommand<string>('postdesk._reloadTaxonomySnapshot'))!).fsPath;
+    type Snap = { v: number; sites: { root: string; posts: number; counts: { tags: Record<string, number> }; known: { tags: string[] } }[] };
+    const read = (): Snap | undefined => { try { return JSON.parse(fs.readFileSync(file, 'utf8')) as Snap; } catch { return undefined; } };
+    const site = () => read()?.sites.find((x) => x.root === siteRoot());
+    // Written once the scan is complete: every generated post counted (t7 is on 1 post in 50).
+    await waitFor(() => (site()?.posts ?? 0) >= N && site()!.counts.tags.t7 === N / 50, 60000, 'the persisted index of the generated site');
+    // As if the workspace had been open before with one more tag: the next scan's pickers must show it at once.
+    const snap = read()!;
+    const mine = snap.sites.find((x) => x.root === siteRoot())!;
+    mine.counts.tags['persisted-only'] = 999;
+    mine.known.tags.push('persisted-only');
+    fs.writeFileSync(file, JSON.stringify(snap));
+    void vscode.commands.executeCommand('postdesk.validateWorkspace');
+    await waitFor(() => state().then((s) => s.scanning), 60000, 'the scan to start');
+    await vscode.commands.executeCommand('postdesk._reloadTaxonomySnapshot');
+    const typed = (await openPost(TYPED)).document.uri;
+    const during = await pickerItems(typed);
+    assert.ok((await state()).scanning, 'the scan ended before the picker was read: the test proves nothing');
+    const shown = during.find((i) => i.label === 'persisted-only');
+    assert.ok(shown, `the values of Insert Tags during the scan are the persisted ones: ${during.slice(0, 5).map((i) => i.label).join(', ')}…`);
+    assert.match(String(shown.description), /^999/);
+    // The scan refreshes it: the persisted file and the picker lose the value no post has.
+    await waitFor(() => state().then((s) => !s.scanning), 240000, 'the scan to end');
+    await waitFor(() => site() !== undefined && !('persisted-only' in site()!.counts.tags) && site()!.posts >= N, 60000, 'the refreshed persisted index');
+    const after = await pickerItems(typed);
+    assert.ok(after.some((i) => i.label === 't7') && !after.some((i) => i.label === 'persisted-only'), 'the picker after the scan reads the live index');
+  });
 });
+
+/** The tag values Insert Tags offers on `uri` now, with their counts (the pickers' own source: the index of its site). */
+async function pickerItems(uri: vscode.Uri): Promise<{ label: string; description: string }[]> {
+  const ranked = (await vscode.commands.executeCommand<{ value: string; count: number }[]>('postdesk._taxonomyRanked', uri.toString(), 'tags'))!;
+  return ranked.map((r) => ({ label: r.value, description: String(r.count) }));
+}
