@@ -5,6 +5,7 @@ import { isValidTimezone } from './jekyll/date';
 import { l10nOf, msg, sentence, type Message } from './messages';
 import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
+import { findLayout } from './layouts';
 import { trimTrailing } from './text';
 import type { Fix, Problem, Severity, TextEdit } from './types';
 import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
@@ -182,7 +183,7 @@ export function layoutLookup(site: SiteConfig, exists: (path: string) => boolean
   return (name) => {
     let r = cache.get(name);
     if (!r) {
-      const found = ['.html', '.htm', '.md', '.markdown', '.liquid', '.xml'].some((ext) => exists(`${root}/_layouts/${name}${ext}`));
+      const found = findLayout(name, (f) => exists(`${root}/_layouts/${f}`) || undefined) !== undefined;
       r = found ? 'found' : theme ? 'theme' : 'missing';
       cache.set(name, r);
     }
