@@ -1,0 +1,33 @@
+// The one place a core Problem becomes a vscode.Diagnostic: message in the display language, severity, source, rule doc link.
+import * as vscode from 'vscode';
+import { LineIndex } from '../core/edits';
+import type { Problem, Severity } from '../core/types';
+import { ruleDocUrl } from '../core/validate';
+import { localize } from './l10n';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
+};
+/** Each rule's doc page, parsed once. */
+const docs = new Map<string, vscode.Uri>();
+
+/** The diagnostic of `p` at `range`: source `Post Desk`, code = the rule id linked to its doc page. */
+export function toDiagnostic(p: Problem, range: vscode.Range): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(range, localize(p.message, p.l10n), SEVERITY[p.severity]);
+  d.source = 'Post Desk';
+  let target = docs.get(p.rule);
+  if (!target) { target = vscode.Uri.parse(ruleDocUrl(p.rule)); docs.set(p.rule, target); }
+  d.code = { value: p.rule, target };
+  return d;
+}
+
+/** The diagnostics of problems at offsets of `text`. */
+export function toDiagnostics(text: string, problems: readonly Problem[]): vscode.Diagnostic[] {
+  const lines = new LineIndex(text);
+  return problems.map((p) => {
+    const a = lines.positionAt(p.start);
+    const b = lines.positionAt(p.end);
+    return toDiagnostic(p, new vscode.Range(a.line, a.character, b.line, b.character));
+  });
+}
