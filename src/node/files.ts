@@ -105,7 +105,5 @@ export function expandPaths(paths: string[], accept: (file: string) => boolean, 
   return out;
 }
 
-/** Post-like files: Markdown and HTML. */
-export function isPostFile(file: string): boolean {
-  return /\.(md|markdown|mkd|mkdn|html?)$/i.test(file);
-}
+/** Post-like files: Markdown and HTML (the core's one test, re-exported for the CLI). */
+export { isPostFile } from '../core/postFiles';

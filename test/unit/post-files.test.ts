@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { entryRules, isExcludedEntry, isPostFile } from '../../src/core/postFiles';
 import { defaultSite, fileKind } from '../../src/core/site';
+import { isPostFile as nodeIsPostFile } from '../../src/node/files';
 import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
@@ -27,7 +28,8 @@ const POSTS = [
 ];
 
 describe('post files: exclude / include', () => {
-  it('recognizes post-like extensions', () => {
+  it('recognizes post-like extensions (the CLI uses the same function)', () => {
+    assert.equal(nodeIsPostFile, isPostFile);
     assert.ok(isPostFile('/s/_posts/a.md') && isPostFile('/s/_posts/a.HTML') && isPostFile('a.markdown'));
     assert.ok(!isPostFile('/s/_posts/a.txt') && !isPostFile('/s/_posts/md'));
   });
