@@ -124,11 +124,29 @@ export function fileKind(site: SiteConfig, rel: string): FileKind {
     if (segs[i] === '_posts' || segs[i] === '_drafts') {
       const folders = segs.slice(0, i);
       if (folders.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'other' };
-      return { kind: segs[i] === '_posts' ? 'post' : 'draft', folderCategories: folders };
+      const kind = segs[i] === '_posts' ? 'post' : 'draft';
+      return { kind, folderCategories: categoriesFromPath(inside, kind) };
     }
   }
   for (const c of site.collections) if (c !== 'posts' && segs.length > 1 && segs[0] === `_${c}`) return { kind: 'collection', collection: c };
   return { kind: 'other' };
+}
+
+/**
+ * Jekyll 4.3's `Document#categories_from_path` for a post or draft (path relative to the site, or to
+ * `collections_dir`): everything from the first `_posts` on (a substring: `my_posts/_posts/x.md` gives `["my"]`)
+ * is cut to the end of its line, and the rest split on `/`, without empty parts, the special folder and the file
+ * name. Drafts cut at `_drafts` instead, unless the path has `_posts` anywhere (Jekyll's `draft?` test).
+ */
+export function categoriesFromPath(rel: string, kind: 'post' | 'draft'): string[] {
+  const special = kind === 'draft' && !rel.includes('_posts') ? '_drafts' : '_posts';
+  if (rel.startsWith(special)) return [];
+  const at = rel.indexOf(special);
+  // Ruby's `.` stops at a line feed: `/_posts.*/` removes the rest of that line only.
+  const nl = at < 0 ? -1 : rel.indexOf('\n', at);
+  const rest = at < 0 ? rel : rel.slice(0, at) + (nl < 0 ? '' : rel.slice(nl));
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  return rest.split('/').filter((c) => c !== '' && c !== special && c !== base);
 }
 
 /** The `defaults:` values that apply to a site-relative path and Jekyll type (`posts`, `drafts`, `pages`, …), later entries winning. */
