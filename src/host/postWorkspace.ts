@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/edits';
 import { decodeText } from '../core/parse';
-import { isExcludedEntry, isPostFile } from '../core/postFiles';
+import { isPostFile, isSiteContent } from '../core/postFiles';
 import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
 import type { Problem } from '../core/types';
@@ -111,7 +111,7 @@ export class PostWorkspace extends Disposable {
     const file = pathOf(uri);
     const site = this.sites.siteFor(uri);
     const rel = relativeToSite(site, file);
-    return (isValidated(site, file) || fileKind(site, rel).kind !== 'other') && !isExcludedEntry(this.sites.entryRulesFor(site), rel);
+    return (isValidated(site, file) || fileKind(site, rel).kind !== 'other') && isSiteContent(this.sites.entryRulesFor(site), rel);
   }
 
   /** Analyses `text` as the content of `uri`: problems, taxonomy, stock markers; the entry is cached and returned. */

@@ -44,6 +44,24 @@ describe('diagnostics', () => {
     await waitRules(uri, [], 'changed file');
   });
 
+  it("leaves what Jekyll excludes out of Problems: vendor/bundle/ (a default exclude) gets none, vendor/theme/ does", async () => {
+    const write = (rel: string) => {
+      const f = path.join(siteRoot(), rel);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, FM('2021-12-11 10:00:00'));
+      created.push(f);
+      return vscode.Uri.file(f);
+    };
+    const bundle = write('vendor/bundle/_posts/2021-12-11-pd-bundle.md');
+    const theme = write('vendor/theme/_posts/2021-12-11-pd-theme.md');
+    await waitRules(theme, ['date-no-offset'], 'a post in vendor/theme');
+    // Opened too, it is not analysed: the PostWorkspace asks the core's isSiteContent, as the CLI's walks do.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(bundle));
+    // A post written after it shows its Problems: by then the open excluded one would have shown its own.
+    await waitRules(writePost('2021-12-11-pd-after.md', FM('2021-12-11 10:00:00')), ['date-no-offset'], 'a post written after opening the excluded one');
+    assert.deepEqual(rules(bundle), []);
+  });
+
   it('validates a post on open, with exact ranges and a code linking to the rule page', async () => {
     const uri = writePost('2021-12-10-pd-open.md', FM('2021-12-10 10:00:00'));
     const editor = await openPost('_posts/2021-12-10-pd-open.md');
