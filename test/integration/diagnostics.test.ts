@@ -52,13 +52,16 @@ describe('diagnostics', () => {
       created.push(f);
       return vscode.Uri.file(f);
     };
-    const bundle = write('vendor/bundle/_posts/2021-12-11-pd-bundle.md');
+    // Opened, so analysed at once (no wait for a watcher on new folders); the PostWorkspace asks the core's isSiteContent.
     const theme = write('vendor/theme/_posts/2021-12-11-pd-theme.md');
-    await waitRules(theme, ['date-no-offset'], 'a post in vendor/theme');
-    // Opened too, it is not analysed: the PostWorkspace asks the core's isSiteContent, as the CLI's walks do.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(bundle));
-    // A post written after it shows its Problems: by then the open excluded one would have shown its own.
-    await waitRules(writePost('2021-12-11-pd-after.md', FM('2021-12-11 10:00:00')), ['date-no-offset'], 'a post written after opening the excluded one');
+    await vscode.workspace.openTextDocument(theme);
+    await waitRules(theme, ['date-no-offset'], 'an open post in vendor/theme');
+    const bundle = write('vendor/bundle/_posts/2021-12-11-pd-bundle.md');
+    await vscode.workspace.openTextDocument(bundle);
+    // A post opened after it shows its Problems: by then the excluded one would have shown its own.
+    const after = writePost('2021-12-11-pd-after.md', FM('2021-12-11 10:00:00'));
+    await vscode.workspace.openTextDocument(after);
+    await waitRules(after, ['date-no-offset'], 'a post opened after the excluded one');
     assert.deepEqual(rules(bundle), []);
   });
 
