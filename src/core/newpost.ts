@@ -3,7 +3,8 @@ import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { formatJekyll, wallToUtc } from './jekyll/date';
 import { slugify } from './jekyll/permalink';
 import { parsePost } from './parse';
-import { defaultsFor, trimSlashes, type SiteConfig } from './site';
+import { defaultsFor, type SiteConfig } from './site';
+import { trimChar } from './text';
 
 /** The input of {@link newPost}. */
 export interface NewPostInput {
@@ -140,7 +141,7 @@ export function newPost(input: NewPostInput): NewPost {
   const stamp = `${day.replace(/-/g, '')}${time.replace(/:/g, '')}`;
   let id = BigInt(stamp.padEnd(Math.max(inferred.idLength, 14), '0').slice(0, Math.max(inferred.idLength, 14)));
   const slug = titleSlug(input.title);
-  const folder = trimSlashes(input.folder ?? '_posts');
+  const folder = trimChar(input.folder ?? '_posts', '/');
   const nameFor = (n: number) => {
     const base = rule.replace(/\{(date|year|month|day|slug|id)\}/g, (_m, k: string) =>
       k === 'date' ? day : k === 'year' ? day.slice(0, 4) : k === 'month' ? day.slice(5, 7) : k === 'day' ? day.slice(8, 10)

@@ -1,5 +1,6 @@
 // Which files of a site Jekyll reads at all: post-like extensions and the site's `exclude:` / `include:` lists.
 import { parseYaml } from './parse';
+import type { SiteConfig } from './site';
 
 /** Markdown and HTML files, the files Post Desk validates. */
 export function isPostFile(file: string): boolean {
@@ -14,10 +15,23 @@ export interface EntryRules { exclude: string[]; include: string[] }
 
 /** Reads `exclude:` / `include:` from `_config.yml` text; Jekyll's defaults when absent; never throws. */
 export function entryRules(configText: string | undefined): EntryRules {
-  let data: Record<string, unknown> = Object.create(null);
+  let data: Readonly<Record<string, unknown>> = Object.create(null);
   if (configText !== undefined) {
     try { data = parseYaml(configText.replace(/^\uFEFF/, '')).data; } catch { /* the config's own problems are reported elsewhere */ }
   }
+  return rulesOf(data);
+}
+
+const bySite = new WeakMap<SiteConfig, EntryRules>();
+
+/** {@link entryRules} of a loaded site (from its parsed `_config.yml`), computed once per site object. */
+export function siteEntryRules(site: SiteConfig): EntryRules {
+  let r = bySite.get(site);
+  if (!r) { r = rulesOf(site.raw ?? Object.create(null)); bySite.set(site, r); }
+  return r;
+}
+
+function rulesOf(data: Readonly<Record<string, unknown>>): EntryRules {
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
   const exclude = [...new Set([...(list(data.exclude) ?? []), ...DEFAULT_EXCLUDES])];
   return { exclude, include: list(data.include) ?? ['.htaccess'] };
@@ -58,17 +72,27 @@ function globInclude(list: readonly string[], entry: string, isDir: boolean): bo
 }
 
 /**
- * Whether Jekyll's reader never reaches the site-relative path `rel` because it or a folder above it is
- * excluded (and not included). Leading `_`/`.` folders are `fileKind`'s business, not this one's.
+ * Whether a site-relative path is site content: what Jekyll's reader reaches, by `exclude:` (with Jekyll's default
+ * excludes: `node_modules`, `vendor/bundle/`, `Gemfile`…) and `include:`. `dir`: `rel` names a folder (a pattern
+ * `x/` names folders only). The one decision of the CLI's walks and the editor's workspace. Leading `_`/`.`
+ * folders are `fileKind`'s business, not this one's.
  */
-export function isExcludedEntry(rules: EntryRules, rel: string): boolean {
+export function isSiteContent(rules: EntryRules, rel: string, dir = false): boolean {
+  return !isExcludedEntry(rules, rel, dir);
+}
+
+/**
+ * Whether Jekyll's reader never reaches the site-relative path `rel` because it or a folder above it is
+ * excluded (and not included); `dir`: `rel` itself is a folder.
+ */
+export function isExcludedEntry(rules: EntryRules, rel: string, dir = false): boolean {
   let exclude = effective.get(rules);
   if (!exclude) { exclude = rules.exclude.filter((p) => !rules.include.includes(p)); effective.set(rules, exclude); }
   if (!exclude.length) return false;
   const segs = rel.split('/');
   for (let i = 1; i <= segs.length; i++) {
     const entry = segs.slice(0, i).join('/');
-    const isDir = i < segs.length;
+    const isDir = i < segs.length || dir;
     if (globInclude(exclude, entry, isDir) && !(globInclude(rules.include, entry, isDir) || globInclude(rules.include, segs[i - 1], isDir))) return true;
   }
   return false;

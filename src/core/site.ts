@@ -1,5 +1,6 @@
 // Site discovery and _config.yml: timezone, defaults, collections and the `postdesk:` rule settings.
 import { parseYaml, type YamlIssue } from './parse';
+import { trimChar, trimTrailing } from './text';
 
 /** One `defaults:` entry of `_config.yml`. */
 export interface DefaultsEntry { scope: { path: string; type?: string }; values: Record<string, unknown> }
@@ -51,7 +52,7 @@ export function parseSiteConfig(text: string, root: string): SiteConfig {
   const bad = (key: string, message: string) => { const [start, end] = where(key); site.errors.push({ message, code: 'POSTDESK_CONFIG', start, end }); };
   if (typeof data.timezone === 'string') site.timezone = data.timezone;
   if (data.future === true) site.future = true;
-  if (typeof data.collections_dir === 'string') site.collectionsDir = trimSlashes(data.collections_dir);
+  if (typeof data.collections_dir === 'string') site.collectionsDir = trimChar(data.collections_dir, '/');
   const cols = data.collections;
   if (Array.isArray(cols)) site.collections.push(...cols.filter((c): c is string => typeof c === 'string' && c !== 'posts'));
   else if (cols && typeof cols === 'object') site.collections.push(...Object.keys(cols).filter((c) => c !== 'posts'));
@@ -107,7 +108,7 @@ export function findSiteRoot(file: string, exists: (path: string) => boolean): s
 /** The path of `file` relative to the site root, with POSIX separators. */
 export function relativeToSite(site: SiteConfig, file: string): string {
   const f = file.replace(/\\/g, '/');
-  const root = trimTrailingSlashes(site.root.replace(/\\/g, '/'));
+  const root = trimTrailing(site.root.replace(/\\/g, '/'), '/');
   return f.startsWith(`${root}/`) ? f.slice(root.length + 1) : f;
 }
 
@@ -123,18 +124,36 @@ export function fileKind(site: SiteConfig, rel: string): FileKind {
     if (segs[i] === '_posts' || segs[i] === '_drafts') {
       const folders = segs.slice(0, i);
       if (folders.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'other' };
-      return { kind: segs[i] === '_posts' ? 'post' : 'draft', folderCategories: folders };
+      const kind = segs[i] === '_posts' ? 'post' : 'draft';
+      return { kind, folderCategories: categoriesFromPath(inside, kind) };
     }
   }
   for (const c of site.collections) if (c !== 'posts' && segs.length > 1 && segs[0] === `_${c}`) return { kind: 'collection', collection: c };
   return { kind: 'other' };
 }
 
+/**
+ * Jekyll 4.3's `Document#categories_from_path` for a post or draft (path relative to the site, or to
+ * `collections_dir`): everything from the first `_posts` on (a substring: `my_posts/_posts/x.md` gives `["my"]`)
+ * is cut to the end of its line, and the rest split on `/`, without empty parts, the special folder and the file
+ * name. Drafts cut at `_drafts` instead, unless the path has `_posts` anywhere (Jekyll's `draft?` test).
+ */
+export function categoriesFromPath(rel: string, kind: 'post' | 'draft'): string[] {
+  const special = kind === 'draft' && !rel.includes('_posts') ? '_drafts' : '_posts';
+  if (rel.startsWith(special)) return [];
+  const at = rel.indexOf(special);
+  // Ruby's `.` stops at a line feed: `/_posts.*/` removes the rest of that line only.
+  const nl = at < 0 ? -1 : rel.indexOf('\n', at);
+  const rest = at < 0 ? rel : rel.slice(0, at) + (nl < 0 ? '' : rel.slice(nl));
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  return rest.split('/').filter((c) => c !== '' && c !== special && c !== base);
+}
+
 /** The `defaults:` values that apply to a site-relative path and Jekyll type (`posts`, `drafts`, `pages`, …), later entries winning. */
 export function defaultsFor(site: SiteConfig, rel: string, type: string): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const d of site.defaults) {
-    const p = trimSlashes(d.scope.path);
+    const p = trimChar(d.scope.path, '/');
     if (p && !(rel === p || rel.startsWith(`${p}/`) || globMatch(p, rel))) continue;
     if (d.scope.type && d.scope.type !== type) continue;
     Object.assign(out, d.values);
@@ -175,20 +194,4 @@ function segmentMatch(pattern: string, name: string): boolean {
     pos = at + pieces[k].length;
   }
   return true;
-}
-
-/** `s` without trailing slashes. */
-function trimTrailingSlashes(s: string): string {
-  let b = s.length;
-  while (b > 0 && s.charCodeAt(b - 1) === 0x2f) b--;
-  return s.slice(0, b);
-}
-
-/** `s` without leading and trailing slashes (a loop: `/\/+$/` rescans a long run of slashes from each one). */
-export function trimSlashes(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) === 0x2f) a++;
-  while (b > a && s.charCodeAt(b - 1) === 0x2f) b--;
-  return s.slice(a, b);
 }

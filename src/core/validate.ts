@@ -5,6 +5,8 @@ import { isValidTimezone } from './jekyll/date';
 import { l10nOf, msg, sentence, type Message } from './messages';
 import { parsePost, parseYaml } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
+import { findLayout } from './layouts';
+import { trimTrailing } from './text';
 import type { Fix, Problem, Severity, TextEdit } from './types';
 import { newMemo, type LayoutLookup, type RuleContext } from './rules/context';
 import { RULES, ruleInfo, type Report, type Rule } from './rules/index';
@@ -176,22 +178,15 @@ export function fixPost(text: string, opts: ValidateOptions, maxPasses = 5): { t
 /** A layout lookup for a site from injected I/O: `_layouts/<name>.*`, and whether `_config.yml` names a theme. */
 export function layoutLookup(site: SiteConfig, exists: (path: string) => boolean, configText?: string): LayoutLookup {
   const theme = configText !== undefined && /^(?:remote_)?theme:[ \t]*\S/m.test(configText);
-  const root = trimSeparatorsEnd(site.root);
+  const root = trimTrailing(site.root, '/\\');
   const cache = new Map<string, 'found' | 'theme' | 'missing'>();
   return (name) => {
     let r = cache.get(name);
     if (!r) {
-      const found = ['.html', '.htm', '.md', '.markdown', '.liquid', '.xml'].some((ext) => exists(`${root}/_layouts/${name}${ext}`));
+      const found = findLayout(name, (f) => exists(`${root}/_layouts/${f}`) || undefined) !== undefined;
       r = found ? 'found' : theme ? 'theme' : 'missing';
       cache.set(name, r);
     }
     return r;
   };
-}
-
-/** `s` without trailing `/` or `\\` (a loop: `/[\\/]+$/` rescans a long run from each one). */
-function trimSeparatorsEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s[e - 1] === '/' || s[e - 1] === '\\')) e--;
-  return s.slice(0, e);
 }

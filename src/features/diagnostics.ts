@@ -1,10 +1,10 @@
 // Post Desk diagnostics: the Problems of every post, published from the PostWorkspace cache as posts are analysed.
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/edits';
-import type { Problem, Severity } from '../core/types';
-import { ruleDocUrl, validateSiteConfig } from '../core/validate';
+import type { Problem } from '../core/types';
+import { validateSiteConfig } from '../core/validate';
 import { registerCommand } from '../host/commands';
-import { localize } from '../host/l10n';
+import { toDiagnostic } from '../host/diagnostic';
 import type { PostEntry } from '../host/postWorkspace';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
@@ -12,10 +12,6 @@ import type { ProblemStore } from './problems';
 
 /** While the scan runs, its diagnostics are sent at most this often (ms). */
 const FLUSH_MS = 500;
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
-};
 
 /**
  * Keeps the 'postdesk' DiagnosticCollection equal to the PostWorkspace's cached problems: every post (scope
@@ -31,10 +27,6 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
 
   private readonly pending = new Map<string, PostEntry | vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Rule page links, one Uri per rule (not one per diagnostic). */
-  private readonly docs = new Map<string, vscode.Uri>();
-  /** Localized messages by the (shared) l10n object of disk problems: one string per distinct message. */
-  private readonly texts = new WeakMap<object, string>();
 
   constructor(private readonly s: Services) {
     super();
@@ -82,13 +74,7 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
   }
 
   private diagnostic(p: Problem, range: vscode.Range, keep: boolean): vscode.Diagnostic {
-    let text = p.l10n && this.texts.get(p.l10n);
-    if (text === undefined) { text = localize(p.message, p.l10n); if (p.l10n) this.texts.set(p.l10n, text); }
-    const d = new vscode.Diagnostic(range, text, SEVERITY[p.severity]);
-    d.source = 'Post Desk';
-    let target = this.docs.get(p.rule);
-    if (!target) { target = vscode.Uri.parse(ruleDocUrl(p.rule)); this.docs.set(p.rule, target); }
-    d.code = { value: p.rule, target };
+    const d = toDiagnostic(p, range);
     // Only open documents get quick fixes: the problem behind a diagnostic is kept for them alone.
     if (keep) this.problems.set(d, p);
     return d;

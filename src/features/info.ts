@@ -1,6 +1,7 @@
 // "Show Post Info": how Jekyll will publish the post, as a read-only Markdown document shown in VS Code's Markdown preview; "Copy Post Info as JSON".
 import * as vscode from 'vscode';
 import { postInfo, renderPostInfo, type PostInfo } from '../core/info';
+import { findLayout, LAYOUT_EXTENSIONS } from '../core/layouts';
 import { registerCommand } from '../host/commands';
 import { decodeText } from '../core/parse';
 import type { SiteConfig } from '../core/site';
@@ -19,18 +20,12 @@ async function layoutTexts(doc: vscode.TextDocument, site: SiteConfig): Promise<
   const dir = vscode.Uri.joinPath(doc.uri.with({ path: site.root.replace(/\\/g, '/'), query: '', fragment: '' }), '_layouts');
   const texts = new Map<string, string>();
   try {
-    const files = (await vscode.workspace.fs.readDirectory(dir)).filter(([, t]) => t === vscode.FileType.File).slice(0, MAX_LAYOUTS);
+    const files = (await vscode.workspace.fs.readDirectory(dir)).filter(([n, t]) => t === vscode.FileType.File && LAYOUT_EXTENSIONS.some((e) => n.endsWith(e))).slice(0, MAX_LAYOUTS);
     await Promise.all(files.map(async ([name]) => {
       try { texts.set(name, decodeText((await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name))).subarray(0, MAX_LAYOUT_BYTES)).text); } catch { /* unreadable: no chain past it */ }
     }));
   } catch { /* no _layouts folder */ }
-  return (name) => {
-    for (const ext of ['.html', '.htm', '.md', '.markdown', '.liquid', '.xml']) {
-      const t = texts.get(`${name}${ext}`);
-      if (t !== undefined) return t;
-    }
-    return undefined;
-  };
+  return (name) => findLayout(name, (f) => texts.get(f));
 }
 
 /** Post info of an open document (its site, layouts and the layout files, read through `workspace.fs`). */

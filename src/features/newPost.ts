@@ -1,7 +1,8 @@
 // "Post Desk: New Post…": asks for the title, categories and tags, creates the post the site's way and opens it at its body.
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/edits';
-import { newPost as makeNewPost, newPostSettings, type NewPost } from '../core/newpost';
+import type { NewPost } from '../core/newpost';
+import { prepareNewPost } from '../core/newpost-sample';
 import { decodeText } from '../core/parse';
 import { relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterBytes } from '../core/taxonomy/index';
@@ -13,11 +14,6 @@ import { workspaceTaxonomy } from './taxonomyIndex';
 
 /** Arguments for scripted use (tests, keybindings): given values skip their prompt. */
 export interface NewPostArgs { title?: string; categories?: string[]; tags?: string[]; date?: string }
-
-/** How many of the newest posts are read to learn the site's conventions. */
-const SAMPLES = 50;
-/** Largest template read (a template is a post skeleton, not an article). */
-const MAX_TEMPLATE = 256 * 1024;
 
 /** The site and the post folder (site-relative) a new post goes to: the clicked folder, the open post's, or a site's `_posts`. */
 async function target(s: Services, clicked: vscode.Uri | undefined): Promise<{ site: SiteConfig; rootUri: vscode.Uri; folder: string } | undefined> {
@@ -45,20 +41,15 @@ async function target(s: Services, clicked: vscode.Uri | undefined): Promise<{ s
 }
 
 /** The post `newPost` makes, from the site as `workspace.fs` shows it (the newest posts of the folder as samples). */
-async function prepare(where: { site: SiteConfig; rootUri: vscode.Uri; folder: string }, req: { title: string; categories: string[]; tags: string[]; date?: string }): Promise<NewPost> {
-  const dir = vscode.Uri.joinPath(where.rootUri, where.folder);
-  let names: string[] = [];
-  try { names = (await vscode.workspace.fs.readDirectory(dir)).filter(([, t]) => t === vscode.FileType.File).map(([n]) => n); } catch { /* a new folder */ }
-  const existing = new Set(names.map((n) => `${where.folder}/${n}`));
-  const samples = await Promise.all(names.sort().reverse().slice(0, SAMPLES).map(async (name) => {
-    try { return { name, text: decodeText(frontMatterBytes(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)))).text }; } catch { return { name, text: '' }; }
-  }));
-  let template: string | undefined;
-  try {
-    const tpl = vscode.Uri.joinPath(where.rootUri, newPostSettings(where.site).template);
-    if ((await vscode.workspace.fs.stat(tpl)).size <= MAX_TEMPLATE) template = decodeText(await vscode.workspace.fs.readFile(tpl)).text.replace(/^\uFEFF/, '');
-  } catch { /* no template */ }
-  return makeNewPost({ site: where.site, ...req, now: Date.now(), folder: where.folder, samples, template, exists: (rel) => existing.has(rel) });
+function prepare(where: { site: SiteConfig; rootUri: vscode.Uri; folder: string }, req: { title: string; categories: string[]; tags: string[]; date?: string }): Promise<NewPost> {
+  const fsys = vscode.workspace.fs;
+  const at = (rel: string) => vscode.Uri.joinPath(where.rootUri, rel);
+  return prepareNewPost(where.site, { ...req, now: Date.now(), folder: where.folder }, {
+    list: async (folder) => { try { return (await fsys.readDirectory(at(folder))).map(([name, t]) => ({ name, isFile: t === vscode.FileType.File })); } catch { return []; /* a new folder */ } },
+    frontMatter: async (rel) => decodeText(frontMatterBytes(await fsys.readFile(at(rel)))).text,
+    size: async (rel) => { try { const st = await fsys.stat(at(rel)); return st.type & vscode.FileType.File ? st.size : undefined; } catch { return undefined; } },
+    text: async (rel) => decodeText(await fsys.readFile(at(rel))).text,
+  });
 }
 
 /** Writes the post; never overwrites (a file that appeared meanwhile is an error). */

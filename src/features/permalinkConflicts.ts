@@ -1,13 +1,10 @@
 // permalink-conflict in the editor: posts the workspace index says Jekyll writes to one file, each naming (and linking) the others.
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/edits';
 import { viewDestination } from '../core/jekyll/post-url';
 import { decodeText } from '../core/parse';
 import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
 import type { PostView } from '../core/taxonomy/posts';
-import type { Problem } from '../core/types';
-import { ruleDocUrl } from '../core/validate';
-import { localize } from '../host/l10n';
+import { toDiagnostics } from '../host/diagnostic';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
@@ -60,21 +57,6 @@ export class PermalinkConflicts extends Disposable {
     this.collection.forEach((uri) => { if (!next.has(uri.toString())) this.collection.delete(uri); });
     for (const [key, diags] of next) this.collection.set(vscode.Uri.parse(key), diags);
   }
-}
-
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint } as const;
-
-/** The diagnostics of problems of `text` (their own collection: these are site-wide, not the post's own). */
-function toDiagnostics(text: string, problems: Problem[]): vscode.Diagnostic[] {
-  const lines = new LineIndex(text);
-  return problems.map((p) => {
-    const a = lines.positionAt(p.start);
-    const b = lines.positionAt(p.end);
-    const d = new vscode.Diagnostic(new vscode.Range(a.line, a.character, b.line, b.character), localize(p.message, p.l10n), SEVERITY[p.severity]);
-    d.source = 'Post Desk';
-    d.code = { value: p.rule, target: vscode.Uri.parse(ruleDocUrl(p.rule)) };
-    return d;
-  });
 }
 
 /** Registers the editor side of `permalink-conflict`. */

@@ -1,7 +1,7 @@
 // The one workspace model: which files are posts, one watcher, one reader (workspace.fs), one cache of analysed posts.
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/edits';
-import { isExcludedEntry, isPostFile } from '../core/postFiles';
+import { isPostFile, isSiteContent } from '../core/postFiles';
 import { unreadableProblem, type Unreadable } from '../core/rules/file-unreadable';
 import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
@@ -115,7 +115,7 @@ export class PostWorkspace extends Disposable {
     const file = pathOf(uri);
     const site = this.sites.siteFor(uri);
     const rel = relativeToSite(site, file);
-    return (isValidated(site, file) || fileKind(site, rel).kind !== 'other') && !isExcludedEntry(this.sites.entryRulesFor(site), rel);
+    return (isValidated(site, file) || fileKind(site, rel).kind !== 'other') && isSiteContent(this.sites.entryRulesFor(site), rel);
   }
 
   /** Analyses `text` as the content of `uri`: problems, taxonomy, stock markers; the entry is cached and returned. */

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { isValidTimezone } from '../core/jekyll/date';
 import { decodeText, parseYaml } from '../core/parse';
-import { defaultSite, findSiteRoot, parseSiteConfig, type SiteConfig } from '../core/site';
+import { isSiteContent, siteEntryRules } from '../core/postFiles';
+import { defaultSite, findSiteRoot, parseSiteConfig, relativeToSite, type SiteConfig } from '../core/site';
 import { lexists, PathProblem, readBounded } from './safe-fs';
 import { walkFiles } from './walk';
 
@@ -84,28 +85,36 @@ export function loadSite(root: string): SiteConfig {
 }
 
 /**
- * Expands files and folders into the files below them (skipping dot names, node_modules and `_site`), sorted. A
+ * Expands files and folders into the files below them (skipping dot names, `_site` and what the site's `exclude:`
+ * excludes, Jekyll's defaults such as node_modules included), sorted. A
  * folder is walked inside its site (see {@link walkFiles}); paths it does not enter are added to `problems`. A
  * path that does not exist at all is an Error (a usage error); a dangling symlink given by name is listed, and
  * its reader reports it.
  */
 export function expandPaths(paths: string[], accept: (file: string) => boolean, problems: PathProblem[] = []): string[] {
   const out: string[] = [];
-  const filter = {
-    dir: (_p: string, name: string) => !name.startsWith('.') && name !== 'node_modules' && name !== '_site',
-    file: (p: string, name: string) => !name.startsWith('.') && accept(p),
-  };
+  const sites = siteFinder();
   for (const p of paths) {
     if (!lexists(p)) throw new Error(`no such file or folder: ${p}`);
     let dir = false;
     try { dir = fs.statSync(p).isDirectory(); } catch { /* a dangling symlink or a loop: its reader reports it */ }
     if (!dir) { out.push(p); continue; }
-    for (const f of walkFiles(p, siteRootOf(path.join(p, 'x')), filter, problems)) out.push(f);
+    const root = siteRootOf(path.join(p, 'x'));
+    // Site content by the site's `exclude:` / `include:`; below a folder with no `_config.yml`, Jekyll's defaults from the walk's root.
+    const bare = defaultSite(root);
+    const content = (f: string, isDir: boolean) => {
+      const found = sites(f);
+      const site = found.text === undefined ? bare : found;
+      return isSiteContent(siteEntryRules(site), relativeToSite(site, f), isDir);
+    };
+    const filter = {
+      dir: (d: string, name: string) => !name.startsWith('.') && name !== '_site' && content(d, true),
+      file: (f: string, name: string) => !name.startsWith('.') && accept(f) && content(f, false),
+    };
+    for (const f of walkFiles(p, root, filter, problems)) out.push(f);
   }
   return out;
 }
 
-/** Post-like files: Markdown and HTML. */
-export function isPostFile(file: string): boolean {
-  return /\.(md|markdown|mkd|mkdn|html?)$/i.test(file);
-}
+/** Post-like files: Markdown and HTML (the core's one test, re-exported for the CLI). */
+export { isPostFile } from '../core/postFiles';

@@ -1,6 +1,7 @@
 // A site's layout lookup from disk, shared by `postdesk check` and the editor: `_config.yml` (for a theme) and `_layouts/`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findLayout } from '../core/layouts';
 import type { SiteConfig } from '../core/site';
 import { layoutLookup, type LayoutLookup } from '../core/validate';
 import { readText } from './files';
@@ -22,12 +23,11 @@ export function readSiteLayouts(site: SiteConfig): { configText: string | undefi
 export function layoutReader(site: SiteConfig): (name: string) => string | undefined {
   return (name) => {
     if (/[/\\]|^\.\.?$/.test(name)) return undefined;
-    for (const ext of ['.html', '.htm', '.md', '.markdown', '.liquid', '.xml']) {
-      const p = path.join(site.root, '_layouts', `${name}${ext}`);
-      if (!fs.existsSync(p)) continue;
-      // The bounded reader: a regular file inside the site, never a FIFO or a link out of it.
-      try { return readText(p, site.root).text.slice(0, 64 * 1024); } catch { return undefined; }
-    }
-    return undefined;
+    return findLayout(name, (f) => {
+      const p = path.join(site.root, '_layouts', f);
+      if (!fs.existsSync(p)) return undefined;
+      // The bounded reader: a regular file inside the site, never a FIFO or a link out of it; an unreadable one ends the search.
+      try { return readText(p, site.root).text.slice(0, 64 * 1024); } catch { return null; }
+    }) ?? undefined;
   };
 }

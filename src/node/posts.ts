@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../core/parse';
+import { isSiteContent, siteEntryRules } from '../core/postFiles';
 import { fileKind, findSiteRoot, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterEnd } from '../core/taxonomy/index';
 import { entryKind, jekyllPostView, postFolderPath, type PostView } from '../core/taxonomy/posts';
@@ -9,7 +10,6 @@ import { loadSite, siteRootOf } from './files';
 import { MAX_FILE_BYTES, openBounded, PathProblem, pathProblem, readBounded } from './safe-fs';
 import { walkFiles } from './walk';
 
-const SKIP_DIRS = new Set(['node_modules', 'vendor', '_site', '.git', '.jekyll-cache', '.sass-cache']);
 
 /** The site at `dir` (or the nearest `_config.yml` above it; `dir` itself when there is none). */
 export function siteAt(dir: string): SiteConfig {
@@ -26,8 +26,10 @@ export function siteAt(dir: string): SiteConfig {
 export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []): string[] {
   // The kind of a file depends only on its folder.
   const folderKind = new Map<string, 'post' | 'draft' | undefined>();
+  const rules = siteEntryRules(site);
   const filter = {
-    dir: (_p: string, name: string) => !SKIP_DIRS.has(name),
+    // Jekyll's output and dot folders never hold posts it reads; `exclude:` / `include:` decide the rest.
+    dir: (p: string, name: string) => name !== '_site' && !name.startsWith('.') && isSiteContent(rules, relativeToSite(site, p), true),
     // Jekyll globs post folders with a recursive glob, which does not enter symlinked folders; symlinked files it reads.
     followLinks: false,
     file: (p: string, _name: string, dir: string) => {
@@ -37,7 +39,8 @@ export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []):
         kind = k === 'post' || k === 'draft' ? k : undefined;
         folderKind.set(dir, kind);
       }
-      return kind !== undefined && entryKind(kind, postFolderPath(relativeToSite(site, p))) !== 'ignored';
+      const rel = relativeToSite(site, p);
+      return kind !== undefined && entryKind(kind, postFolderPath(rel)) !== 'ignored' && isSiteContent(rules, rel);
     },
   };
   return walkFiles(site.root, site.root, filter, problems);

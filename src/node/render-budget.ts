@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { renderPost, type RenderOptions, type RenderResult } from '../core/render';
+import { trimTrailing } from '../core/text';
 
 /** Past this, a worker render is abandoned (the worker terminated) and the last good render stays. */
 export const RENDER_BUDGET_MS = 2000;
@@ -31,9 +32,7 @@ export function imageUrl(base: string, p: string): string | undefined {
     if (s === '..' || s.includes('\0')) return undefined;
     segs.push(encodeURIComponent(s));
   }
-  let end = base.length;
-  while (end > 0 && base[end - 1] === '/') end--;
-  return segs.length ? `${base.slice(0, end)}/${segs.join('/')}` : undefined;
+  return segs.length ? `${trimTrailing(base, '/')}/${segs.join('/')}` : undefined;
 }
 
 /** Renders inline or in `workerFile` (when it exists), enforcing the budget on worker renders. */

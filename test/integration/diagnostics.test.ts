@@ -44,6 +44,27 @@ describe('diagnostics', () => {
     await waitRules(uri, [], 'changed file');
   });
 
+  it("leaves what Jekyll excludes out of Problems: vendor/bundle/ (a default exclude) gets none, vendor/theme/ does", async () => {
+    const write = (rel: string) => {
+      const f = path.join(siteRoot(), rel);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, FM('2021-12-11 10:00:00'));
+      created.push(f);
+      return vscode.Uri.file(f);
+    };
+    // Opened, so analysed at once (no wait for a watcher on new folders); the PostWorkspace asks the core's isSiteContent.
+    const theme = write('vendor/theme/_posts/2021-12-11-pd-theme.md');
+    await vscode.workspace.openTextDocument(theme);
+    await waitRules(theme, ['date-no-offset'], 'an open post in vendor/theme');
+    const bundle = write('vendor/bundle/_posts/2021-12-11-pd-bundle.md');
+    await vscode.workspace.openTextDocument(bundle);
+    // A post opened after it shows its Problems: by then the excluded one would have shown its own.
+    const after = writePost('2021-12-11-pd-after.md', FM('2021-12-11 10:00:00'));
+    await vscode.workspace.openTextDocument(after);
+    await waitRules(after, ['date-no-offset'], 'a post opened after the excluded one');
+    assert.deepEqual(rules(bundle), []);
+  });
+
   it('validates a post on open, with exact ranges and a code linking to the rule page', async () => {
     const uri = writePost('2021-12-10-pd-open.md', FM('2021-12-10 10:00:00'));
     const editor = await openPost('_posts/2021-12-10-pd-open.md');

@@ -22,6 +22,9 @@ describe('permalink conflicts', () => {
     const diag = (await waitFor(() => vscode.languages.getDiagnostics(a).find((d) => JSON.stringify(d.code).includes("permalink-conflict")), 30000, "the conflict in Problems"))!;
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diag.message, /clash-it-b\.md/);
+    // Made by the one Problem → Diagnostic helper (src/host/diagnostic.ts), as the post's own problems are.
+    assert.equal(diag.source, 'Post Desk');
+    assert.equal(typeof diag.code === 'object' && diag.code.target.toString(), 'https://github.com/postdesk/postdesk/blob/main/docs/rules/permalink-conflict.md');
     const doc = await vscode.workspace.openTextDocument(a);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', a, diag.range);
     const open = actions.find((x) => x.title.includes('2021-12-20-clash-it-b.md'));

@@ -79,6 +79,12 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('only src/host/diagnostic.ts turns problems into vscode.Diagnostics (severity map, rule doc link)', () => {
+    const offenders = [...sources].filter(([file, text]) => rel(file) !== 'src/host/diagnostic.ts'
+      && /new vscode\.Diagnostic\(|DiagnosticSeverity\.(Warning|Information|Hint)\b|ruleDocUrl/.test(text) && /^src\/(features|host|preview)\//.test(rel(file))).map(([f]) => rel(f));
+    assert.deepEqual(offenders, []);
+  });
+
   it('editor code reads files through workspace.fs, not Node fs (the web build needs it)', () => {
     const offenders = [...sources].filter(([file, text]) => /^src\/(features|host)\//.test(rel(file)) && /from '(node:)?fs(\/promises)?'|require\('(node:)?fs'\)|from '\.\.\/node\//.test(text)).map(([f]) => rel(f));
     assert.deepEqual(offenders, []);

@@ -4,8 +4,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { entryRules, isExcludedEntry, isPostFile } from '../../src/core/postFiles';
+import { entryRules, isExcludedEntry, isPostFile, isSiteContent } from '../../src/core/postFiles';
 import { defaultSite, fileKind } from '../../src/core/site';
+import { expandPaths, isPostFile as nodeIsPostFile, loadSite } from '../../src/node/files';
+import { postFolderFiles } from '../../src/node/posts';
 import { needsTool } from './needs';
 
 const JEKYLL = '/usr/bin/jekyll';
@@ -27,7 +29,8 @@ const POSTS = [
 ];
 
 describe('post files: exclude / include', () => {
-  it('recognizes post-like extensions', () => {
+  it('recognizes post-like extensions (the CLI uses the same function)', () => {
+    assert.equal(nodeIsPostFile, isPostFile);
     assert.ok(isPostFile('/s/_posts/a.md') && isPostFile('/s/_posts/a.HTML') && isPostFile('a.markdown'));
     assert.ok(!isPostFile('/s/_posts/a.txt') && !isPostFile('/s/_posts/md'));
   });
@@ -50,6 +53,10 @@ describe('post files: exclude / include', () => {
     assert.ok(isExcludedEntry(r, 'vendor/bundle/ruby/_posts/a.md'));
     assert.ok(!isExcludedEntry(r, 'vendor/theme/_posts/a.md'));
     assert.ok(!isExcludedEntry(r, '_posts/2021-01-01-kept.md'));
+    assert.ok(isSiteContent(r, 'skip') && !isSiteContent(r, 'skip', true), '`skip/` names a folder: the walk asks with dir');
+    assert.ok(!isSiteContent(r, 'vendor/bundle', true) && isSiteContent(r, 'vendor', true) && isSiteContent(r, 'vendor/theme', true));
+    assert.ok(!isSiteContent(r, 'node_modules', true) && !isSiteContent(r, 'Gemfile'));
+    assert.ok(isSiteContent(entryRules('include: [node_modules]\n'), 'node_modules/x/_posts/a.md'), 'include: wins over a default exclude');
   });
 
   it('matches what Jekyll 4.3 publishes (oracle)', function () {
@@ -70,8 +77,12 @@ describe('post files: exclude / include', () => {
       const published = (JSON.parse(fs.readFileSync(path.join(dir, '_site', 'oracle.json'), 'utf8')) as string[]).sort();
       const site = defaultSite(dir);
       const rules = entryRules(CONFIG);
-      const ours = POSTS.filter((p) => fileKind(site, p).kind === 'post' && !isExcludedEntry(rules, p)).sort();
+      const ours = POSTS.filter((p) => fileKind(site, p).kind === 'post' && isSiteContent(rules, p)).sort();
       assert.deepEqual(ours, published);
+      // The CLI's two walks decide by the same function: `posts`/`taxonomy` (post folders) and `check`/`strip` (paths).
+      const rel = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
+      assert.deepEqual(rel(postFolderFiles(loadSite(dir))), published);
+      assert.deepEqual(rel(expandPaths([dir], nodeIsPostFile)).filter((p) => fileKind(site, p).kind === 'post'), published);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

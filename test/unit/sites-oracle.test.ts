@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { isSiteContent, siteEntryRules } from '../../src/core/postFiles';
 import type { Problem } from '../../src/core/types';
 import { isValidated, layoutLookup, validatePost } from '../../src/core/validate';
 import { expandPaths, isPostFile, loadSiteFor, readText } from '../../src/node/files';
@@ -96,6 +97,20 @@ describe('ordinary Jekyll blogs (test/fixtures/sites): Jekyll publishes every po
         const counts = JSON.parse(out) as { categories: Record<string, number>; tags: Record<string, number> };
         assert.deepEqual(counts.categories, want(jekyll.categories));
         assert.deepEqual(counts.tags, want(jekyll.tags));
+      });
+
+      it('dated posts Jekyll excludes (`exclude:`, vendor/bundle) are neither listed, walked by check, nor site content for the editor', async () => {
+        const onDisk = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
+        const excluded = onDisk.filter((f) => /(^|\/)_posts\/\d{4}-\d\d-\d\d-[^/]+\.md$/.test(f) && !jekyll.posts.some((p) => p.path === f));
+        if (name === 'plain-blog') assert.deepEqual(excluded.sort(), ['old-posts/_posts/2022-08-08-excluded.md', 'vendor/bundle/_posts/2022-07-08-bundled.md']);
+        const { out } = await cli(['posts', dir, '--format', 'json']);
+        const listed = new Set((JSON.parse(out) as Listed[]).map((v) => v.file));
+        const walked = new Set(expandPaths([dir], isPostFile).map((f) => path.relative(dir, f).split(path.sep).join('/')));
+        const rules = siteEntryRules(loadSiteFor(path.join(dir, 'x')));
+        for (const f of excluded) {
+          assert.ok(!listed.has(f) && !walked.has(f), `${f} is listed or walked`);
+          assert.equal(isSiteContent(rules, f), false, `${f}: the editor's PostWorkspace would analyse it`);
+        }
       });
 
       it('has the files Jekyll ignores on purpose, and they are neither listed nor checked', async () => {

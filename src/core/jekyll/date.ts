@@ -1,4 +1,5 @@
 // Jekyll 4.3's reading of post dates: YAML timestamps are UTC without an offset, strings use the site timezone.
+import { trimChar } from '../text';
 
 /** A date as Jekyll publishes it. */
 export interface JekyllDate {
@@ -168,20 +169,10 @@ export function parseDateString(v: string, tz: string | undefined): DateResult {
   }
   if (y === undefined || mo === undefined || d === undefined) return { ok: false, reason: 'no date in it' };
   // What is left may be a weekday between separators (`Sat, `); trimmed by hand, as two adjacent `[\s,]*` backtrack.
-  if (!/^(?:[A-Za-z]{3,9})?$/.test(trimSeparators(rest))) return { ok: false, reason: `unreadable "${rest.trim()}"` };
+  if (!/^(?:[A-Za-z]{3,9})?$/.test(trimChar(rest, /[\s,]/))) return { ok: false, reason: `unreadable "${rest.trim()}"` };
   return build(y, mo, d, h, mi, s, zone, tz, 'string');
 }
 
-const SEPARATOR = /[\s,]/;
-
-/** `s` without leading and trailing whitespace and commas (one pass each way). */
-function trimSeparators(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && SEPARATOR.test(s[a])) a++;
-  while (b > a && SEPARATOR.test(s[b - 1])) b--;
-  return s.slice(a, b);
-}
 
 /** The date in a post file name (`YYYY-MM-DD-slug.ext`, one-digit month and day allowed), as Jekyll reads it. */
 export function filenameDate(name: string): { year: number; month: number; day: number; slug: string; ext: string } | undefined {

@@ -4,6 +4,7 @@ import { parsePost, parseYaml, type ParsedPost } from '../parse';
 import type { TextEdit } from '../types';
 import { isSpaceFree } from './jekyll';
 import type { TaxonomyKey } from './index';
+import { trimEndIndex } from '../text';
 
 /** The result of {@link setTaxonomy}: the edits, or why the post cannot be edited in place. */
 export type TaxonomyEditResult =
@@ -85,11 +86,8 @@ function findPair(p: ParsedPost, name: string): Pair<Node, Node | null> | undefi
   return undefined;
 }
 
-/** End of a node's own text, without trailing blanks and line breaks. */
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[ \t\r\n]/.test(text[end - 1])) end--;
-  return end;
-}
+/** Trailing blanks and line breaks: not part of a node's own text. */
+const SPACE = ' \t\r\n';
 
 function valueEdit(p: ParsedPost, pair: Pair<Node, Node | null>, values: string[], singular: boolean): TextEdit[] {
   const { text } = p;
@@ -107,7 +105,7 @@ function valueEdit(p: ParsedPost, pair: Pair<Node, Node | null>, values: string[
   }
   const start = base + r[0];
   if (isSeq(node) && !node.flow) return blockListEdits(p, node, colon, values);
-  const end = trimEnd(text, start, base + r[1]);
+  const end = trimEndIndex(text, SPACE, start, base + r[1]);
   if (isSeq(node)) return [{ start, end, newText: flowList(values, text.slice(start, end)) }];
   const style = isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) ? node.type : undefined;
   const scalarLike = isScalar(node) && style !== undefined;
@@ -127,7 +125,7 @@ function blockListEdits(p: ParsedPost, node: YAMLSeq, colon: number, values: str
   const items = (node.items as (Node | null)[]).filter((it): it is Node => !!it?.range);
   const start = base + node.range![0];
   const end = base + Math.max(node.range![0], ...items.map((it) => it.range![1]));
-  if (values.length === 0) return [{ start: colon + 1, end: trimEnd(text, colon + 1, end), newText: ' []' }];
+  if (values.length === 0) return [{ start: colon + 1, end: trimEndIndex(text, SPACE, colon + 1, end), newText: ' []' }];
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = /^[ \t]*$/.test(text.slice(lineStart, start)) ? text.slice(lineStart, start) : '';
   const first = items[0] ? base + items[0].range![0] : start + 2;
@@ -142,11 +140,11 @@ function blockListEdits(p: ParsedPost, node: YAMLSeq, colon: number, values: str
     let dash = s0 - 1;
     while (text[dash] === ' ' || text[dash] === '\t') dash--;
     const from = text[dash] === '-' ? dash : s0;
-    edits.push({ start: from, end: trimEnd(text, s0, base + it.range![1]), newText: `${from === dash ? `-${gap}` : ''}${quoteLike(values[i], undefined, 'block')}` });
+    edits.push({ start: from, end: trimEndIndex(text, SPACE, s0, base + it.range![1]), newText: `${from === dash ? `-${gap}` : ''}${quoteLike(values[i], undefined, 'block')}` });
   }
   if (values.length > items.length) {
     const last = items[items.length - 1];
-    const at = last ? trimEnd(text, base + last.range![0], base + last.range![1]) : start + 1;
+    const at = last ? trimEndIndex(text, SPACE, base + last.range![0], base + last.range![1]) : start + 1;
     const extra = values.slice(items.length).map((v) => `${p.eol}${indent}-${gap}${quoteLike(v, undefined, 'block')}`).join('');
     edits.push({ start: at, end: at, newText: extra });
   }
@@ -154,7 +152,7 @@ function blockListEdits(p: ParsedPost, node: YAMLSeq, colon: number, values: str
     // The surplus item's whole line, from its `-` line start through its line break.
     const s0 = base + items[i].range![0];
     const from = text.lastIndexOf('\n', s0 - 1) + 1;
-    const valueEnd = trimEnd(text, s0, base + items[i].range![1]);
+    const valueEnd = trimEndIndex(text, SPACE, s0, base + items[i].range![1]);
     const nl = text.indexOf('\n', valueEnd);
     edits.push({ start: i === 0 ? start : from, end: nl < 0 ? valueEnd : nl + 1, newText: '' });
   }
@@ -168,7 +166,7 @@ function removeEntry(p: ParsedPost, pair: Pair<Node, Node | null>): TextEdit {
   const keyStart = base + pair.key.range![0];
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   const r = pair.value?.range;
-  const valueEnd = r ? trimEnd(text, keyStart, base + Math.max(r[1], pair.key.range![1])) : base + pair.key.range![1];
+  const valueEnd = r ? trimEndIndex(text, SPACE, keyStart, base + Math.max(r[1], pair.key.range![1])) : base + pair.key.range![1];
   const nl = text.indexOf('\n', valueEnd);
   return { start: lineStart, end: nl < 0 || nl >= p.frontMatter!.contentEnd ? p.frontMatter!.contentEnd : nl + 1, newText: '' };
 }

@@ -2,6 +2,7 @@
 import { PsychError, resolvePlain } from '../yaml/resolve';
 import { isCloseLine, OPEN_FENCE } from '../yaml/fence';
 import { flatKeyEnd, INDICATOR_START, isStringKey } from '../yaml/flat';
+import { trimTrailing } from '../text';
 
 /** What the fast path read: data, and the `date:` scalar's source when there is one. */
 export interface FastFrontMatter {
@@ -188,7 +189,7 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
       if (plain === NO) {
         if (!/^[-+]\d/.test(v)) return undefined;
         const h = v.search(/[ \t]#/);
-        const raw = trimBlanksEnd(h < 0 ? v : v.slice(0, h));
+        const raw = trimTrailing(h < 0 ? v : v.slice(0, h), ' \t');
         if (BAD_PLAIN.test(raw)) return undefined;
         data[key] = raw;
         out.date = { raw, quoted: false };
@@ -236,11 +237,4 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
     if (x === NO) return undefined;
     data[key] = x;
   }
-}
-
-/** `s` without trailing spaces and tabs (a loop: `/[ \t]+$/` rescans a long run of blanks from each one). */
-function trimBlanksEnd(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 0x20 || s.charCodeAt(e - 1) === 0x09)) e--;
-  return s.slice(0, e);
 }

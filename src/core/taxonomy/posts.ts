@@ -5,6 +5,7 @@ import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site'
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
 import { jekyllRead, type JekyllValue } from './jekyll';
 import { fastFrontMatter } from './fast';
+import { trimTrailing } from '../text';
 
 /** Why Jekyll does not publish a post. */
 export type Unpublished = 'draft' | 'skipped-name' | 'invalid-utf8' | 'published-false' | 'future' | 'invalid-date' | 'not-a-post';
@@ -88,12 +89,6 @@ function matchDateless(entry: string): string[] | null {
   return [entry, entry.slice(start, dot), entry.slice(dot)];
 }
 
-/** `s` without trailing dots, without the quadratic `/\.+$/` scan of a long run of dots. */
-function trimDots(s: string): string {
-  let e = s.length;
-  while (e > 0 && s.charCodeAt(e - 1) === 0x2e) e--;
-  return s.slice(0, e);
-}
 const SPECIAL = /^[._#~]/;
 const NO_DEFAULTS: Record<string, unknown> = Object.freeze(Object.create(null));
 
@@ -172,7 +167,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   // Only a post without a title needs its slug.
   const slug = () => {
     const dateless = dated ? null : matchDateless(entry);
-    return trimDots(dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1]);
+    return trimTrailing(dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1], '.');
   };
 
   const fast = opts.slow ? undefined : fastFrontMatter(text);
