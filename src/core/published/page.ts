@@ -3,10 +3,13 @@ import { Liquid } from 'liquidjs';
 import { parsePost } from '../parse';
 import { markdown } from '../render/markdown';
 import { renderPost, type RenderOptions } from '../render';
-import { layeredFiles, type SiteFiles } from './files';
+import { trimTrailing } from '../text';
+import { cleanPath, layeredFiles, type SiteFiles } from './files';
+import { PublishedCache } from './cache';
 import { registerJekyllFilters } from './filters';
 import { registerJekyllTags, registerPluginTags, type TagSite } from './tags';
-import { pageDrop, readPost, siteDrop, sitePosts, siteModel, type PostRead } from './drops';
+import { linkNeighbours, newestFirst, pageDrop, readPost, siteData, siteDrop, sitePosts, siteModel, type PostRead } from './drops';
+import { sitePages } from './pages';
 import { sanitizePage } from './dom';
 
 /** How to render one post as published. */
@@ -23,6 +26,10 @@ export interface PublishedOptions {
   now?: number;
   /** Options of the article body render (stock images, remote images, image resolver). */
   body?: Omit<RenderOptions, 'header' | 'site' | 'path'>;
+  /** The site's render cache, kept by the caller between renders (a fresh one per render when omitted). */
+  cache?: PublishedCache;
+  /** Past this many milliseconds no further template is rendered (the page is shown as far as it got, with an error). */
+  budgetMs?: number;
 }
 
 /** The page and what the renderer could not do. */
@@ -37,6 +44,10 @@ export interface PublishedResult {
   missing: string[];
   /** Liquid errors (Jekyll would stop the build); the page is rendered without the failing layout. */
   errors: string[];
+  /** Where a stylesheet the page links comes from on the published site (a file, a Sass or Liquid CSS page, remote, missing). */
+  stylesheet: (href: string) => StylesheetSource;
+  /** How long the render took (ms). */
+  ms: number;
 }
 
 const LIQUID = /\{\{|\{%/;
@@ -56,42 +67,59 @@ function kramdownLike<T>(f: () => T): T {
   try { return f(); } finally { m.set({ linkify: before }); }
 }
 
+/** A stylesheet a page links, as the site would serve it (see {@link PublishedResult.stylesheet}). */
+export type StylesheetSource =
+  | { kind: 'file'; rel: string; theme: boolean }
+  | { kind: 'sass'; rel: string; theme: boolean; source: string }
+  | { kind: 'css'; rel: string; theme: boolean; css: string }
+  | { kind: 'remote' | 'missing' };
+
 /** Renders a post the way Jekyll 4.3 publishes it (see docs/published-preview.md for what differs). Never throws on site content. */
 export function renderPublished(opts: PublishedOptions): PublishedResult {
+  const started = Date.now();
+  const deadline = opts.budgetMs === undefined ? Infinity : started + opts.budgetMs;
   const missing = new Set<string>();
   const skipped = new Set<string>();
   const errors: string[] = [];
+  const cache = opts.cache ?? new PublishedCache();
   const files = layeredFiles(opts.files, opts.theme);
+  const configText = files.read('_config.yml') ?? '';
+  if (cache.configText !== configText) { cache.clear(); cache.configText = configText; }
   const site = siteModel(files, opts.now ?? Date.now());
   const text = opts.text ?? files.read(opts.file) ?? '';
   const post = readPost(site, opts.file, text);
-  const tz = site.config.timezone;
   const md = (s: string) => kramdownLike(() => markdown().render(s, {}));
-  // Bounds for hostile sites: an endless loop or a self-including include ends in an error, never a hang.
-  const engine = new Liquid({ timezoneOffset: tz ?? 0, greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false, ...LIMITS });
-  registerJekyllFilters(engine, { baseurl: String(site.raw.baseurl ?? ''), url: String(site.raw.url ?? ''), markdown: md });
   let posts: PostRead[] | undefined;
-  const allPosts = () => (posts ??= sitePosts(site));
-  const tagSite: TagSite = {
-    read: (rel) => files.read(rel), dir: opts.file.slice(0, Math.max(0, opts.file.lastIndexOf('/'))), missing, skipped,
-    postUrl: (name) => allPosts().find((p) => p.rel.replace(/^.*\//, '').replace(/\.[^.]*$/, '') === name)?.url,
-    linkUrl: (p) => (files.read(p) !== undefined ? `/${p.replace(/\.(md|markdown)$/i, '.html')}` : undefined),
-  };
-  registerJekyllTags(engine, tagSite);
+  // The site's posts from disk (cached until a file changes), with this post as the editor has it (its date or `published:` may have changed).
+  const allPosts = () => (posts ??= [...(cache.posts ??= sitePosts(site)).filter((p) => p.rel !== post.rel), ...(post.view.published ? [post] : [])].sort(newestFirst));
+  const tagSite = cache.tagSite ??= { read: () => undefined, dir: '', missing, skipped, postUrl: () => undefined, linkUrl: () => undefined };
+  Object.assign(tagSite, {
+    read: (rel: string) => files.read(rel), dir: opts.file.slice(0, Math.max(0, opts.file.lastIndexOf('/'))), missing, skipped,
+    postUrl: (name: string) => allPosts().find((p) => p.rel.replace(/^.*\//, '').replace(/\.[^.]*$/, '') === name)?.url,
+    linkUrl: (p: string) => (files.read(p) !== undefined ? `/${p.replace(/\.(md|markdown)$/i, '.html')}` : undefined),
+  } satisfies TagSite);
+  const engine = cache.engine ??= siteEngine(site, md, tagSite, cache);
   const isHtml = /\.html?$/i.test(opts.file);
   const render = (src: string, scope: object, name: string): string | undefined => {
+    const left = deadline - Date.now();
+    if (left <= 0) { errors.push(`${name}: not rendered (the ${opts.budgetMs} ms budget was spent)`); return undefined; }
     try {
       registerPluginTags(engine, src, tagSite);
-      return engine.parseAndRenderSync(src, scope);
+      return engine.renderSync(cache.parse(engine, src, name), scope, { renderLimit: Math.min(LIMITS.renderLimit, left) });
     } catch (e) {
       errors.push(`${name}: ${(e as Error).message.split('\n')[0]}`);
       return undefined;
     }
   };
-  const siteObj = siteDrop(site, () => allPosts().map((p) => pageDrop(p, '', '')));
+  let postDrops: Record<string, unknown>[] | undefined;
+  const allDrops = () => (postDrops ??= allPosts().map((p) => pageDrop(p, '', '')));
+  const pages = () => (cache.pages ??= sitePages(opts.files, opts.theme, { raw: site.raw, config: site.config, markdownExts: site.permalink.markdownExts }));
+  const siteObj = siteDrop(site, allDrops, pages, () => (cache.data ??= siteData(files)));
   const base = { site: siteObj, jekyll: { environment: 'development', version: '4.3.1' }, paginator: null };
   // The body: Liquid first (when it has any), then the converter, as Jekyll renders a post.
-  const scope0 = { ...base, page: pageDrop(post, '', '') };
+  const page0 = pageDrop(post, '', '');
+  linkNeighbours(page0, post.rel, allDrops);
+  const scope0 = { ...base, page: page0 };
   const body = LIQUID.test(post.body) ? render(post.body, scope0, opts.file) ?? post.body : post.body;
   const converted = isHtml ? body : md(body);
   const sep = typeof post.data.excerpt_separator === 'string' ? post.data.excerpt_separator : typeof site.raw.excerpt_separator === 'string' ? site.raw.excerpt_separator : '\n\n';
@@ -103,6 +131,7 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
   const articleText = fm ? text.slice(0, fm.end) + body : body;
   let content = kramdownLike(() => renderPost(articleText, { ...opts.body, header: false, path: opts.file, format: isHtml ? 'html' : 'markdown' }).bodyHtml);
   const page = pageDrop(post, converted, excerpt);
+  linkNeighbours(page, post.rel, allDrops);
   const layouts: string[] = [];
   let layoutVar: Record<string, unknown> = {};
   let name = post.data.layout;
@@ -119,5 +148,38 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
     name = lp.data.layout;
     if (layouts.includes(name as string)) break;
   }
-  return { html: sanitizePage(content), layouts, skipped: [...skipped].sort(), missing: [...missing].sort(), errors };
+  const stylesheet = (href: string): StylesheetSource => {
+    const p = sitePath(href, String(site.raw.baseurl ?? ''), post.url);
+    if (p === undefined) return { kind: 'remote' };
+    const theme = (rel: string) => opts.files.read(rel) === undefined;
+    const pg = pages().find((x) => x.url === `/${p}`);
+    if (pg) {
+      const rel = String(pg.path);
+      const src = String(pg.content ?? '');
+      const out = LIQUID.test(src) ? render(src, { ...base, page: pg }, rel) ?? src : src;
+      return /\.s[ac]ss$/i.test(rel) ? { kind: 'sass', rel, theme: theme(rel), source: out } : { kind: 'css', rel, theme: theme(rel), css: out };
+    }
+    return files.read(p) !== undefined ? { kind: 'file', rel: p, theme: theme(p) } : { kind: 'missing' };
+  };
+  return { html: sanitizePage(content), layouts, skipped: [...skipped].sort(), missing: [...missing].sort(), errors, stylesheet, ms: Date.now() - started };
+}
+
+/** A Liquid engine in Jekyll's dialect for one site (filters and tags registered; bounded against hostile templates). */
+function siteEngine(site: ReturnType<typeof siteModel>, md: (s: string) => string, tagSite: TagSite, cache: PublishedCache): Liquid {
+  const engine = new Liquid({ timezoneOffset: site.config.timezone ?? 0, greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false, ...LIMITS });
+  registerJekyllFilters(engine, { baseurl: String(site.raw.baseurl ?? ''), url: String(site.raw.url ?? ''), markdown: md });
+  registerJekyllTags(engine, tagSite, (src, name) => cache.parse(engine, src, name));
+  return engine;
+}
+
+/** The site path a stylesheet `href` names on the published site (baseurl removed, relative ones against the page URL); undefined for remote ones. */
+export function sitePath(href: string, baseurl: string, pageUrl: string): string | undefined {
+  const h = href.split(/[?#]/)[0];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h) || /^[/\\]{2}/.test(h)) return undefined;
+  let abs = h.startsWith('/') ? h : `${pageUrl.slice(0, pageUrl.lastIndexOf('/') + 1)}${h}`;
+  const b = trimTrailing(baseurl, '/');
+  if (b && (abs === b || abs.startsWith(`${b}/`))) abs = abs.slice(b.length);
+  let dec = abs;
+  try { dec = decodeURIComponent(abs); } catch { /* kept as written */ }
+  return cleanPath(dec);
 }
