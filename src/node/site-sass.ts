@@ -1,5 +1,5 @@
 // A site's `.scss`/`.sass` pages compiled as jekyll-sass-converter does (load paths: `_sass`, then the theme's), with Dart Sass, cached.
-import * as sass from 'sass';
+import type * as Sass from 'sass';
 import { cleanPath, type SiteFiles } from '../core/published/files';
 
 /** The outcome of compiling one stylesheet page: the CSS, or Sass's error message. */
@@ -7,6 +7,11 @@ export type SassResult = { css: string; error?: undefined } | { css?: undefined;
 
 const SCHEME = 'site:';
 const MAX_CSS = 8 * 1024 * 1024;
+let sassLib: typeof Sass | undefined;
+/** Dart Sass, loaded on first use (3 MB of JavaScript: the extension bundles it as dist/sass.js, not into activation). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib = (): typeof Sass => (sassLib ??= require('sass') as typeof Sass);
+const activeDeprecations = () => Object.values(lib().deprecations).filter((d) => d.status === 'active' && d.id !== 'user-authored');
 
 /** Candidate files for an `@import`/`@use` of `p` (Sass's resolution: partials, `.scss`/`.sass`/`.css`, index files). */
 function candidates(p: string): string[] {
@@ -38,7 +43,8 @@ export function compileSiteSass(files: SiteFiles, rel: string, source: string, c
   const loadPaths = sassLoadPaths(config);
   const get = (p: string) => { if (!read.has(p)) read.set(p, files.read(p)); return read.get(p); };
   const find = (p: string | undefined) => (p === undefined ? undefined : candidates(p).find((c) => get(c) !== undefined));
-  const importer: sass.Importer<'sync'> = {
+  const sass = lib();
+  const importer: Sass.Importer<'sync'> = {
     canonicalize(url) {
       if (url.startsWith(SCHEME)) {
         const hit = find(cleanPath(decodeURIComponent(new URL(url).pathname)));
@@ -63,7 +69,9 @@ export function compileSiteSass(files: SiteFiles, rel: string, source: string, c
       url: new URL(`${SCHEME}/${rel.split('/').map(encodeURIComponent).join('/')}`),
       importer, importers: [importer],
       syntax: rel.endsWith('.sass') ? 'indented' : 'scss',
-      style: 'expanded', logger: sass.Logger.silent, charset: false,
+      style: 'expanded', logger: sass.Logger.silent, charset: false, quietDeps: true,
+      // Silenced, not only unlogged: Dart Sass builds each deprecation warning's trace (most of the time on old themes like minima).
+      silenceDeprecations: activeDeprecations(),
     });
     return r.css.length > MAX_CSS ? { error: `${rel}: the compiled CSS is larger than ${MAX_CSS} characters` } : { css: r.css };
   } catch (e) {
