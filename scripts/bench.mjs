@@ -181,6 +181,8 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
   add('T3', 'validate sample article, all rules, in-process', d.t3, ['validatePost', 'yaml.parseDocument(front matter)'], 2);
   add('T4a', 'render sample article, in-process', d.t4Article, ['renderPost', 'markdown-it({html:true}) + sanitize-html()'], 1.3);
   add('T4b', 'render a digest, in-process', d.t4Digest, ['renderPost', 'markdown-it({html:true}) + sanitize-html()'], 1.3);
+  add('T4p', 'render sample article "As published" (layouts, cache kept), in-process', d.t4Published, ['renderPublished (page body + stylesheets)', 'renderPost (article preview)'], 3);
+  if (!d.t4Published?.na) rows[rows.length - 1].note += `; layouts ${d.t4Published.layouts.join(' → ')}, ${d.t4Published.parses} template parses in all (the edited body's only after the first)`;
 })();
 
 // T6: bundle sizes and activation with a fake vscode module.

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml, lineOffsets, type RenderResult, type StockMode } from '../core/render';
-import { layeredFiles, PublishedCache, renderPublished, splitPage } from '../core/published';
+import { layeredFiles, PublishedCache, renderPublished } from '../core/published';
 import { parseYaml } from '../core/parse';
 import { findTheme, nodeSiteFiles } from '../node/site-files';
 import { SassCache } from '../node/site-sass';
@@ -72,7 +72,7 @@ export function renderPublishedPreview(text: string, file: string, siteRoot: str
   const rel = path.relative(siteRoot, file).split(path.sep).join('/');
   const { cache, sass } = cachesFor(siteRoot, onFile);
   const r = renderPublished({ files, theme: themeFiles, file: rel, text, body: { stockImages, remoteImages }, cache, budgetMs: PUBLISHED_BUDGET_MS });
-  const page = splitPage(r.html);
+  const page = r;
   const links: string[] = [];
   const notLoaded: string[] = [];
   const sassErrors: string[] = [];

@@ -1,7 +1,8 @@
 // What the published renderer keeps between renders of one site: the Liquid engine, parsed templates, the site's lists.
 import type { Liquid, Template } from 'liquidjs';
 import type { TagSite } from './tags';
-import type { PostRead } from './drops';
+import type { PostRead, SiteModel } from './drops';
+import { parsePost } from '../parse';
 
 /** Parsed templates kept per cache; past this the oldest half goes (a template is keyed by its text, so edits add entries). */
 const MAX_TEMPLATES = 400;
@@ -17,10 +18,15 @@ export class PublishedCache {
   engine: Liquid | undefined;
   /** The mutable site view the engine's tags read (reset for each render). */
   tagSite: TagSite | undefined;
+  /** The site model read from `_config.yml` (its `now` is replaced per render). */
+  site: SiteModel | undefined;
+  /** The names in `_layouts/` (site and theme). */
+  layoutNames: string[] | undefined;
   posts: PostRead[] | undefined;
   pages: Record<string, unknown>[] | undefined;
   data: Record<string, unknown> | undefined;
   private readonly templates = new Map<string, Template[]>();
+  private readonly layouts = new Map<string, { data: Record<string, unknown>; body: string }>();
   /** Templates parsed since the cache was made (tests and the bench read it). */
   parses = 0;
 
@@ -35,9 +41,24 @@ export class PublishedCache {
     return t;
   }
 
+  /** A layout file's front matter and body, read once per text. */
+  layout(text: string): { data: Record<string, unknown>; body: string } {
+    let l = this.layouts.get(text);
+    if (!l) {
+      const p = parsePost(text);
+      l = { data: p.data, body: text.slice(p.body.start) };
+      if (this.layouts.size >= MAX_TEMPLATES) this.layouts.clear();
+      this.layouts.set(text, l);
+    }
+    return l;
+  }
+
   /** Forgets everything (a file of the site changed). */
   clear(): void {
     this.configText = undefined;
+    this.site = undefined;
+    this.layoutNames = undefined;
+    this.layouts.clear();
     this.engine = undefined;
     this.tagSite = undefined;
     this.posts = undefined;

@@ -4,13 +4,14 @@ import { parsePost } from '../parse';
 import { markdown } from '../render/markdown';
 import { renderPost, type RenderOptions } from '../render';
 import { trimTrailing } from '../text';
+import { tzOffsetMinutes } from '../jekyll/date';
 import { cleanPath, layeredFiles, type SiteFiles } from './files';
 import { PublishedCache } from './cache';
 import { registerJekyllFilters } from './filters';
 import { registerJekyllTags, registerPluginTags, type TagSite } from './tags';
 import { linkNeighbours, newestFirst, pageDrop, readPost, siteData, siteDrop, sitePosts, siteModel, type PostRead } from './drops';
 import { sitePages } from './pages';
-import { sanitizePage } from './dom';
+import { sanitizeAndSplit } from './dom';
 
 /** How to render one post as published. */
 export interface PublishedOptions {
@@ -36,6 +37,9 @@ export interface PublishedOptions {
 export interface PublishedResult {
   /** The whole page, parsed as a browser does and sanitized with the page allow-list. */
   html: string;
+  /** The inner HTML of the page's `<body>` and the stylesheets the page links (in order), from the same parse. */
+  body: string;
+  stylesheets: string[];
   /** Layouts applied, innermost first. */
   layouts: string[];
   /** Plugin tags rendered as nothing (`seo`, `feed_meta`, …). */
@@ -85,7 +89,7 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
   const files = layeredFiles(opts.files, opts.theme);
   const configText = files.read('_config.yml') ?? '';
   if (cache.configText !== configText) { cache.clear(); cache.configText = configText; }
-  const site = siteModel(files, opts.now ?? Date.now());
+  const site = { ...(cache.site ??= siteModel(files, 0)), now: opts.now ?? Date.now() };
   const text = opts.text ?? files.read(opts.file) ?? '';
   const post = readPost(site, opts.file, text);
   const md = (s: string) => kramdownLike(() => markdown().render(s, {}));
@@ -121,28 +125,31 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
   linkNeighbours(page0, post.rel, allDrops);
   const scope0 = { ...base, page: page0 };
   const body = LIQUID.test(post.body) ? render(post.body, scope0, opts.file) ?? post.body : post.body;
-  const converted = isHtml ? body : md(body);
   const sep = typeof post.data.excerpt_separator === 'string' ? post.data.excerpt_separator : typeof site.raw.excerpt_separator === 'string' ? site.raw.excerpt_separator : '\n\n';
   const head = sep && post.body.includes(sep) ? post.body.slice(0, post.body.indexOf(sep)) : post.body;
-  const excerptSrc = LIQUID.test(head) ? render(head, scope0, `${opts.file} (excerpt)`) ?? head : head;
-  const excerpt = isHtml ? excerptSrc : md(excerptSrc);
   // The article region is today's sanitized body (markers for scroll sync); page.content is Jekyll's converter output.
   const fm = parsePost(text).frontMatter;
   const articleText = fm ? text.slice(0, fm.end) + body : body;
   let content = kramdownLike(() => renderPost(articleText, { ...opts.body, header: false, path: opts.file, format: isHtml ? 'html' : 'markdown' }).bodyHtml);
-  const page = pageDrop(post, converted, excerpt);
+  const page = pageDrop(post, '', '');
+  // page.content and page.excerpt are converted when a layout reads them (most print only `content`).
+  lazy(page, 'content', () => (isHtml ? body : md(body)));
+  lazy(page, 'excerpt', () => {
+    const src = LIQUID.test(head) ? render(head, scope0, `${opts.file} (excerpt)`) ?? head : head;
+    return isHtml ? src : md(src);
+  });
   linkNeighbours(page, post.rel, allDrops);
   const layouts: string[] = [];
   let layoutVar: Record<string, unknown> = {};
   let name = post.data.layout;
   while (typeof name === 'string' && name && name !== 'none' && layouts.length < MAX_LAYOUTS) {
-    const file = files.list('_layouts').find((f) => f.replace(/\.[^.]*$/, '') === name);
+    const file = (cache.layoutNames ??= files.list('_layouts')).find((f) => f.replace(/\.[^.]*$/, '') === name);
     if (!file) { missing.add(`_layouts/${name}.html`); break; }
     const ltext = files.read(`_layouts/${file}`) ?? '';
-    const lp = parsePost(ltext);
+    const lp = cache.layout(ltext);
     layoutVar = { ...lp.data, ...layoutVar };
     layouts.push(name);
-    const out = render(ltext.slice(lp.body.start), { ...base, page, layout: layoutVar, content }, `_layouts/${file}`);
+    const out = render(lp.body, { ...base, page, layout: layoutVar, content }, `_layouts/${file}`);
     if (out === undefined) break;
     content = out;
     name = lp.data.layout;
@@ -161,15 +168,37 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
     }
     return files.read(p) !== undefined ? { kind: 'file', rel: p, theme: theme(p) } : { kind: 'missing' };
   };
-  return { html: sanitizePage(content), layouts, skipped: [...skipped].sort(), missing: [...missing].sort(), errors, stylesheet, ms: Date.now() - started };
+  const parts = sanitizeAndSplit(content);
+  return { html: parts.html, body: parts.body, stylesheets: parts.stylesheets, layouts, skipped: [...skipped].sort(), missing: [...missing].sort(), errors, stylesheet, ms: Date.now() - started };
+}
+
+/** Defines `key` on `obj` as a value worked out on first read. */
+function lazy(obj: Record<string, unknown>, key: string, f: () => unknown): void {
+  let done = false;
+  let v: unknown;
+  Object.defineProperty(obj, key, { enumerable: true, configurable: true, get: () => { if (!done) { v = f(); done = true; } return v; } });
 }
 
 /** A Liquid engine in Jekyll's dialect for one site (filters and tags registered; bounded against hostile templates). */
 function siteEngine(site: ReturnType<typeof siteModel>, md: (s: string) => string, tagSite: TagSite, cache: PublishedCache): Liquid {
-  const engine = new Liquid({ timezoneOffset: site.config.timezone ?? 0, greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false, ...LIMITS });
+  const engine = new Liquid({ timezoneOffset: liquidZone(site.config.timezone), greedy: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ownPropertyOnly: false, ...LIMITS });
   registerJekyllFilters(engine, { baseurl: String(site.raw.baseurl ?? ''), url: String(site.raw.url ?? ''), markdown: md });
   registerJekyllTags(engine, tagSite, (src, name) => cache.parse(engine, src, name));
   return engine;
+}
+
+/**
+ * The zone for liquidjs's date filter. liquidjs works a named zone's offset out with two `toLocaleString` calls per
+ * date printed (about a millisecond each); a zone with one offset in every January and July of 2000–2037 is given as
+ * that number of minutes instead, the same for every date a site prints. Zones with summer time stay named.
+ */
+export function liquidZone(tz: string | undefined): string | number {
+  if (!tz) return 0;
+  const at = (y: number, m: number) => tzOffsetMinutes(tz, Date.UTC(y, m, 1));
+  const first = at(2000, 0);
+  for (let y = 2000; y <= 2037; y++) if (at(y, 0) !== first || at(y, 6) !== first) return tz;
+  // liquidjs counts minutes west of UTC, as Date#getTimezoneOffset does.
+  return -first;
 }
 
 /** The site path a stylesheet `href` names on the published site (baseurl removed, relative ones against the page URL); undefined for remote ones. */
