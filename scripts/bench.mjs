@@ -238,9 +238,12 @@ const vscodeReady = fs.existsSync(path.join(cacheDir(), `code-server-${CODE_SERV
 if (argv.includes('--no-vscode') || (!vscodeReady && !argv.includes('--vscode'))) {
   const why = argv.includes('--no-vscode') ? 'skipped (--no-vscode)' : 'code-server/Chromium not installed: pass --vscode to install them and run';
   na('T5', 'keystroke → preview DOM, p95 (code-server)', why);
+  na('T5p', 'keystroke → "As published" page DOM (code-server)', why);
   na('T7', 'extension-host heap after 10,000 edits', why);
 } else {
   try {
+    // bench/vscode.mjs reuses test/e2e/lib.mjs, which registers a mocha root hook when it loads: outside mocha, a no-op.
+    globalThis.after ??= () => {};
     const { vscodeBench } = await import('../bench/vscode.mjs');
     for (const r of await vscodeBench({ site: path.join(ROOT, 'sample-site'), log })) {
       if (r.na) na(r.id, r.what, r.na);
