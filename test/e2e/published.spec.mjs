@@ -46,8 +46,9 @@ describe('"As published" preview (real VS Code in Chromium)', function () {
     await f.locator('.site-header').waitFor({ timeout: 30000 });
     assert.equal(await f.locator('.site-title').innerText(), '示例财经快讯', 'the layout\'s header shows the site title');
     assert.equal(await f.locator('h1').first().innerText(), '离岸人民币兑美元小幅走高', 'post.html\'s title line');
-    // The post's date has no offset: Jekyll reads it in the site's timezone, and the layout prints that time.
-    assert.match(await f.locator('small').first().innerText(), /2021-12-01 13:33:50/);
+    // The post's date (13:33:50) has no offset: Jekyll reads it as UTC, readers see 21:33:50 in Asia/Shanghai, and the
+    // layout's `date` filter prints that (the oracle test proves the same against Jekyll's build).
+    assert.match(await f.locator('small').first().innerText(), /^\(GMT\+8, Asia\/Shanghai\) 2021-12-01 21:33:50$/);
     assert.match(await f.locator('.pd-published-bar').innerText(), /post → default/);
     assert.doesNotMatch(await f.locator('.pd-published-bar').innerText(), /not loaded|Sass error/);
     // Chromium is the oracle of what the page shows: the header's computed style comes from the compiled Sass.

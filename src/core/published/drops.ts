@@ -40,6 +40,8 @@ export interface PostRead {
   data: Record<string, unknown>;
   url: string;
   body: string;
+  /** Where the front matter block ends in the text (its closing fence included), or undefined without one. */
+  frontMatterEnd: number | undefined;
   date: RubyTime;
 }
 
@@ -52,7 +54,7 @@ export function readPost(site: SiteModel, rel: string, text: string): PostRead {
   const ms = view.dateMs ?? site.now;
   const dir = site.config.collectionsDir;
   const r = postUrl({ rel: dir && rel.startsWith(`${dir}/`) ? rel.slice(dir.length + 1) : rel, data, categories: view.categories, date: view.date ?? formatJekyll(ms, tz), readAborted: parsed.errors.length > 0 }, site.permalink);
-  return { rel, view, data, url: 'url' in r ? r.url : '', body: text.slice(parsed.body.start), date: new RubyTime(ms, tz) };
+  return { rel, view, data, url: 'url' in r ? r.url : '', body: text.slice(parsed.body.start), frontMatterEnd: parsed.frontMatter?.end, date: new RubyTime(ms, tz) };
 }
 
 /** The `page` object of a post: every front-matter key, then Jekyll's own keys. */

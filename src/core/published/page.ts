@@ -1,6 +1,5 @@
 // renderPublished: a post through its layout chain with Liquid in Jekyll's dialect, then parsed and sanitized as a page.
 import { Liquid } from 'liquidjs';
-import { parsePost } from '../parse';
 import { markdown } from '../render/markdown';
 import { renderPost, type RenderOptions } from '../render';
 import { trimTrailing } from '../text';
@@ -128,8 +127,7 @@ export function renderPublished(opts: PublishedOptions): PublishedResult {
   const sep = typeof post.data.excerpt_separator === 'string' ? post.data.excerpt_separator : typeof site.raw.excerpt_separator === 'string' ? site.raw.excerpt_separator : '\n\n';
   const head = sep && post.body.includes(sep) ? post.body.slice(0, post.body.indexOf(sep)) : post.body;
   // The article region is today's sanitized body (markers for scroll sync); page.content is Jekyll's converter output.
-  const fm = parsePost(text).frontMatter;
-  const articleText = fm ? text.slice(0, fm.end) + body : body;
+  const articleText = post.frontMatterEnd !== undefined ? text.slice(0, post.frontMatterEnd) + body : body;
   let content = kramdownLike(() => renderPost(articleText, { ...opts.body, header: false, path: opts.file, format: isHtml ? 'html' : 'markdown' }).bodyHtml);
   const page = pageDrop(post, '', '');
   // page.content and page.excerpt are converted when a layout reads them (most print only `content`).
