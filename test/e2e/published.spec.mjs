@@ -20,7 +20,7 @@ async function previewFrame(page, selector, timeout = 30000) {
 // The copy of sample-site gets a stylesheet and a site header: Sass with front matter, a partial in _sass/, linked by
 // the default layout through relative_url (what Jekyll builds to /assets/css/site.css).
 const BRAND = '#0a5c8a';
-const SCSS = `---\n---\n@import "brand";\n.site-header { background-color: $brand; color: #fff; padding: 12px; }\n.site-title { font-weight: 700; letter-spacing: 2px; }\n`;
+const SCSS = `---\n---\n@import "brand";\n.site-header { background-color: $brand; color: #fff; padding: 12px; }\n.site-title { color: #fff; font-weight: 700; letter-spacing: 2px; text-decoration: none; }\n`;
 const LAYOUT = `<!DOCTYPE html>
 <html lang="{{ site.lang }}"><head><meta charset="utf-8"><title>{{ page.title }} | {{ site.title }}</title>
 <link rel="stylesheet" href="{{ '/assets/css/site.css' | relative_url }}"></head>
@@ -29,7 +29,7 @@ const LAYOUT = `<!DOCTYPE html>
 
 describe('"As published" preview (real VS Code in Chromium)', function () {
   this.timeout(240000);
-  const wb = useWorkbench({ prepare: (site) => {
+  const wb = useWorkbench({ server: { settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' } }, prepare: (site) => {
     fs.mkdirSync(path.join(site, 'assets', 'css'), { recursive: true });
     fs.mkdirSync(path.join(site, '_sass'), { recursive: true });
     fs.writeFileSync(path.join(site, 'assets', 'css', 'site.scss'), SCSS);
