@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { layeredFiles, memoryFiles, pageUrl, PublishedCache, renderPublished, sitePages, sitePath } from '../../src/core/published';
 import { parseSiteConfig } from '../../src/core/site';
 import { compileSiteSass, SassCache } from '../../src/node/site-sass';
+import { liquidZone } from '../../src/core/published/page';
 
 const SITE: Record<string, string> = {
   '_config.yml': 'title: Harbour\nbaseurl: /h\npermalink: pretty\n',
@@ -91,6 +92,14 @@ describe('"As published": render cache and budget', () => {
     assert.match(renderPublished({ files: memoryFiles(files), file: '_posts/2024-02-01-b.md', cache }).html, /About=/, 'pages kept until cleared');
     cache.clear();
     assert.match(renderPublished({ files: memoryFiles(files), file: '_posts/2024-02-01-b.md', cache }).html, /About us=/);
+  });
+
+  it('a zone without summer time goes to liquidjs as minutes west of UTC; one with summer time stays named', () => {
+    assert.equal(liquidZone('Asia/Shanghai'), -480);
+    assert.equal(liquidZone('Asia/Kolkata'), -330);
+    assert.equal(liquidZone('America/New_York'), 'America/New_York');
+    assert.equal(liquidZone('Europe/Berlin'), 'Europe/Berlin');
+    assert.equal(liquidZone(undefined), 0);
   });
 
   it('past the budget no further layout is rendered and the bar says why', () => {
