@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml, lineOffsets, type RenderResult, type StockMode } from '../core/render';
-import { layeredFiles, PublishedCache, renderPublished } from '../core/published';
+import { layeredFiles, PublishedCache, renderPublished, rewriteCssUrls } from '../core/published';
 import { parseYaml } from '../core/parse';
 import { findTheme, nodeSiteFiles } from '../node/site-files';
 import { SassCache } from '../node/site-sass';
@@ -76,15 +76,22 @@ export function renderPublishedPreview(text: string, file: string, siteRoot: str
   const links: string[] = [];
   const notLoaded: string[] = [];
   const sassErrors: string[] = [];
+  const baseurl = String(parseYaml((configText ?? '').replace(/^\uFEFF/, '')).data.baseurl ?? '');
+  // A compiled stylesheet is served from CSS_DIR: its relative url()s are pointed at the site's (or theme's) files.
+  const fileUri = (p: string) => {
+    const d = files.read(p) !== undefined ? siteRoot : themeFiles?.read(p) !== undefined ? theme.dir : undefined;
+    return d ? webview.asWebviewUri(vscode.Uri.file(path.join(d, p))).toString() : undefined;
+  };
+  const served = (css: string, rel: string) => cssFile(rewriteCssUrls(css, `/${rel}`, baseurl, fileUri));
   const link = (p: string) => links.push(`<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(vscode.Uri.file(p)).toString())}">`);
   for (const href of page.stylesheets) {
     const src = r.stylesheet(href);
     const dir = 'theme' in src && src.theme ? theme.dir : siteRoot;
     if (src.kind === 'file' && dir) link(path.join(dir, src.rel));
-    else if (src.kind === 'css') link(cssFile(src.css));
+    else if (src.kind === 'css') link(served(src.css, src.rel));
     else if (src.kind === 'sass') {
       const out = sass.compile(layeredFiles(files, themeFiles), src.rel, src.source, parseYaml((configText ?? '').replace(/^\uFEFF/, '')).data);
-      if (out.css !== undefined) link(cssFile(out.css)); else { notLoaded.push(href); sassErrors.push(out.error); }
+      if (out.css !== undefined) link(served(out.css, src.rel)); else { notLoaded.push(href); sassErrors.push(out.error); }
     } else notLoaded.push(href);
   }
   const facts = [

@@ -1,6 +1,6 @@
 // "As published" between keystrokes: the render cache (templates by text, lists until cleared), the time budget, site.pages, neighbours, stylesheets, Sass.
 import * as assert from 'node:assert/strict';
-import { layeredFiles, memoryFiles, pageUrl, PublishedCache, renderPublished, sitePages, sitePath } from '../../src/core/published';
+import { layeredFiles, memoryFiles, pageUrl, PublishedCache, renderPublished, rewriteCssUrls, sitePages, sitePath } from '../../src/core/published';
 import { parseSiteConfig } from '../../src/core/site';
 import { compileSiteSass, SassCache } from '../../src/node/site-sass';
 import { liquidZone } from '../../src/core/published/page';
@@ -107,6 +107,16 @@ describe('"As published": render cache and budget', () => {
     const r = renderPublished({ files, file: '_posts/2024-02-01-b.md', budgetMs: 50 });
     assert.ok(r.errors.some((e) => /_layouts\/default\.html/.test(e)), r.errors.join('; '));
     assert.match(r.html, /<article>/, 'the inner layout still shows');
+  });
+});
+
+describe('"As published": url() in a served stylesheet', () => {
+  it('relative and root-relative references to site files are resolved against the stylesheet\'s published URL', () => {
+    const seen: string[] = [];
+    const out = rewriteCssUrls('a{background:url(../img/a.png)} b{background:url("/h/img/b.png")} c{background:url(\'x y.png\')} d{x:url(data:image/png;base64,AA)} e{x:url(https://e.org/c.png)} f{x:url(#m)} g{x:url(/h/none.png)}',
+      '/assets/css/site.css', '/h', (p) => { seen.push(p); return p === 'none.png' ? undefined : `W/${p}`; });
+    assert.deepEqual(seen, ['assets/img/a.png', 'img/b.png', 'assets/css/x y.png', 'none.png']);
+    assert.equal(out, 'a{background:url("W/assets/img/a.png")} b{background:url("W/img/b.png")} c{background:url("W/assets/css/x y.png")} d{x:url(data:image/png;base64,AA)} e{x:url(https://e.org/c.png)} f{x:url(#m)} g{x:url(/h/none.png)}');
   });
 });
 

@@ -5,3 +5,4 @@ export { sitePages, pageUrl } from './pages';
 export { layeredFiles, memoryFiles, cleanPath, type SiteFiles } from './files';
 export { sanitizePage, parsePage, splitPage, PAGE_REMOVED } from './dom';
 export { relativeUrl, absoluteUrl, smartify, slugifyMode } from './filters';
+export { rewriteCssUrls } from './css-urls';

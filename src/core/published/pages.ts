@@ -9,6 +9,8 @@ import { trimChar } from '../text';
 const DEFAULT_EXCLUDES = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle', 'vendor/cache', 'vendor/gems', 'vendor/ruby'];
 const MAX_DEPTH = 8;
 const MAX_PAGES = 5000;
+/** Entries looked at while looking for pages: a hostile or huge repository costs a bounded walk. */
+const MAX_ENTRIES = 50_000;
 /** Files that never start with `---` in practice: not read while looking for pages. */
 const BINARY = /\.(?:png|jpe?g|gif|webp|avif|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|woff2?|ttf|otf|eot|mp[34]|m4a|mov|webm|ogg|wav|psd|exe|dll|so|dylib|class|jar)$/i;
 
@@ -78,10 +80,11 @@ export function sitePages(files: SiteFiles, theme: SiteFiles | undefined, site: 
   const excludes = [...list(site.raw.exclude), ...DEFAULT_EXCLUDES];
   const includes = list(site.raw.include);
   const own: Record<string, unknown>[] = [];
+  let seen = 0;
   const walk = (fs: SiteFiles, dir: string, depth: number, out: Record<string, unknown>[], filter: boolean) => {
     if (depth > MAX_DEPTH) return;
     for (const name of fs.list(dir)) {
-      if (out.length >= MAX_PAGES) return;
+      if (out.length >= MAX_PAGES || ++seen > MAX_ENTRIES) return;
       const rel = dir ? `${dir}/${name}` : name;
       if (filter && skipped(name, rel, excludes, includes)) continue;
       if (BINARY.test(name)) continue;
