@@ -74,4 +74,19 @@ for (const [key, file] of [['t4Article', article], ['t4Digest', digest]]) {
     return { ...compare(() => core.render.renderPost(text, opts), () => bareRender(text), Math.max(500, ITER / 2)), bodyChars: out.bodyHtml.length, bareChars: bareRender(text).length };
   });
 }
+// T4p: the sample article "As published" (layouts, includes, cache kept as the preview keeps it; the page split as the
+// preview splits it) vs renderPost of the same article, each call on a text one character longer (a keystroke).
+result.t4Published = guard('renderPublished', () => {
+  if (typeof core.published?.renderPublished !== 'function') throw new Error('renderPublished is not exported');
+  const text = fs.readFileSync(article, 'utf8');
+  const files = core.nodeSiteFiles(siteRoot);
+  const cache = new core.published.PublishedCache();
+  const rel = path.relative(siteRoot, article).split(path.sep).join('/');
+  let n = 0;
+  const typed = () => `${text}${'Q'.repeat((n++ % 40) + 1)}\n`;
+  const pub = () => core.published.renderPublished({ files, file: rel, text: typed(), now: NOW, cache, budgetMs: 1000 }).body;
+  const out = core.published.renderPublished({ files, file: rel, text, now: NOW, cache });
+  const opts = { site, path: article };
+  return { ...compare(pub, () => core.render.renderPost(typed(), opts), Math.max(200, ITER / 4)), layouts: out.layouts, errors: out.errors, parses: cache.parses };
+});
 process.stdout.write(`${JSON.stringify(result)}\n`);

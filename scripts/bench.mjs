@@ -181,6 +181,8 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
   add('T3', 'validate sample article, all rules, in-process', d.t3, ['validatePost', 'yaml.parseDocument(front matter)'], 2);
   add('T4a', 'render sample article, in-process', d.t4Article, ['renderPost', 'markdown-it({html:true}) + sanitize-html()'], 1.3);
   add('T4b', 'render a digest, in-process', d.t4Digest, ['renderPost', 'markdown-it({html:true}) + sanitize-html()'], 1.3);
+  add('T4p', 'render sample article "As published" (layouts, cache kept), in-process', d.t4Published, ['renderPublished (page body + stylesheets)', 'renderPost (article preview)'], 3);
+  if (!d.t4Published?.na) rows[rows.length - 1].note += `; layouts ${d.t4Published.layouts.join(' → ')}, ${d.t4Published.parses} template parses in all (the edited body's only after the first)`;
 })();
 
 // T6: bundle sizes and activation with a fake vscode module.
@@ -236,9 +238,12 @@ const vscodeReady = fs.existsSync(path.join(cacheDir(), `code-server-${CODE_SERV
 if (argv.includes('--no-vscode') || (!vscodeReady && !argv.includes('--vscode'))) {
   const why = argv.includes('--no-vscode') ? 'skipped (--no-vscode)' : 'code-server/Chromium not installed: pass --vscode to install them and run';
   na('T5', 'keystroke → preview DOM, p95 (code-server)', why);
+  na('T5p', 'keystroke → "As published" page DOM (code-server)', why);
   na('T7', 'extension-host heap after 10,000 edits', why);
 } else {
   try {
+    // bench/vscode.mjs reuses test/e2e/lib.mjs, which registers a mocha root hook when it loads: outside mocha, a no-op.
+    globalThis.after ??= () => {};
     const { vscodeBench } = await import('../bench/vscode.mjs');
     for (const r of await vscodeBench({ site: path.join(ROOT, 'sample-site'), log })) {
       if (r.na) na(r.id, r.what, r.na);

@@ -10,11 +10,14 @@ const list = (dir) => fs.existsSync(path.join(root, dir))
   ? fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [];
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+// Dart Sass (3 MB, only for "As published" stylesheets) is its own file, loaded on first use rather than at activation.
+const sassOutside = { name: 'sass-outside', setup(b) { b.onResolve({ filter: /^sass$/ }, () => ({ path: './sass.js', external: true })); } };
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch, define: { POSTDESK_TEST_HOOKS: 'false' } },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch, define: { POSTDESK_TEST_HOOKS: 'false' }, plugins: [sassOutside] },
+  { ...node, entryPoints: ['node_modules/sass/sass.node.js'], outfile: 'dist/sass.js', minify: !watch, sourcemap: false },
   // Large posts render in this worker with a time budget, off the extension host's main thread.
   { ...node, entryPoints: ['src/node/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
-  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
+  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [sassOutside], define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))
     ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),
   // Test bundles: unit suites run in plain Node, integration suites inside the VS Code extension host.

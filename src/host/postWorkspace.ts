@@ -58,6 +58,9 @@ export class PostWorkspace extends Disposable {
   private readonly scanEmitter = this._register(new vscode.EventEmitter<ScanState>());
   /** Fires as the scan progresses and when it ends. */
   readonly onDidChangeScan = this.scanEmitter.event;
+  private readonly fileEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires for every file the workspace watcher sees created, changed or deleted (the "As published" caches listen). */
+  readonly onDidChangeFile = this.fileEmitter.event;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pending = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
@@ -78,9 +81,9 @@ export class PostWorkspace extends Disposable {
     this._register(sites.onDidChangeLayouts(() => void this.rescan()));
     // The one watcher of the extension: configs, layouts and posts.
     const watcher = this._register(ws.createFileSystemWatcher('**/*'));
-    this._register(watcher.onDidCreate((u) => this.onDisk(u, false)));
-    this._register(watcher.onDidChange((u) => this.onDisk(u, false)));
-    this._register(watcher.onDidDelete((u) => this.onDisk(u, true)));
+    this._register(watcher.onDidCreate((u) => { this.fileEmitter.fire(u); this.onDisk(u, false); }));
+    this._register(watcher.onDidChange((u) => { this.fileEmitter.fire(u); this.onDisk(u, false); }));
+    this._register(watcher.onDidDelete((u) => { this.fileEmitter.fire(u); this.onDisk(u, true); }));
     this._register({ dispose: () => { this.generation++; for (const t of this.timers.values()) clearTimeout(t); } });
     void sites.ready().then(() => { for (const d of ws.textDocuments) this.analyzeDocument(d); });
     void this.rescan();

@@ -101,7 +101,7 @@ export class PreviewPanel extends Disposable {
     const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
     if (inSite && doc.uri.scheme === 'file' && previewMode(doc.uri) === 'published') {
       return Promise.resolve().then(() => {
-        const r = renderPublishedPreview(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri));
+        const r = renderPublishedPreview(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri), this.s.workspace.onDidChangeFile);
         this.extraRoots = r.roots;
         return r;
       });

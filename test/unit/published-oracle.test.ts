@@ -11,6 +11,9 @@ import { parsePost } from '../../src/core/parse';
 import { copyWritable, corpusDir, projectRoot } from './corpus';
 import { needsTool } from './needs';
 import { normalizeBody } from './published-normalize';
+import { normalizeCss } from './published-css';
+import { layeredFiles, sitePages } from '../../src/core/published';
+import { compileSiteSass } from '../../src/node/site-sass';
 
 const JEKYLL = '/usr/bin/jekyll';
 
@@ -78,6 +81,7 @@ describe('"As published" pages equal the pages Jekyll writes (oracle: Debian jek
         let compared = 0;
         let leaked = 0;
         const failures: string[] = [];
+        let last: ReturnType<typeof renderPublished> | undefined;
         for (const rel of postFiles(src)) {
           const text = files.read(rel) ?? '';
           const post = readPost(model, rel, text);
@@ -86,6 +90,7 @@ describe('"As published" pages equal the pages Jekyll writes (oracle: Debian jek
           const built = path.join(out, url.endsWith('/') ? `${url}index.html` : url);
           assert.ok(fs.existsSync(built), `${rel}: Jekyll wrote no ${url}`);
           const mine = renderPublished({ files, theme, file: rel, now });
+          last = mine;
           assert.deepEqual(mine.errors, [], `${rel}: ${mine.errors.join('; ')}`);
           const a = normalizeBody(mine.html);
           const b = normalizeBody(fs.readFileSync(built, 'utf8'));
@@ -101,6 +106,22 @@ describe('"As published" pages equal the pages Jekyll writes (oracle: Debian jek
           const i = firstDifference(a, b);
           if (i >= 0) failures.push(`${rel}: line ${i} of <body>: Post Desk ${JSON.stringify(a[i] ?? '(end)')}, Jekyll ${JSON.stringify(b[i] ?? '(end)')}`);
         }
+        // Stylesheet pages (`.scss`/`.sass` with front matter, the site's or the theme's): Liquid, then Dart Sass, equal to
+        // the CSS Jekyll wrote (libsass through jekyll-sass-converter) after normalizeCss.
+        let sheets = 0;
+        for (const pg of sitePages(files, theme, { raw: model.raw, config: model.config, markdownExts: model.permalink.markdownExts })) {
+          if (!/\.s[ac]ss$/.test(String(pg.path)) || !last) continue;
+          const src = last.stylesheet(String(pg.url));
+          assert.equal(src.kind, 'sass', `${String(pg.url)} resolves to its Sass page`);
+          if (src.kind !== 'sass') continue;
+          const css = compileSiteSass(layeredFiles(files, theme), src.rel, src.source, model.raw);
+          sheets++;
+          const a = normalizeCss(css.css ?? css.error ?? '');
+          const b = normalizeCss(fs.readFileSync(path.join(out, String(pg.url)), 'utf8'));
+          const i = firstDifference(a, b);
+          if (i >= 0) failures.push(`${String(pg.url)}: rule ${i}: Post Desk ${JSON.stringify(a[i] ?? '(end)')}, Jekyll ${JSON.stringify(b[i] ?? '(end)')}`);
+        }
+        console.log(`      ${site.name}: ${sheets} Sass stylesheet(s) compared`);
         console.log(`      ${site.name}: ${compared - failures.length}/${compared} pages equal (${leaked} of them apart from kramdown's reading of a leaked front matter)`);
         assert.ok(compared > 0, 'no published post compared');
         assert.deepEqual(failures, [], failures.join('\n'));

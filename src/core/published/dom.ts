@@ -64,9 +64,19 @@ export function parsePage(html: string): DefaultTreeAdapterMap['document'] {
   return doc;
 }
 
+/** A page sanitized once: the serialized document, its stylesheet URLs (in order) and the serialized `<body>`. */
+export function sanitizeAndSplit(html: string): { html: string; stylesheets: string[]; body: string } {
+  const doc = parse(html);
+  walk(doc);
+  return { html: serialize(doc), ...splitDoc(doc) };
+}
+
 /** A sanitized page split for a host page: its stylesheet URLs (in order) and the inner HTML of its `<body>`. */
 export function splitPage(html: string): { stylesheets: string[]; body: string } {
-  const doc = parse(html);
+  return splitDoc(parse(html));
+}
+
+function splitDoc(doc: DefaultTreeAdapterMap['document']): { stylesheets: string[]; body: string } {
   const stylesheets: string[] = [];
   let body = '';
   const visit = (n: Node) => {

@@ -40,6 +40,8 @@ export interface PostRead {
   data: Record<string, unknown>;
   url: string;
   body: string;
+  /** Where the front matter block ends in the text (its closing fence included), or undefined without one. */
+  frontMatterEnd: number | undefined;
   date: RubyTime;
 }
 
@@ -52,7 +54,7 @@ export function readPost(site: SiteModel, rel: string, text: string): PostRead {
   const ms = view.dateMs ?? site.now;
   const dir = site.config.collectionsDir;
   const r = postUrl({ rel: dir && rel.startsWith(`${dir}/`) ? rel.slice(dir.length + 1) : rel, data, categories: view.categories, date: view.date ?? formatJekyll(ms, tz), readAborted: parsed.errors.length > 0 }, site.permalink);
-  return { rel, view, data, url: 'url' in r ? r.url : '', body: text.slice(parsed.body.start), date: new RubyTime(ms, tz) };
+  return { rel, view, data, url: 'url' in r ? r.url : '', body: text.slice(parsed.body.start), frontMatterEnd: parsed.frontMatter?.end, date: new RubyTime(ms, tz) };
 }
 
 /** The `page` object of a post: every front-matter key, then Jekyll's own keys. */
@@ -69,6 +71,23 @@ export function pageDrop(post: PostRead, content: string, excerpt: string): Reco
     output: null, next: null, previous: null,
   };
 }
+
+/**
+ * Sets `page.next` / `page.previous` as getters (worked out on first read): the post after and before this one in the
+ * posts collection sorted by date then path (Jekyll's Document order); `posts` is newest first, as {@link sitePosts} gives.
+ */
+export function linkNeighbours(page: Record<string, unknown>, rel: string, posts: () => Record<string, unknown>[]): void {
+  const at = (d: number) => () => {
+    const list = posts();
+    const i = list.findIndex((p) => p.path === rel);
+    return i < 0 ? null : list[i - d] ?? null;
+  };
+  Object.defineProperty(page, 'next', { enumerable: true, get: at(1) });
+  Object.defineProperty(page, 'previous', { enumerable: true, get: at(-1) });
+}
+
+/** Jekyll's post order reversed (`site.posts`): newest first, then by path descending. */
+export const newestFirst = (a: PostRead, b: PostRead): number => b.date.getTime() - a.date.getTime() || (a.rel < b.rel ? 1 : a.rel > b.rel ? -1 : 0);
 
 /** The site's posts (all `_posts` folders below the root), published ones only, newest first. Read lazily and once. */
 export function sitePosts(site: SiteModel): PostRead[] {
@@ -88,7 +107,7 @@ export function sitePosts(site: SiteModel): PostRead[] {
     }
   };
   walk(site.config.collectionsDir, 0);
-  return out.sort((a, b) => b.date.getTime() - a.date.getTime() || (a.rel < b.rel ? 1 : -1));
+  return out.sort(newestFirst);
 }
 
 /** One `_data` file's value (any YAML or JSON document; nothing when it does not parse). */
@@ -113,14 +132,16 @@ export function siteData(files: SiteFiles, dir = '_data', depth = 0): Record<str
   return out;
 }
 
-/** The `site` object: config keys, `time`, and `posts`/`categories`/`tags`/`data` computed on first use. */
-export function siteDrop(site: SiteModel, posts: () => Record<string, unknown>[]): Record<string, unknown> {
-  const drop: Record<string, unknown> = { baseurl: '', url: '', ...site.raw, time: new RubyTime(site.now, site.config.timezone), pages: [], static_files: [], html_pages: [], collections: [], documents: [] };
+/** The `site` object: config keys, `time`, and `posts`/`pages`/`categories`/`tags`/`data` computed on first use. */
+export function siteDrop(site: SiteModel, posts: () => Record<string, unknown>[], pages: () => Record<string, unknown>[] = () => [], data: () => Record<string, unknown> = () => siteData(site.files)): Record<string, unknown> {
+  const drop: Record<string, unknown> = { baseurl: '', url: '', ...site.raw, time: new RubyTime(site.now, site.config.timezone), static_files: [], collections: [], documents: [] };
   const memo = <T>(key: string, f: () => T) => {
     let v: T | undefined;
     Object.defineProperty(drop, key, { enumerable: true, get: () => (v ??= f()) });
   };
   memo('posts', posts);
+  memo('pages', pages);
+  memo('html_pages', () => (drop.pages as Record<string, unknown>[]).filter((p) => /\.html?$/i.test(String(p.url)) || String(p.url).endsWith('/')));
   const group = (key: 'categories' | 'tags') => {
     const out: Record<string, unknown[]> = {};
     for (const p of drop.posts as Record<string, unknown>[]) for (const v of (p[key] as unknown[]) ?? []) (out[String(v)] ??= []).push(p);
@@ -128,6 +149,6 @@ export function siteDrop(site: SiteModel, posts: () => Record<string, unknown>[]
   };
   memo('categories', () => group('categories'));
   memo('tags', () => group('tags'));
-  memo('data', () => siteData(site.files));
+  memo('data', data);
   return drop;
 }

@@ -52,19 +52,17 @@ function splitInclude(args: string): { file: string; params: string } {
   return { file: s.slice(0, end), params: s.slice(end).trimStart() };
 }
 
-/** Registers include, include_relative, post_url, link, highlight on an engine (templates parsed once per engine). */
-export function registerJekyllTags(engine: Liquid, site: TagSite): void {
-  const cache = new Map<string, Template[]>();
+/**
+ * Registers include, include_relative, post_url, link, highlight on an engine. Included files are read on every use and
+ * parsed through `parse` (a cache keyed by text: an edited include is parsed again, an unchanged one never).
+ */
+export function registerJekyllTags(engine: Liquid, site: TagSite, parse: (src: string, name: string) => Template[] = (src, name) => engine.parse(src, name)): void {
   let depth = 0;
   const load = (rel: string): Template[] | undefined => {
-    let t = cache.get(rel);
-    if (t) return t;
     const text = site.read(rel);
     if (text === undefined) { site.missing.add(rel); return undefined; }
     registerPluginTags(engine, text, site);
-    t = engine.parse(text, rel);
-    cache.set(rel, t);
-    return t;
+    return parse(text, rel);
   };
   const includeTag = (folder: (ctxDir: string) => string) => class extends Tag {
     private file: string;
