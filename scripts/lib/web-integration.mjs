@@ -21,19 +21,21 @@ function siteFiles(dir, rel = '') {
 }
 
 /**
- * out/web-test/: `postdesk/` (the product's manifest and files, the web bundle built with test hooks, the test bundle)
- * and `testfs/` (the fixture extension). extensionDevelopmentPath points at the folder: it loads both.
+ * `dir`/postdesk: the product's manifest and files (with `testHooks`, the web bundle rebuilt with test hooks and the
+ * test bundle of test/web); `dir`/testfs: the fixture extension serving sample-site under `pdtest:`.
+ * extensionDevelopmentPath points at `dir`: it loads both. dist/ must be built.
  */
-async function buildWebTest(grep) {
-  const dir = path.join(ROOT, 'out', 'web-test');
+export async function buildWebFolder(dir, { testHooks = false, grep } = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   const ext = path.join(dir, 'postdesk');
   fs.mkdirSync(path.join(ext, 'dist'), { recursive: true });
-  for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'media', 'dist/preview.js', 'dist/extension.js', 'dist/render-worker.js']) {
+  for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n', 'media', 'dist/preview.js', 'dist/extension.js', 'dist/render-worker.js', 'dist/web']) {
     if (fs.existsSync(path.join(ROOT, f))) fs.cpSync(path.join(ROOT, f), path.join(ext, f), { recursive: true });
   }
-  await Promise.all(webBuilds({ minify: false, testHooks: true, outdir: path.join(ext, 'dist', 'web') }).map((b) => esbuild.build(b)));
-  await esbuild.build({ ...webOptions, entryPoints: ['test/web/index.ts'], outfile: path.join(ext, 'dist', 'web-test.js'), external: ['vscode'], define: { ...webOptions.define, POSTDESK_WEB_GREP: JSON.stringify(grep ?? '') } });
+  if (testHooks) {
+    await Promise.all(webBuilds({ minify: false, testHooks: true, outdir: path.join(ext, 'dist', 'web') }).map((b) => esbuild.build(b)));
+    await esbuild.build({ ...webOptions, entryPoints: ['test/web/index.ts'], outfile: path.join(ext, 'dist', 'web-test.js'), external: ['vscode'], define: { ...webOptions.define, POSTDESK_WEB_GREP: JSON.stringify(grep ?? '') } });
+  }
   const fixture = path.join(dir, 'testfs');
   fs.mkdirSync(path.join(fixture, 'dist'), { recursive: true });
   fs.writeFileSync(path.join(fixture, 'package.json'), JSON.stringify({
@@ -45,11 +47,16 @@ async function buildWebTest(grep) {
   return { dir, testsPath: path.join(ext, 'dist', 'web-test.js') };
 }
 
+/** The workspace folder the web runs open: the fixture's copy of sample-site. */
+export const WEB_FOLDER = `${SCHEME}:/site`;
+/** code-server settings that put Post Desk (its real manifest has `main` too) in the web worker host. */
+export const WEB_SETTINGS = { 'remote.extensionKind': { 'postdesk.postdesk': ['web'] } };
+
 /** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
 export async function runWebIntegration({ grep, timeoutMs = 10 * 60 * 1000 } = {}) {
-  const { dir, testsPath } = await buildWebTest(grep);
-  // The real manifest has `main` too: this setting puts Post Desk in the web worker host (the suite asserts it is there).
-  const server = await startCodeServer({ settings: { 'remote.extensionKind': { 'postdesk.postdesk': ['web'] } } });
+  const { dir, testsPath } = await buildWebFolder(path.join(ROOT, 'out', 'web-test'), { testHooks: true, grep });
+  // The suite asserts that Post Desk is in the web worker host (no silent fallback to the Node host).
+  const server = await startCodeServer({ settings: WEB_SETTINGS });
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -65,7 +72,7 @@ export async function runWebIntegration({ grep, timeoutMs = 10 * 60 * 1000 } = {
     await page.exposeFunction('codeAutomationLog', (...args) => log(args.map(String).join(' ')));
     await page.exposeFunction('codeAutomationExit', (code) => { setTimeout(() => finish(code), 500); });
     page.on('console', (m) => { if (process.env.POSTDESK_DEBUG_CONSOLE) process.stderr.write(`  [console] ${m.text().slice(0, 300)}\n`); log(m.text()); });
-    await page.goto(workbenchUrl(server, `${SCHEME}:/site`, { extensionDevelopmentPath: dir, extensionTestsPath: testsPath }));
+    await page.goto(workbenchUrl(server, WEB_FOLDER, { extensionDevelopmentPath: dir, extensionTestsPath: testsPath }));
     let timeoutId;
     const timer = new Promise((resolve) => { timeoutId = setTimeout(() => resolve('timeout'), timeoutMs); });
     const code = await Promise.race([done, timer]);
