@@ -15,7 +15,7 @@ export const VIEW_TYPE = 'postdesk.preview';
 const UPDATE_DELAY_MS = 30;
 
 /** What integration tests read through `postdesk.preview._state`. */
-export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean; stockMarks: number; siteRoot: string | undefined }
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean; stockMarks: number; siteRoot: string | undefined; renderedIn: BudgetedRenderer['lastPath'] }
 
 /** A script nonce from the platform's CSPRNG (Web Crypto: Node 20 and web workers alike). */
 function nonceOf(): string {
@@ -71,7 +71,7 @@ export class PreviewPanel extends Disposable {
   }
 
   get state(): PanelState {
-    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: this.mode(), published: this.lastHtml.includes('class="pd-published-bar"'), stockMarks: this.lastHtml.match(/\bpd-stock\b/g)?.length ?? 0, siteRoot: this.siteRoot };
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: this.mode(), published: this.lastHtml.includes('class="pd-published-bar"'), stockMarks: this.lastHtml.match(/\bpd-stock\b/g)?.length ?? 0, siteRoot: this.siteRoot, renderedIn: this.renderer.lastPath };
   }
 
   private mode(): PreviewMode { return this.published?.previewMode(this.uri) ?? 'article'; }

@@ -72,6 +72,8 @@ export class BudgetedRenderer {
   private readonly pending = new Map<number, { resolve: (r: RenderResult) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   /** Without a worker: the shortest text whose main-thread render ran past the budget; as long or longer is refused. */
   private slowFrom = Infinity;
+  /** Where the last render ran (tests and the debug state read it). */
+  lastPath: 'inline' | 'worker' | 'main-thread' | undefined;
   readonly budgetMs: number;
   private readonly inlineLimit: number;
   private readonly mainThreadLimit: number;
@@ -88,10 +90,11 @@ export class BudgetedRenderer {
   render(text: string, options: PortableOptions, imageBase: string | undefined): Promise<RenderResult> {
     const inline = () => renderPost(text, { ...options, resolveImage: imageBase ? (p: string) => imageUrl(imageBase, p) : undefined });
     try {
-      if (text.length < this.inlineLimit) return Promise.resolve(inline());
+      if (text.length < this.inlineLimit) { this.lastPath = 'inline'; return Promise.resolve(inline()); }
       const worker = this.ensureWorker();
-      if (!worker) return Promise.resolve(this.onMainThread(text.length, inline));
+      if (!worker) { this.lastPath = 'main-thread'; return Promise.resolve(this.onMainThread(text.length, inline)); }
     } catch (e) { return Promise.reject(e as Error); }
+    this.lastPath = 'worker';
     return this.inWorker(text, options, imageBase);
   }
 
