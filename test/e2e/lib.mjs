@@ -72,7 +72,8 @@ export function useSharedWorkbench() {
   return holder;
 }
 // A root-level hook (lib.mjs is loaded while mocha reads the spec files): closes the shared workbench at the end.
-after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
+// `npm run bench` imports this file outside mocha (bench/vscode.mjs), where there is no `after`.
+if (typeof after === 'function') after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
 
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */
 export async function openFile(page, name) {
