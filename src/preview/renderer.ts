@@ -30,6 +30,9 @@ export class RenderBudgetError extends Error {
   constructor(readonly ms: number) { super(`rendering took longer than ${ms} ms`); }
 }
 
+/** The worker itself failed (refused by the host, crashed, exited): the render is retried on the main thread. */
+class WorkerFailedError extends Error {}
+
 /**
  * A root-relative path (`/assets/a.png`) under `base` (the webview URI of the site root), each segment encoded;
  * undefined when it would leave the root.
@@ -95,7 +98,11 @@ export class BudgetedRenderer {
       if (!worker) { this.lastPath = 'main-thread'; return Promise.resolve(this.onMainThread(text.length, inline)); }
     } catch (e) { return Promise.reject(e as Error); }
     this.lastPath = 'worker';
-    return this.inWorker(text, options, imageBase);
+    return this.inWorker(text, options, imageBase).catch((e: Error) => {
+      if (!(e instanceof WorkerFailedError)) throw e;
+      this.lastPath = 'main-thread';
+      return this.onMainThread(text.length, inline);
+    });
   }
 
   private onMainThread(length: number, inline: () => RenderResult): RenderResult {
@@ -128,7 +135,7 @@ export class BudgetedRenderer {
       this.pending.delete(m.id);
       clearTimeout(p.timer);
       if (m.ok) p.resolve(m.result); else p.reject(new Error(m.error));
-    }, (e) => { if (this.worker === w) this.kill(e); });
+    }, (e) => { if (this.worker === w) this.kill(new WorkerFailedError(e.message)); });
     this.worker = w;
     return w;
   }

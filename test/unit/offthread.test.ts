@@ -70,4 +70,18 @@ describe('budgeted renderer', function () {
     await assert.rejects(r.render(text(500), { header: false }, undefined), RenderBudgetError);
     same(await r.render(text(399), { header: false }, undefined), renderPost(text(399), { header: false }));
   });
+
+  it('renders on the main thread when the worker fails (a host refusing Web Workers fails them on start)', async () => {
+    let failed = 0;
+    const r = new PlatformRenderer(() => ({
+      post: () => undefined,
+      listen: (_onResponse, onFail) => { setTimeout(() => { failed++; onFail(new Error('refused')); }, 0); },
+      terminate: () => undefined,
+    }), { inlineLimit: 0, budgetMs: 5000 });
+    try {
+      same(await r.render('# 标题', { header: false }, undefined), renderPost('# 标题', { header: false }));
+      assert.equal(failed, 1);
+      assert.equal(r.lastPath, 'main-thread');
+    } finally { r.dispose(); }
+  });
 });
