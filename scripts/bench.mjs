@@ -188,7 +188,7 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
 // T6: bundle sizes and activation with a fake vscode module.
 (() => {
   results.bundles = {};
-  for (const f of ['extension.js', 'cli.js', 'preview.js']) {
+  for (const f of ['extension.js', 'render-worker.js', 'web/extension.js', 'web/render-worker.js', 'cli.js', 'preview.js']) {
     const p = path.join(ROOT, 'dist', f);
     if (!fs.existsSync(p)) { results.bundles[f] = 'missing'; continue; }
     const buf = fs.readFileSync(p);
@@ -197,6 +197,13 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
   const sizes = Object.entries(results.bundles).map(([f, v]) => typeof v === 'string' ? `${f} ${v}` : `${f} ${(v.bytes / 1024).toFixed(0)} KiB (${(v.gzip / 1024).toFixed(0)} KiB gz)`).join(', ');
   rows.push({ id: 'T6a', what: 'bundle sizes', info: sizes });
   log(`T6a bundle sizes: ${sizes}`);
+  // The `browser` entry (github.dev / vscode.dev): what the web worker host downloads at activation.
+  const web = results.bundles['web/extension.js'];
+  if (typeof web === 'object') {
+    const info = `dist/web/extension.js ${(web.bytes / 1024).toFixed(0)} KiB (${(web.gzip / 1024).toFixed(0)} KiB gz); its render worker loads on the first large post`;
+    rows.push({ id: 'W1', what: 'web bundle size (browser entry)', info });
+    log(`W1 web bundle size: ${info}`);
+  } else na('W1', 'web bundle size (browser entry)', 'dist/web/extension.js missing');
   const what = 'activate() with a fake vscode module, fresh process';
   const ext = path.join(ROOT, 'dist', 'extension.js');
   if (!fs.existsSync(ext)) return na('T6', what, 'dist/extension.js missing');

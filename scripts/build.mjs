@@ -2,6 +2,7 @@
 import esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { webBuilds } from './lib/web-build.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -18,6 +19,8 @@ const builds = [
   // Large posts render in this worker with a time budget, off the extension host's main thread.
   { ...node, entryPoints: ['src/node/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [sassOutside], define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
+  // The `browser` entry (web worker extension host) and its render worker.
+  ...webBuilds({ minify: !watch }),
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))
     ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),
   // Test bundles: unit suites run in plain Node, integration suites inside the VS Code extension host.

@@ -105,6 +105,13 @@ for (const layer of layers) {
     console.log(`integration tests ran in VS Code ${r.vscodeVersion} (code-server 4.139.1)`);
     for (const f of r.failures) console.log(`  ✘ ${f.title}\n${f.error.split('\n').map((l) => `      ${l}`).join('\n')}`);
     count('integration', r.passed, r.failed);
+    // The same features again in the web worker extension host (github.dev's), on a virtual workspace (test/web).
+    if (!only.length || only.includes('web')) {
+      const { runWebIntegration } = await import('./lib/web-integration.mjs');
+      const w = await runWebIntegration({ grep: grep ?? process.env.POSTDESK_INTEGRATION_GREP });
+      for (const f of w.failures) console.log(`  ✘ ${f.title}\n${f.error.split('\n').map((l) => `      ${l}`).join('\n')}`);
+      count('integration (web worker host, virtual workspace)', w.passed, w.failed);
+    }
   } else if (layer === 'e2e') {
     ensureCodeServer();
     const all = fs.readdirSync(path.join(root, 'test/e2e')).filter((f) => f.endsWith('.spec.mjs')).sort().map((f) => `test/e2e/${f}`);

@@ -1,41 +1,19 @@
-// Post Desk's entry point: composes each feature's registerX() and nothing else.
+// Post Desk's Node entry (`main`): the shared activation with a worker-thread renderer, "As published" and host probes.
 import * as vscode from 'vscode';
-import { createServices } from './services';
-import { registerShowInfo } from './features/info';
-import { registerInfoHover } from './features/infoHover';
-import { registerDiagnostics } from './features/diagnostics';
-import { registerCodeActions } from './features/codeActions';
-import { registerStatusBar } from './features/statusBar';
-import { registerStrip } from './features/strip';
-import { registerPreview } from './preview/manager';
-import { registerTaxonomy } from './features/taxonomy';
-import { registerWorkspaceDebug } from './host/debug';
-import { registerNewPost } from './features/newPost';
-import { registerTimeline } from './features/timeline';
-import { registerPermalinkConflicts } from './features/permalinkConflicts';
+import { activateWith } from './extension-shared';
+import { BudgetedRenderer } from './node/render-budget';
+import { nodeHostProbe } from './node/host-probe';
+import { modeBar, previewMode, renderPublishedPreview } from './preview/published';
 
-/** Activates Post Desk; returns the API the integration tests use. */
+/** Activates Post Desk in the Node extension host; returns the API the integration tests use. */
 export function activate(context: vscode.ExtensionContext) {
-  const t0 = performance.now();
-  const s = createServices(context);
-  const problems = registerDiagnostics(s);
-  context.subscriptions.push(
-    registerShowInfo(s),
-    problems.disposable,
-    registerCodeActions(s, problems.store),
-    registerStatusBar(s, problems.store),
-    registerInfoHover(s),
-    registerStrip(s),
-    registerPreview(s),
-    registerTaxonomy(s),
-    registerWorkspaceDebug(s),
-    registerNewPost(s),
-    registerTimeline(s),
-    registerPermalinkConflicts(s),
-  );
-  const activateMs = performance.now() - t0;
-  s.output.debug(`activated in ${activateMs.toFixed(1)} ms`);
-  return { activateMs };
+  return activateWith(context, {
+    preview: {
+      createRenderer: (ctx) => new BudgetedRenderer(vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'render-worker.js').fsPath),
+      published: { previewMode, modeBar, render: renderPublishedPreview },
+    },
+    probe: nodeHostProbe(),
+  });
 }
 
 export function deactivate(): void { /* disposables are released through context.subscriptions */ }

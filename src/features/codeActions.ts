@@ -1,5 +1,6 @@
 // Quick fixes from the fixes on each core problem, "Fix all Post Desk problems in this file" and source.fixAll.postdesk.
 import * as vscode from 'vscode';
+import { workspaceSchemes } from '../host/uris';
 import { registerCommand } from '../host/commands';
 import type { Fix, Problem } from '../core/types';
 import { preferredFixes } from '../core/validate';
@@ -82,7 +83,8 @@ class PostCodeActions implements vscode.CodeActionProvider {
 
 /** Registers the code action provider and `postdesk.fixAll`. */
 export function registerCodeActions(s: Services, store: ProblemStore): vscode.Disposable {
-  const selector: vscode.DocumentSelector = [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'html' }, { scheme: 'file', pattern: '**/_*/**/*.{md,markdown,mkd,mkdn}' }];
+  // `file:` and a virtual workspace's own scheme (github.dev's `vscode-vfs:`).
+  const selector: vscode.DocumentSelector = workspaceSchemes().flatMap((scheme) => [{ scheme, language: 'markdown' }, { scheme, language: 'html' }, { scheme, pattern: '**/_*/**/*.{md,markdown,mkd,mkdn}' }]);
   const provider = vscode.languages.registerCodeActionsProvider(selector, new PostCodeActions(store), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });

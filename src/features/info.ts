@@ -1,5 +1,7 @@
 // "Show Post Info": how Jekyll will publish the post, as a read-only Markdown document shown in VS Code's Markdown preview; "Copy Post Info as JSON".
 import * as vscode from 'vscode';
+import { isWorkspaceUri } from '../host/uris';
+import { pathOf } from '../host/site';
 import { postInfo, renderPostInfo, type PostInfo } from '../core/info';
 import { findLayout, LAYOUT_EXTENSIONS } from '../core/layouts';
 import { registerCommand } from '../host/commands';
@@ -32,7 +34,7 @@ async function layoutTexts(doc: vscode.TextDocument, site: SiteConfig): Promise<
 export async function infoFor(s: Services, doc: vscode.TextDocument): Promise<PostInfo> {
   await s.sites.ready();
   const site = s.sites.siteFor(doc.uri);
-  const file = doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+  const file = isWorkspaceUri(doc.uri) ? pathOf(doc.uri) : undefined;
   const { layouts } = s.sites.optionsFor(site, file);
   return postInfo(doc.getText(), { site, file, layouts, readLayout: await layoutTexts(doc, site) });
 }

@@ -1,5 +1,7 @@
 // A hover on the front matter's `---` fences: how Jekyll will publish the post (the Show Post Info view), with "Copy as JSON".
 import * as vscode from 'vscode';
+import { isWorkspaceUri, workspaceSchemes } from '../host/uris';
+import { pathOf } from '../host/site';
 import { renderPostInfo } from '../core/info';
 import { parsePost } from '../core/parse';
 import { isValidated } from '../core/validate';
@@ -17,10 +19,10 @@ function fenceLines(doc: vscode.TextDocument): number[] {
 
 /** Registers the hover for posts (Markdown and HTML files Jekyll reads as posts). */
 export function registerInfoHover(s: Services): vscode.Disposable {
-  return vscode.languages.registerHoverProvider([{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'html' }, { scheme: 'untitled', language: 'markdown' }], {
+  return vscode.languages.registerHoverProvider([...workspaceSchemes().flatMap((scheme) => [{ scheme, language: 'markdown' }, { scheme, language: 'html' }]), { scheme: 'untitled', language: 'markdown' }], {
     async provideHover(doc, position) {
       if (!FENCE.test(doc.lineAt(position.line).text) || !fenceLines(doc).includes(position.line)) return undefined;
-      if (doc.uri.scheme === 'file' && !isValidated(s.sites.siteFor(doc.uri), doc.uri.fsPath)) return undefined;
+      if (isWorkspaceUri(doc.uri) && !isValidated(s.sites.siteFor(doc.uri), pathOf(doc.uri))) return undefined;
       const link = `command:postdesk.copyPostInfoJson?${encodeURIComponent(JSON.stringify([doc.uri.toString()]))}`;
       const md = new vscode.MarkdownString(renderPostInfo(await infoFor(s, doc), link));
       md.isTrusted = { enabledCommands: ['postdesk.copyPostInfoJson'] };

@@ -1,5 +1,6 @@
 // permalink-conflict in the editor: posts the workspace index says Jekyll writes to one file, each naming (and linking) the others.
 import * as vscode from 'vscode';
+import { uriOf } from '../host/uris';
 import { viewDestination } from '../core/jekyll/post-url';
 import { decodeText } from '../core/parse';
 import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
@@ -42,14 +43,14 @@ export class PermalinkConflicts extends Disposable {
       for (const [rel, hit] of conflictsByFile(findConflicts(posts))) {
         const file = byRel.get(rel);
         if (!file) continue;
-        const uri = vscode.Uri.file(file);
+        const uri = uriOf(file);
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         let text: string;
         try { text = open ? open.getText() : decodeText(await vscode.workspace.fs.readFile(uri)).text; } catch { continue; }
         const diags = toDiagnostics(text, permalinkConflict(text, hit.destination, hit.others, level));
         for (const d of diags) {
           d.relatedInformation = hit.others.map((o) => new vscode.DiagnosticRelatedInformation(
-            new vscode.Location(vscode.Uri.joinPath(vscode.Uri.file(root), o), new vscode.Position(0, 0)), vscode.l10n.t('Also written to {0}', hit.destination)));
+            new vscode.Location(vscode.Uri.joinPath(uriOf(root), o), new vscode.Position(0, 0)), vscode.l10n.t('Also written to {0}', hit.destination)));
         }
         next.set(uri.toString(), diags);
       }

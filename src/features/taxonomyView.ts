@@ -1,5 +1,6 @@
 // The Explorer view "Post Desk: Taxonomy": categories and tags with counts, their posts, and Rename…/Merge into….
 import * as vscode from 'vscode';
+import { uriOf } from '../host/uris';
 import { registerCommand } from '../host/commands';
 import type { TaxonomyKey } from '../core/taxonomy/index';
 import type { Services } from '../services';
@@ -63,7 +64,7 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
         return item;
       }
       case 'post': {
-        const uri = vscode.Uri.file(node.file);
+        const uri = uriOf(node.file);
         const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
         item.description = vscode.workspace.asRelativePath(node.file.replace(/[\\/][^\\/]*$/, ''));
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
@@ -87,7 +88,7 @@ export async function renameValue(tax: WorkspaceTaxonomy, root: string, key: Tax
     if (ok !== go) return undefined;
   }
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Rewriting '{0}'", from), cancellable: true }, (_progress, token) =>
-    applyTaxonomyChanges(tax.workspace, files.map((f) => ({ uri: vscode.Uri.file(f), changes: { [key]: { op: 'rename', from, to } } })), { createFrontMatter: false, save: true, token }));
+    applyTaxonomyChanges(tax.workspace, files.map((f) => ({ uri: uriOf(f), changes: { [key]: { op: 'rename', from, to } } })), { createFrontMatter: false, save: true, token }));
 }
 
 /** Registers the `postdesk.taxonomy` view and its Rename…/Merge into…/Refresh commands. */

@@ -1,5 +1,6 @@
 // "Post Desk: Timeline": the site's posts as Jekyll orders site.posts, by day, with publish times and badges.
 import * as vscode from 'vscode';
+import { uriOf } from '../host/uris';
 import { buildTimeline, groupByDay, matchesFilter, type TimelineBadge, type TimelineDay, type TimelineEntry, type TimelineInput } from '../core/timeline';
 import { registerCommand } from '../host/commands';
 import type { Services } from '../services';
@@ -23,7 +24,7 @@ export function taxonomyTimelineSource(tax: WorkspaceTaxonomy): TimelineSource {
     onDidChange: tax.onDidChange,
     ready: () => tax.ready(),
     *posts() {
-      for (const [, idx] of tax.all()) for (const [file, view] of idx.files()) yield { key: vscode.Uri.file(file), view, timezone: idx.site.timezone };
+      for (const [, idx] of tax.all()) for (const [file, view] of idx.files()) yield { key: uriOf(file), view, timezone: idx.site.timezone };
     },
   };
 }

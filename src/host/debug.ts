@@ -1,5 +1,4 @@
-// `postdesk._workspace` (not contributed): the workspace model's state for tests and `npm run bench` (Node host only).
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+// `postdesk._workspace` (not contributed): the workspace model's state for tests and `npm run bench`.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from './commands';
@@ -9,16 +8,22 @@ export interface WorkspaceDebugState {
   scanning: boolean; done: number; total: number; posts: number;
   /** Analyses of open documents: their version and the scan's state at that moment (ordering, not timing). */
   documents: { uri: string; version: number | undefined; scanning: boolean; done: number; total: number }[];
-  /** Event-loop delay (ms) measured since the last scan started. */
+  /** Event-loop delay (ms) measured since the last scan started (Node host only). */
   loopDelay: { p50: number; p99: number; max: number; count: number } | undefined;
+  /** Memory of the extension host (0 where the host cannot tell: the web worker host). */
   rssBytes: number; heapUsedBytes: number;
   lastScanMs: number | undefined;
 }
 
+/** Host measurements the Node entry supplies (src/node/host-probe.ts); none on the web. */
+export interface HostProbe extends vscode.Disposable {
+  resetLoopDelay(): void;
+  loopDelay(): WorkspaceDebugState['loopDelay'];
+  memory(): { rssBytes: number; heapUsedBytes: number };
+}
+
 /** Registers `postdesk._workspace`; `{ reset: true }` clears the event-loop histogram first. */
-export function registerWorkspaceDebug(s: Services): vscode.Disposable {
-  let histogram: IntervalHistogram | undefined;
-  try { histogram = monitorEventLoopDelay({ resolution: 5 }); histogram.enable(); } catch { histogram = undefined; }
+export function registerWorkspaceDebug(s: Services, probe: HostProbe | undefined): vscode.Disposable {
   const documents: WorkspaceDebugState['documents'] = [];
   // The first scan starts with the services, before this command exists.
   let scanStart = s.workspace.scanState().scanning ? performance.now() : 0;
@@ -30,19 +35,16 @@ export function registerWorkspaceDebug(s: Services): vscode.Disposable {
       if (documents.length > 1000) documents.splice(0, documents.length - 1000);
     }),
     s.workspace.onDidChangeScan((st) => {
-      if (st.scanning && st.done === 0 && st.total === 0) { scanStart = performance.now(); histogram?.reset(); }
+      if (st.scanning && st.done === 0 && st.total === 0) { scanStart = performance.now(); probe?.resetLoopDelay(); }
       if (!st.scanning && scanStart) lastScanMs = performance.now() - scanStart;
     }),
   ];
-  const ns = (n: number) => n / 1e6;
   const command = registerCommand(s.output, 'postdesk._workspace', (): WorkspaceDebugState => {
     const st = s.workspace.scanState();
-    const mem = process.memoryUsage();
     return {
       ...st, posts: [...s.workspace.entries()].length, documents: [...documents],
-      loopDelay: histogram && histogram.count ? { p50: ns(histogram.percentile(50)), p99: ns(histogram.percentile(99)), max: ns(histogram.max), count: histogram.count } : undefined,
-      rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, lastScanMs,
+      loopDelay: probe?.loopDelay(), ...(probe?.memory() ?? { rssBytes: 0, heapUsedBytes: 0 }), lastScanMs,
     };
   });
-  return vscode.Disposable.from(command, ...subs, { dispose: () => histogram?.disable() });
+  return vscode.Disposable.from(command, ...subs, ...(probe ? [probe] : []));
 }

@@ -1,15 +1,5 @@
 // Worker-thread entry (bundled to dist/render-worker.js): renders large posts off the extension host's main thread.
 import { parentPort } from 'node:worker_threads';
-import { renderPost } from '../core/render';
-import { imageUrl, type WorkerRequest, type WorkerResponse } from './render-budget';
+import { answer, type WorkerRequest } from '../preview/renderer';
 
-parentPort?.on('message', (req: WorkerRequest) => {
-  let res: WorkerResponse;
-  try {
-    const base = req.imageBase;
-    res = { id: req.id, ok: true, result: renderPost(req.text, { ...req.options, resolveImage: base ? (p) => imageUrl(base, p) : undefined }) };
-  } catch (e) {
-    res = { id: req.id, ok: false, error: (e as Error).message };
-  }
-  parentPort?.postMessage(res);
-});
+parentPort?.on('message', (req: WorkerRequest) => parentPort?.postMessage(answer(req)));

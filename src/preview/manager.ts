@@ -6,8 +6,9 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { TEST_HOOKS } from '../util/test-hooks';
 import { parsePreviewState } from './messages';
-import * as path from 'node:path';
-import { BudgetedRenderer } from '../node/render-budget';
+import type { BudgetedRenderer } from './renderer';
+import type { PreviewHost } from './platform';
+import { isWorkspaceUri } from '../host/uris';
 import { PreviewPanel, VIEW_TYPE, type PanelState } from './panel';
 
 /** What "Open Preview" returns (used by the integration tests). */
@@ -15,7 +16,7 @@ export interface OpenResult { uri: string; viewColumn: number | undefined; locke
 
 /** Documents the preview can show: Markdown and HTML (posts or not). */
 export function isPreviewable(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'markdown' || doc.languageId === 'html' || (doc.uri.scheme === 'file' && isPostFile(doc.uri.fsPath));
+  return doc.languageId === 'markdown' || doc.languageId === 'html' || (isWorkspaceUri(doc.uri) && isPostFile(doc.uri.path));
 }
 
 class PreviewManager extends Disposable {
@@ -23,9 +24,9 @@ class PreviewManager extends Disposable {
   private lastActive: PreviewPanel | undefined;
   private readonly renderer: BudgetedRenderer;
 
-  constructor(private readonly s: Services) {
+  constructor(private readonly s: Services, private readonly host: PreviewHost) {
     super();
-    this.renderer = new BudgetedRenderer(path.join(s.context.extensionPath, 'dist', 'render-worker.js'));
+    this.renderer = host.createRenderer(s.context);
     this._register({ dispose: () => this.renderer.dispose() });
     this._register(registerCommand(this.s.output, 'postdesk.preview.open', (uri?: vscode.Uri) => this.open(uri, false)));
     this._register(registerCommand(this.s.output, 'postdesk.preview.openToSide', (uri?: vscode.Uri) => this.open(uri, true)));
@@ -43,7 +44,7 @@ class PreviewManager extends Disposable {
         const st = parsePreviewState(raw);
         let uri: vscode.Uri | undefined;
         try { uri = st ? vscode.Uri.parse(st.uri, true) : undefined; } catch { uri = undefined; }
-        if (!st || !uri || uri.scheme !== 'file') { panel.dispose(); return; }
+        if (!st || !uri || !isWorkspaceUri(uri)) { panel.dispose(); return; }
         await this.adopt(panel, uri, st.locked).reload();
       },
     }));
@@ -87,7 +88,7 @@ class PreviewManager extends Disposable {
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean): PreviewPanel {
     panel.iconPath = vscode.Uri.joinPath(this.s.context.extensionUri, 'media', 'preview-icon.svg');
-    const p = new PreviewPanel(panel, uri, locked, this.s, this.renderer);
+    const p = new PreviewPanel(panel, uri, locked, this.s, this.renderer, this.host.published);
     this.panels.add(p);
     this.lastActive = p;
     p.onDidDispose(() => { this.panels.delete(p); if (this.lastActive === p) this.lastActive = undefined; });
@@ -124,6 +125,6 @@ class PreviewManager extends Disposable {
 }
 
 /** Registers the preview commands, the panel serializer and the listeners that keep previews current. */
-export function registerPreview(s: Services): vscode.Disposable {
-  return new PreviewManager(s);
+export function registerPreview(s: Services, host: PreviewHost): vscode.Disposable {
+  return new PreviewManager(s, host);
 }

@@ -1,21 +1,27 @@
 // One preview webview: renders its document into a CSP-locked page, patches edits in, and answers its messages.
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml, previewCsp, type RenderResult, type StockMode } from '../core/render';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
-import { RenderBudgetError, type BudgetedRenderer } from '../node/render-budget';
-import { modeBar, previewMode, renderPublishedPreview } from './published';
+import { RenderBudgetError, type BudgetedRenderer } from './renderer';
+import type { PreviewMode, PublishedPreview } from './platform';
+import { pathOf } from '../host/site';
+import { isWorkspaceUri, uriOf } from '../host/uris';
 
 export const VIEW_TYPE = 'postdesk.preview';
 /** Debounce between an edit and the patch sent to the webview (the issue's budget is 100 ms keystroke → DOM). */
 const UPDATE_DELAY_MS = 30;
 
 /** What integration tests read through `postdesk.preview._state`. */
-export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean }
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean; stockMarks: number; siteRoot: string | undefined; renderedIn: BudgetedRenderer['lastPath'] }
+
+/** A script nonce from the platform's CSPRNG (Web Crypto: Node 20 and web workers alike). */
+function nonceOf(): string {
+  const b = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...b));
+}
 
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -41,7 +47,7 @@ export class PreviewPanel extends Disposable {
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services, private readonly renderer: BudgetedRenderer) {
+  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services, private readonly renderer: BudgetedRenderer, private readonly published: PublishedPreview | undefined) {
     super();
     this._register(panel.onDidDispose(() => { this.disposedEmitter.fire(); this.dispose(); }));
     this._register(panel.webview.onDidReceiveMessage((raw) => { void this.onMessage(parseWebviewMessage(raw)); }));
@@ -65,8 +71,10 @@ export class PreviewPanel extends Disposable {
   }
 
   get state(): PanelState {
-    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: previewMode(this.uri), published: this.lastHtml.includes('class="pd-published-bar"') };
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: this.mode(), published: this.lastHtml.includes('class="pd-published-bar"'), stockMarks: this.lastHtml.match(/\bpd-stock\b/g)?.length ?? 0, siteRoot: this.siteRoot, renderedIn: this.renderer.lastPath };
   }
+
+  private mode(): PreviewMode { return this.published?.previewMode(this.uri) ?? 'article'; }
 
   /** Shows another document (a full page load). */
   async show(uri: vscode.Uri): Promise<void> {
@@ -81,7 +89,7 @@ export class PreviewPanel extends Disposable {
   }
 
   private title(): string {
-    const name = path.basename(this.uri.path);
+    const name = this.uri.path.slice(this.uri.path.lastIndexOf('/') + 1);
     return this.locked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
@@ -95,20 +103,22 @@ export class PreviewPanel extends Disposable {
     const cfg = vscode.workspace.getConfiguration('postdesk.preview', doc.uri);
     const stock = cfg.get<string>('stockImages');
     const stockImages: StockMode = stock === 'show' || stock === 'hide' ? stock : 'mark';
-    const site = doc.uri.scheme === 'file' ? this.s.sites.siteFor(doc.uri) : undefined;
+    const site = isWorkspaceUri(doc.uri) ? this.s.sites.siteFor(doc.uri) : undefined;
     const inSite = site !== undefined && this.s.sites.hasConfig(site);
     this.siteRoot = inSite ? site.root : undefined;
-    const imageBase = this.siteRoot ? webview.asWebviewUri(vscode.Uri.file(this.siteRoot)).toString() : undefined;
-    if (inSite && doc.uri.scheme === 'file' && previewMode(doc.uri) === 'published') {
+    // Over the workspace's own scheme: `file:` on the desktop, the virtual file system on github.dev.
+    const imageBase = this.siteRoot ? webview.asWebviewUri(uriOf(this.siteRoot)).toString() : undefined;
+    const published = this.published;
+    if (inSite && published && doc.uri.scheme === 'file' && published.previewMode(doc.uri) === 'published') {
       return Promise.resolve().then(() => {
-        const r = renderPublishedPreview(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri), this.s.workspace.onDidChangeFile);
+        const r = published.render(doc.getText(), doc.uri.fsPath, site.root, webview, stockImages, this.remoteImages(doc.uri), this.s.workspace.onDidChangeFile);
         this.extraRoots = r.roots;
         return r;
       });
     }
     return this.renderer.render(doc.getText(), {
       site: inSite ? site : undefined,
-      path: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
+      path: pathOf(doc.uri),
       header: inSite,
       problems: inSite ? vscode.languages.getDiagnostics(doc.uri).length : undefined,
       stockImages,
@@ -140,9 +150,9 @@ export class PreviewPanel extends Disposable {
     try { r = doc ? await this.render(doc, webview) : undefined; } catch (e) { failed = this.failure(e); }
     if (this.isDisposed || seq !== this.seq) return;
     const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
-    if (this.siteRoot) roots.push(vscode.Uri.file(this.siteRoot), ...this.extraRoots.map((d) => vscode.Uri.file(d)));
+    if (this.siteRoot) roots.push(uriOf(this.siteRoot), ...this.extraRoots.map((d) => vscode.Uri.file(d)));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = nonceOf();
     const remoteImages = doc ? this.remoteImages(doc.uri) : 'block';
     const csp = previewCsp({ cspSource: webview.cspSource, nonce, remoteImages });
     const css = webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'preview.css'));
@@ -159,7 +169,7 @@ export class PreviewPanel extends Disposable {
       + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
       + '<meta name="viewport" content="width=device-width, initial-scale=1">'
       + `<link rel="stylesheet" href="${escapeHtml(css.toString())}"></head>`
-      + `<body data-state="${escapeHtml(JSON.stringify(state))}">${this.siteRoot ? modeBar(previewMode(this.uri)) : ''}<div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
+      + `<body data-state="${escapeHtml(JSON.stringify(state))}">${this.siteRoot && this.published ? this.published.modeBar(this.mode()) : ''}<div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
       + `<script nonce="${nonce}" src="${escapeHtml(js.toString())}"></script></body></html>`;
   }
 
@@ -219,7 +229,7 @@ export class PreviewPanel extends Disposable {
         ed.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         return;
       }
-      case 'openLink': await followLink(m.href, this.uri, this.siteRoot, this.editorFor()?.viewColumn); return;
+      case 'openLink': await followLink(m.href, this.uri, this.siteRoot ? uriOf(this.siteRoot) : undefined, this.editorFor()?.viewColumn); return;
       case 'showProblems': await vscode.commands.executeCommand('workbench.actions.view.problems'); return;
       case 'setMode': await vscode.workspace.getConfiguration('postdesk.preview', this.uri).update('mode', m.mode, vscode.ConfigurationTarget.Global); return;
     }

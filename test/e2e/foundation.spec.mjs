@@ -14,6 +14,20 @@ const nls = (s) => {
   assert.equal(typeof strings[key], 'string', `package.nls.json has no ${key}`);
   return strings[key];
 };
+/** The names in a zip's central directory (a VSIX is a zip): read here, so no unzip tool is needed. */
+function zipEntries(file) {
+  const b = fs.readFileSync(file);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, `${file} is not a zip`);
+  const names = [];
+  for (let i = 0, at = b.readUInt32LE(eocd + 16); i < b.readUInt16LE(eocd + 10); i++) {
+    assert.equal(b.readUInt32LE(at), 0x02014b50, 'central directory entry');
+    const n = b.readUInt16LE(at + 28);
+    names.push(b.toString('utf8', at + 46, at + 46 + n));
+    at += 46 + n + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return names;
+}
 /** Commands the manifest hides from the palette (`when: false`). */
 const hiddenFromPalette = new Set((pkg.contributes.menus.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
 
@@ -47,6 +61,11 @@ describe('foundation (real VS Code in Chromium)', function () {
     } catch (e) { assert.fail(`npm run package failed:\n${e.stdout}\n${e.stderr}`); }
     assert.ok(fs.existsSync(vsix));
     assert.ok(fs.statSync(vsix).size <= 1.5 * 1024 * 1024, `VSIX is ${fs.statSync(vsix).size} bytes`);
+    // Both hosts' bundles: `main` (Node) and `browser` (web worker host: github.dev, vscode.dev), each with its worker.
+    const entries = zipEntries(vsix);
+    for (const f of [pkg.main, pkg.browser, './dist/render-worker.js', './dist/web/render-worker.js', './dist/preview.js']) {
+      assert.ok(entries.includes(`extension/${f.replace(/^\.\//, '')}`), `${f} in the VSIX (${entries.filter((e) => e.includes('dist/')).join(', ')})`);
+    }
     await withWorkbench(async ({ page }) => {
       await openFile(page, '2021-12-01-leading-blank.md');
       await runCommand(page, 'Post Desk: Show Post Info');

@@ -72,7 +72,8 @@ export function useSharedWorkbench() {
   return holder;
 }
 // A root-level hook (lib.mjs is loaded while mocha reads the spec files): closes the shared workbench at the end.
-after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
+// `npm run bench` imports this file outside mocha (bench/vscode.mjs), where there is no `after`.
+if (typeof after === 'function') after(async () => { if (shared) await (await shared.catch(() => undefined))?.dispose(); });
 
 /**
  * The frame holding the Post Desk preview document (VS Code nests it in two iframes), once its body shows `hasText`.

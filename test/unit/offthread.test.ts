@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderPost } from '../../src/core/render';
 import { BudgetedRenderer, imageUrl, RenderBudgetError } from '../../src/node/render-budget';
+import { BudgetedRenderer as PlatformRenderer } from '../../src/preview/renderer';
 import { projectRoot } from './corpus';
 import { useRenderWorkerBundle } from './worker-bundle';
 
@@ -51,5 +52,36 @@ describe('budgeted renderer', function () {
   it('falls back to inline rendering when the worker bundle is missing', async () => {
     const r = new BudgetedRenderer(path.join(worker.dir, 'missing.js'), 150, 0);
     same(await r.render('text', { header: false }, undefined), renderPost('text', { header: false }));
+  });
+
+  it('without a worker (a web host that refuses one), renders on the main thread up to a cut-off', async () => {
+    // The clock is injected: each render "takes" what `cost` says, so no wall-clock time is read or asserted.
+    let t = 0; let cost = 0;
+    const now = () => { const v = t; t += cost / 2; return v; };
+    const r = new PlatformRenderer(() => undefined, { inlineLimit: 0, budgetMs: 100, mainThreadLimit: 1000, now });
+    const text = (n: number) => 'x'.repeat(n);
+    same(await r.render(text(500), { header: false }, undefined), renderPost(text(500), { header: false }));
+    await assert.rejects(r.render(text(1001), { header: false }, undefined), (e) => e instanceof RenderBudgetError && e.ms === 100);
+    cost = 300;
+    await r.render(text(400), { header: false }, undefined);
+    cost = 0;
+    // Past the budget once at 400 characters: as long or longer is refused from then on, shorter still renders.
+    await assert.rejects(r.render(text(400), { header: false }, undefined), RenderBudgetError);
+    await assert.rejects(r.render(text(500), { header: false }, undefined), RenderBudgetError);
+    same(await r.render(text(399), { header: false }, undefined), renderPost(text(399), { header: false }));
+  });
+
+  it('renders on the main thread when the worker fails (a host refusing Web Workers fails them on start)', async () => {
+    let failed = 0;
+    const r = new PlatformRenderer(() => ({
+      post: () => undefined,
+      listen: (_onResponse, onFail) => { setTimeout(() => { failed++; onFail(new Error('refused')); }, 0); },
+      terminate: () => undefined,
+    }), { inlineLimit: 0, budgetMs: 5000 });
+    try {
+      same(await r.render('# 标题', { header: false }, undefined), renderPost('# 标题', { header: false }));
+      assert.equal(failed, 1);
+      assert.equal(r.lastPath, 'main-thread');
+    } finally { r.dispose(); }
   });
 });

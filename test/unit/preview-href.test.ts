@@ -1,6 +1,6 @@
 // followLink's normalisation of external links (issue 13 point 6): what VS Code is asked to open is the URL a browser would follow.
 import * as assert from 'node:assert/strict';
-import { externalHref } from '../../src/preview/href';
+import { externalHref, resolvePostPath } from '../../src/preview/href';
 
 describe('externalHref (preview links opened outside)', () => {
   it('normalises as the WHATWG URL parser does', () => {
@@ -11,5 +11,22 @@ describe('externalHref (preview links opened outside)', () => {
   });
   it('refuses what is not a valid http(s) URL', () => {
     for (const h of ['https://', 'http://exa mple.com/', 'javascript:alert(1)', 'file:///etc/passwd', '/relative', 'https://[::1']) assert.equal(externalHref(h), undefined, h);
+  });
+});
+
+describe('resolvePostPath (relative links to posts, file: and virtual workspaces alike)', () => {
+  const from = '/site/_posts/2022-03-21-a.md';
+  it('resolves relative and root-relative links to posts of the site', () => {
+    assert.equal(resolvePostPath('2022-03-22-b.md', from, '/site'), '/site/_posts/2022-03-22-b.md');
+    assert.equal(resolvePostPath('./x/../2022-03-22-b.md#top', from, '/site'), '/site/_posts/2022-03-22-b.md');
+    assert.equal(resolvePostPath('/_drafts/%E6%96%B0.md?x=1', from, '/site'), '/site/_drafts/新.md');
+    assert.equal(resolvePostPath('../_drafts/c.html', from, undefined), undefined, 'without a site, the post folder is the root');
+    assert.equal(resolvePostPath('c.html', from, undefined), '/site/_posts/c.html');
+  });
+  it('never leaves the site and ignores what is not a local post', () => {
+    for (const bad of ['../../etc/passwd.md', '/../x.md', '%2e%2e/%2e%2e/x.md', 'https://a.example/b.md', '//host/x.md', '#top', 'vscode:x.md', 'x.png', '..\\x.md', '%zz.md', 'a%00.md']) {
+      assert.equal(resolvePostPath(bad, from, '/site'), undefined, bad);
+    }
+    assert.equal(resolvePostPath('../../sitex/_posts/a.md', from, '/site'), undefined, 'a sibling folder sharing the prefix');
   });
 });
