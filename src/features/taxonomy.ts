@@ -12,6 +12,7 @@ import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
 import { registerTaxonomyCompletion } from './taxonomyCompletion';
 import { registerTaxonomyView } from './taxonomyView';
 import { addValuesEdit, unlisted } from './taxonomyPickerModel';
+import { parseSiteConfig } from '../core/site';
 import { TEST_HOOKS } from '../util/test-hooks';
 
 interface ValueItem extends vscode.QuickPickItem { value: string }
@@ -151,6 +152,7 @@ async function insert(s: Services, tax: WorkspaceTaxonomy, key: TaxonomyKey, raw
   }
   const result = await applyTaxonomyChanges(s.workspace, uris.map((uri) => ({ uri, changes: { [key]: change } })), { createFrontMatter: args.createFrontMatter, save: args.save ?? bulk });
   // New values outside the site's list: taxonomy-unknown will warn, so offer to list them (asked, or answered by a test).
+  if (fresh.length) await s.sites.ready();
   const off = unlisted(fresh, s.sites.siteFor(uris[0]).postdesk.taxonomy[key]);
   if (off.length && result.changed.length) {
     if (args.addToConfig !== undefined) result.addedToConfig = args.addToConfig ? await addToSiteList(s, uris[0], key, off) : [];
@@ -180,21 +182,25 @@ async function offerToList(s: Services, uri: vscode.Uri, key: TaxonomyKey, value
 export async function addToSiteList(s: Services, uri: vscode.Uri, key: TaxonomyKey, values: string[]): Promise<string[]> {
   const site = s.sites.siteFor(uri);
   const cfg = s.sites.config(site);
-  const edit = cfg ? addValuesEdit(cfg.text, key, values) : undefined;
-  if (!cfg || !edit) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Post Desk cannot add to this _config.yml (no file, a YAML error, or a `postdesk:` that is not a mapping): edit it by hand.'));
-    return [];
-  }
-  const doc = await vscode.workspace.openTextDocument(cfg.uri);
-  if (doc.isDirty || doc.getText() !== cfg.text) {
+  const doc = cfg && await vscode.workspace.openTextDocument(cfg.uri);
+  if (doc?.isDirty) {
     void vscode.window.showWarningMessage(vscode.l10n.t('_config.yml has unsaved changes: save it, then add the value again.'));
     return [];
   }
-  const we = fixToWorkspaceEdit(doc, { title: '', edits: [edit], target: { file: cfg.uri.fsPath, text: cfg.text } });
+  // The file as it is now (the site may not have re-read a change saved a moment ago).
+  const text = doc?.getText() ?? '';
+  const missing = doc ? unlisted(values, parseSiteConfig(text, site.root).postdesk.taxonomy[key]) : values;
+  if (doc && !missing.length) return [];
+  const edit = doc ? addValuesEdit(text, key, missing) : undefined;
+  if (!doc || !edit) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Post Desk cannot add to this _config.yml (no file, a YAML error, or a `postdesk:` that is not a mapping): edit it by hand.'));
+    return [];
+  }
+  const we = fixToWorkspaceEdit(doc, { title: '', edits: [edit], target: { file: doc.uri.fsPath, text } });
   if (!(await vscode.workspace.applyEdit(we))) return [];
   await doc.save();
-  s.output.debug(`taxonomy ${key}: listed ${values.join(', ')} in ${cfg.uri.fsPath}`);
-  return values;
+  s.output.debug(`taxonomy ${key}: listed ${missing.join(', ')} in ${doc.uri.fsPath}`);
+  return missing;
 }
 
 /** Registers the taxonomy index, `postdesk.insertCategories` / `postdesk.insertTags`, completion and the view. */
