@@ -100,6 +100,17 @@ describe('yaml-syntax: one problem per common mistake', () => {
     assert.equal(text.slice(p.start, p.end), '快讯: x');
   });
 
+  it('hostile: thousands of lines that each look like a mistake are diagnosed in bounded work (a hang shows as the timeout)', () => {
+    const many = (line: (i: number) => string) => `---\n${Array.from({ length: 20000 }, (_, i) => line(i)).join('\n')}\n---\n`;
+    // Valid multi-line values whose lines each look like an unclosed quote, then a real mistake at the end.
+    const quotes = many((i) => (i === 19999 ? 'z: a: b' : i % 2 ? '  x"' : `k${i}: "x`));
+    assert.ok(yamlProblems(quotes).length <= 1);
+    const tabs = many((i) => (i === 0 ? 'k: |' : i === 19999 ? 'z: a: b' : `  \tline ${i}`));
+    assert.ok(yamlProblems(tabs).length <= 1);
+    const long = `---\ntitle: "${'a"'.repeat(3000)}\ndate: x\n---\n`;
+    assert.equal(yamlProblems(long).length, 1);
+  });
+
   it('property: one inserted quote, bracket, tab or ": " in a corpus-shaped post gives at most one yaml-syntax problem, inside the front matter', () => {
     const base = post('title: "财联社电报：多家券商上调全年业绩预期｜快讯"\ndate: 2021-12-09 09:15:00 +0800\ntags: [财联社电报, 券商]');
     const fmEnd = base.indexOf('\n---\n', 4) + 1;

@@ -39,10 +39,10 @@ export function diagnoseYaml(text: string, contentStart: number, contentEnd: num
   if (!first || PRECISE.has(first.code)) return undefined;
   const yaml = text.slice(contentStart, contentEnd);
   const lines = splitLines(yaml);
-  const errorLine = lines.findIndex((l) => first.start - contentStart <= l.end);
+  const at = first.start - contentStart;
+  const errorLine = lines.findIndex((l) => at <= l.end);
   // A mistake shows as an error on its own line, the line before (a value the next line continues) or at the end (an open quote).
   const last = errorLine < 0 ? lines.length - 1 : Math.min(lines.length - 1, errorLine + 1);
-  const at = first.start - contentStart;
   const top = lines.findIndex(isContent);
   let budget = MAX_REPAIRS;
   // A repair proves its diagnosis when the first error it leaves is past both the line and the first error before it.
