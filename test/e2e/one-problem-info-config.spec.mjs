@@ -103,4 +103,27 @@ describe('one YAML problem, Show Post Info, the _config.yml quick fix (real VS C
     assert.doesNotMatch(text, /"frontMatter"|contentStart/, 'a readable view, not raw JSON');
     await screenshot(page, 'post-info');
   });
+
+  it('Insert Tags… marks a typed tag the site does not list, and its button adds it to _config.yml', async () => {
+    const { page, site } = wb;
+    const config = path.join(site, '_config.yml');
+    const before = fs.readFileSync(config, 'utf8');
+    await openFile(page, '2021-12-01-digest-no-offset.md');
+    await runCommand(page, 'Post Desk: Insert Tags…');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '东财滚动新闻' }).first().waitFor({ timeout: 20000 });
+    await input.fill('光伏');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: "Create '光伏'" }).first();
+    await row.waitFor({ timeout: 10000 });
+    assert.match(await row.innerText(), /not in _config\.yml/);
+    await row.hover();
+    await row.locator('.action-label.codicon-add').first().click();
+    const end = Date.now() + 20000;
+    while (!fs.readFileSync(config, 'utf8').includes('光伏')) {
+      if (Date.now() > end) assert.fail('_config.yml never listed 光伏');
+      await page.waitForTimeout(250);
+    }
+    assert.equal(fs.readFileSync(config, 'utf8'), before.replace(/(tags: \[[^\]]*)\]/, '$1, 光伏]'), 'one value added to the tags list, nothing else changed');
+    await page.keyboard.press('Escape');
+  });
 });
