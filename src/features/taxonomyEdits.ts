@@ -8,12 +8,13 @@ import type { PostWorkspace } from '../host/postWorkspace';
 /**
  * Options a caller (tests, scripts) may pass instead of answering the UI. `values` sets the exact values
  * of one post (adds them in bulk), `add` / `remove` add or remove; `createFrontMatter` answers the "no front
- * matter" question; `save` saves edited files that were not dirty (default: only in bulk).
+ * matter" question; `save` saves edited files that were not dirty (default: only in bulk); `addToConfig` answers
+ * "add the values outside the site's list to `_config.yml`?".
  */
-export interface TaxonomyArgs { values?: string[]; add?: string[]; remove?: string[]; createFrontMatter?: boolean; save?: boolean }
+export interface TaxonomyArgs { values?: string[]; add?: string[]; remove?: string[]; createFrontMatter?: boolean; save?: boolean; addToConfig?: boolean }
 
 /** What a taxonomy command did. */
-export interface TaxonomyResult { changed: string[]; unchanged: string[]; failed: { file: string; message: string }[]; cancelled?: boolean }
+export interface TaxonomyResult { changed: string[]; unchanged: string[]; failed: { file: string; message: string }[]; cancelled?: boolean; addedToConfig?: string[] }
 
 /** A file to change and how. */
 export interface FileChange { uri: vscode.Uri; changes: Partial<Record<TaxonomyKey, TaxonomyChange>> }

@@ -1,11 +1,12 @@
-// The Explorer view "Post Desk: Taxonomy": categories and tags with counts, their posts, and Rename…/Merge into….
+// The Explorer view "Post Desk: Taxonomy": categories and tags with counts (long sections collapsed, a text filter), their posts, and Rename…/Merge into….
 import * as vscode from 'vscode';
 import { uriOf } from '../host/uris';
 import { registerCommand } from '../host/commands';
-import type { TaxonomyKey } from '../core/taxonomy/index';
+import type { RankedValue, TaxonomyKey } from '../core/taxonomy/index';
 import type { Services } from '../services';
 import { applyTaxonomyChanges, type TaxonomyResult } from './taxonomyEdits';
 import type { WorkspaceTaxonomy } from './taxonomyIndex';
+import { sectionView, type SectionView } from './taxonomyViewModel';
 import { TEST_HOOKS } from '../util/test-hooks';
 
 /** A node of the taxonomy tree. */
@@ -21,9 +22,35 @@ export interface RenameArgs { to?: string; confirm?: boolean }
 class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
   private readonly emitter = new vscode.EventEmitter<TaxonomyNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  /** Text the values must contain (empty: all). */
+  filter = '';
+  // Each section's view, worked out once per refresh (ranking walks every indexed post).
+  private readonly sections = new Map<string, SectionView>();
   constructor(private readonly tax: WorkspaceTaxonomy) {}
-  refresh(): void { this.emitter.fire(undefined); }
+  refresh(): void { this.sections.clear(); this.emitter.fire(undefined); }
   dispose(): void { this.emitter.dispose(); }
+
+  /** A section's values and state under the current filter. */
+  section(root: string, key: TaxonomyKey): SectionView {
+    const id = `${root}\0${key}`;
+    let v = this.sections.get(id);
+    if (!v) {
+      const idx = this.tax.all().find(([r]) => r === root)?.[1];
+      v = sectionView(idx ? idx.ranked(key) : ([] as RankedValue[]), this.filter);
+      this.sections.set(id, v);
+    }
+    return v;
+  }
+
+  /** Values shown in all sections under the filter, and in all. */
+  matches(): { shown: number; total: number } {
+    let shown = 0; let total = 0;
+    for (const [root, idx] of this.tax.all()) {
+      if (idx.size === 0) continue;
+      for (const key of ['categories', 'tags'] as const) { const v = this.section(root, key); shown += v.count.shown; total += v.count.total; }
+    }
+    return { shown, total };
+  }
 
   /** What is known so far: the view fills in as the scan reads posts (its message says so). */
   getChildren(node?: TaxonomyNode): TaxonomyNode[] {
@@ -35,7 +62,7 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
     if (node.kind === 'site') return this.keys(node.root);
     const idx = this.tax.all().find(([root]) => root === (node as { root?: string }).root)?.[1];
     if (!idx) return [];
-    if (node.kind === 'key') return idx.ranked(node.key).map((r) => ({ kind: 'value', root: node.root, key: node.key, value: r.value, count: r.count }));
+    if (node.kind === 'key') return this.section(node.root, node.key).shown.map((r) => ({ kind: 'value', root: node.root, key: node.key, value: r.value, count: r.count }));
     if (node.kind === 'value') return idx.filesWith(node.key, node.value).map((file) => ({ kind: 'post', file }));
     return [];
   }
@@ -49,9 +76,13 @@ class TaxonomyTree implements vscode.TreeDataProvider<TaxonomyNode> {
     switch (node.kind) {
       case 'site': return Object.assign(new vscode.TreeItem(node.root.replace(/^.*[\\/]/, ''), vscode.TreeItemCollapsibleState.Expanded), { description: node.root, iconPath: new vscode.ThemeIcon('globe') });
       case 'key': {
-        const idx = this.tax.all().find(([root]) => root === node.root)?.[1];
-        const item = new vscode.TreeItem(node.key === 'categories' ? vscode.l10n.t('Categories') : vscode.l10n.t('Tags'), vscode.TreeItemCollapsibleState.Expanded);
-        item.description = String(idx ? Object.keys(idx.counts()[node.key]).length : 0);
+        const v = this.section(node.root, node.key);
+        const item = new vscode.TreeItem(node.key === 'categories' ? vscode.l10n.t('Categories') : vscode.l10n.t('Tags'), v.collapsed ? collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        item.description = v.count.filtered ? vscode.l10n.t('{0} of {1}', v.count.shown, v.count.total) : String(v.count.total);
+        item.tooltip = v.count.filtered ? vscode.l10n.t("{0} of {1} values contain '{2}'", v.count.shown, v.count.total, this.filter) : vscode.l10n.t('{0} values', v.count.total);
+        // The state is in the id: VS Code keeps an item's expansion by id, so a section that grows long, or a new
+        // filter, shows the state meant for it.
+        item.id = `key\0${node.root}\0${node.key}\0${v.collapsed ? 'long' : 'short'}\0${this.filter}`;
         item.iconPath = new vscode.ThemeIcon(node.key === 'categories' ? 'folder-library' : 'tag');
         return item;
       }
@@ -102,14 +133,33 @@ export function registerTaxonomyView(s: Services, tax: WorkspaceTaxonomy): vscod
   };
   const progress = () => {
     const st = s.workspace.scanState();
-    view.message = st.scanning ? vscode.l10n.t('Reading posts… {0}/{1} (the counts are not complete yet)', st.done, st.total) : undefined;
+    const m = tree.filter ? tree.matches() : undefined;
+    view.message = st.scanning ? vscode.l10n.t('Reading posts… {0}/{1} (the counts are not complete yet)', st.done, st.total)
+      : m && m.shown === 0 ? vscode.l10n.t("No category or tag contains '{0}'.", tree.filter) : undefined;
+    view.description = tree.filter ? vscode.l10n.t("Filter: '{0}'", tree.filter) : undefined;
+  };
+  const setFilter = async (filter: string) => {
+    tree.filter = filter.trim();
+    tree.refresh();
+    progress();
+    await vscode.commands.executeCommand('setContext', 'postdesk.taxonomyFiltered', tree.filter !== '');
   };
   progress();
   return vscode.Disposable.from(
     tree, view,
-    tax.onDidChange(() => { progress(); tree.refresh(); }),
+    tax.onDidChange(() => { tree.refresh(); progress(); }),
     s.workspace.onDidChangeScan((st) => { if (!st.scanning || st.done === 0) progress(); }),
     registerCommand(s.output, 'postdesk.taxonomy.refresh', () => tree.refresh()),
+    registerCommand(s.output, 'postdesk.taxonomy.filter', async (text?: unknown) => {
+      const value = TEST_HOOKS && typeof text === 'string' ? text : await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Categories and Tags'), value: tree.filter,
+        prompt: vscode.l10n.t('Show only the values that contain this text (empty: show all).'),
+      });
+      if (value === undefined) return tree.matches();
+      await setFilter(value);
+      return tree.matches();
+    }),
+    registerCommand(s.output, 'postdesk.taxonomy.clearFilter', async () => { await setFilter(''); }),
     registerCommand(s.output, 'postdesk.taxonomy.rename', async (node?: unknown, testArgs: RenameArgs = {}) => {
       const args = TEST_HOOKS ? testArgs : {};
       if (!isValueNode(node)) return undefined;
