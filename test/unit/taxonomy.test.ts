@@ -11,7 +11,7 @@ import { jekyllPostView, titleizeSlug } from '../../src/core/taxonomy/posts';
 import { TaxonomyIndex, frontMatterBytes, frontMatterSlice, rankValues } from '../../src/core/taxonomy/index';
 import { setTaxonomy, normalizeValues, doubleQuoted } from '../../src/core/taxonomy/edit';
 import { changeTaxonomy, diffEdit, frontMatterValues } from '../../src/core/taxonomy/apply';
-import { fastFrontMatter } from '../../src/core/taxonomy/fast';
+import { fastFrontMatter } from '../../src/core/parse-fast';
 import { corpusDir } from './corpus';
 
 const read = (fm: string, folders: string[] = []) => postCategoriesAndTags(parsePost(`---\n${fm}\n---\n`).data, folders);
