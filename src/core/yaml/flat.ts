@@ -1,26 +1,7 @@
 // The one flat front-matter scanner: top-level `key: value` lines read in one pass, for data only or for a yaml Document.
 import { PsychError, resolvePlain } from './resolve';
 import { isCloseLine } from './fence';
-
-/** A first character of a flat key: an ASCII letter or `_`. */
-export const isKeyStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-
-/** A later character of a flat key: also a digit or `-`. */
-export const isKeyChar = (c: number): boolean => isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
-
-/** A plain scalar may not start with an indicator (`- x`, `? x`, `: x`, flow, alias, anchor, tag, quote, block, directive, reserved). */
-export const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-
-/** The end of the flat key starting at `s` (before `e`): where its `:` must be, or -1 when no key starts there. */
-export function flatKeyEnd(text: string, s: number, e: number): number {
-  if (!isKeyStart(text.charCodeAt(s))) return -1;
-  let i = s + 1;
-  while (i < e && isKeyChar(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** A key Psych reads as the string it spells (not a bool, null or number), and not `__proto__`. */
-export const isStringKey = (name: string): boolean => name !== '__proto__' && resolvePlain(name) === name;
+import { flatKeyEnd, INDICATOR_START, isStringKey, knownKey } from './flat-key';
 
 /** How a scalar the scanner read is written (yaml's `Scalar.Type` names). */
 export type FlatScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
@@ -67,11 +48,6 @@ const BAD_FLOW_ITEM = /[[\]{}#:"'\t]/;
 const MAX_FLAT = 128 * 1024;
 
 const isBlank = (c: number) => c === 32 || c === 9;
-
-// The usual keys as constants: a property name sliced from the text costs a string-table lookup at every use.
-const KNOWN = ['layout', 'title', 'date', 'categories', 'tags', 'category', 'tag', 'published', 'permalink', 'author', 'description', 'image'];
-const KNOWN_BY_LENGTH: string[][] = [];
-for (const k of KNOWN) (KNOWN_BY_LENGTH[k.length] ??= []).push(k);
 
 /**
  * Reads flat front matter in one line scan: top-level `key: value` lines whose values are plain or quoted
@@ -187,14 +163,8 @@ class Scanner {
     const { text, e } = this;
     const q = text.charCodeAt(v);
     if (q === 34 || q === 39) {
-      const close = text.indexOf(q === 34 ? '"' : "'", v + 1);
-      if (close < 0 || close >= e) out();
-      const inner = text.slice(v + 1, close);
-      if (q === 34 && inner.includes('\\')) out();
-      this.rest(close + 1);
-      this.vs = v;
-      this.ve = close + 1;
-      this.type = q === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+      const inner = this.quoted(v);
+      this.rest(this.ve);
       return inner;
     }
     let end = e;
@@ -212,6 +182,20 @@ class Scanner {
     this.ve = end;
     this.type = 'PLAIN';
     return plainValue(plain, BAD_PLAIN);
+  }
+
+  /** A one-line quoted scalar without escapes at `v` (`"…"` / `'…'`): its string; sets vs, ve and type. */
+  private quoted(v: number): string {
+    const { text } = this;
+    const q = text.charCodeAt(v);
+    const close = text.indexOf(q === 34 ? '"' : "'", v + 1);
+    if (close < 0 || close >= this.e) out();
+    const inner = text.slice(v + 1, close);
+    if (q === 34 && inner.includes('\\')) out();
+    this.vs = v;
+    this.ve = close + 1;
+    this.type = q === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    return inner;
   }
 
   /** After a value at `i`: only blanks, or (data mode) blanks then a `#` comment. */
@@ -274,12 +258,9 @@ class Scanner {
         let type: FlatScalarType = 'PLAIN';
         const q = text.charCodeAt(i);
         if (q === 34 || q === 39) {
-          const close = text.indexOf(q === 34 ? '"' : "'", i + 1);
-          if (close < 0 || close >= e) out();
-          x = text.slice(i + 1, close);
-          if (q === 34 && (x as string).includes('\\')) out();
-          type = q === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-          stop = close + 1;
+          x = this.quoted(i);
+          type = this.type;
+          stop = this.ve;
         } else {
           let j = i;
           while (j < e && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 93) j++;
@@ -311,11 +292,4 @@ function plainValue(plain: string, bad: RegExp): unknown {
   if (INDICATOR_START.test(plain) || bad.test(plain)) out();
   const v = resolvePlain(plain);
   return v instanceof PsychError ? out() : v;
-}
-
-/** The known key spelled by text[s, e), if any. */
-function knownKey(text: string, s: number, e: number): string | undefined {
-  const ks = KNOWN_BY_LENGTH[e - s];
-  if (ks) for (const k of ks) if (text.startsWith(k, s)) return k;
-  return undefined;
 }
