@@ -129,4 +129,15 @@ describe('the flat reader: data mode, Document mode and the full parser agree', 
     const bad = texts.filter((t, i) => JSON.stringify(postDeskRead(t)) !== JSON.stringify(psych[i]));
     assert.deepEqual(bad, []);
   });
+
+  it('recovers the date source as Jekyll reads it: the last of a repeated key, a block scalar as a string, none for a list', () => {
+    const src = (yaml: string) => postDateSource(parsePost(`---\n${yaml}---\n`));
+    assert.deepEqual(src('date: 2021-12-01 08:00:00 +0800\n'), { raw: '2021-12-01 08:00:00 +0800', quoted: false });
+    assert.deepEqual(src('date: 2020-01-01\ntitle: x\ndate: 2021-12-01 08:00:00 # c\n'), { raw: '2021-12-01 08:00:00', quoted: false });
+    assert.deepEqual(src('date: "2021-12-01 08:00"\n'), { raw: '2021-12-01 08:00', quoted: true });
+    assert.deepEqual(src('date: |\n  2021-12-01\n'), { raw: '2021-12-01\n', quoted: true });
+    assert.deepEqual(src('date: ~\n'), { raw: '~', quoted: false });
+    assert.equal(src('date: [2021-12-01]\n'), undefined);
+    assert.equal(src('title: x\n'), undefined);
+  });
 });

@@ -37,13 +37,15 @@ export type FlatMode = 'data' | 'document';
 const OUT = Symbol('out');
 const out = (): never => { throw OUT; };
 
-// What makes YAML read a line differently (controls, line-break-like characters, BOM, a lone CR): left to the parser.
-const UNUSUAL_DATA = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
-const UNUSUAL_DOCUMENT = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
-// Inside a block plain scalar: a tab, or `: ` / a final `:` (a mapping, not a string).
-const BAD_PLAIN = /\t|:(?:[ \t]|$)/;
+// What makes YAML read a line differently (controls, line-break-like characters, BOM): left to the parser. The data
+// mode checks each value and comment for them (keys and blanks are checked character by character); a CR not just
+// before a LF is found by the line scan.
+const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+const UNUSUAL_DOCUMENT = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+// Inside a block plain scalar: a tab, an unusual character, or `: ` / a final `:` (a mapping, not a string).
+const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
 // A flow item also may not hold flow indicators, quotes, `#` or `:`.
-const BAD_FLOW_ITEM = /[[\]{}#:"'\t]/;
+const BAD_FLOW_ITEM = /[[\]{}#:"'\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** Front matter larger than this is left to the parser, which reports it. */
 const MAX_FLAT = 128 * 1024;
 
@@ -62,7 +64,7 @@ export function scanFlat(text: string, start: number, mode: FlatMode): FlatRead 
   const scanner = new Scanner(text, doc);
   try {
     const end = scanner.run(start);
-    if (!doc && (end - start > MAX_FLAT || UNUSUAL_DATA.test(text.slice(start, end)))) return undefined;
+    if (!doc && end - start > MAX_FLAT) return undefined;
     return scanner.result;
   } catch (e) {
     if (e === OUT) return undefined;
@@ -75,6 +77,8 @@ class Scanner {
   private s = 0;
   private e = 0;
   private next = 0;
+  /** The next `\r` at or after the current line (-1: none left; -2: not looked for yet). */
+  private cr = -2;
   /** The last scalar read: text [vs, ve), how it is written. */
   private vs = 0;
   private ve = 0;
@@ -96,7 +100,7 @@ class Scanner {
       const c = text.charCodeAt(s);
       if (c === 45 || c === 46) return !doc && isCloseLine(text, s, e) ? s : out();
       if (c === 35 || s === e) {
-        if (doc) out();
+        if (doc || (c === 35 && UNUSUAL.test(text.slice(s, e)))) out();
         this.line(this.next);
         continue;
       }
@@ -119,7 +123,10 @@ class Scanner {
     const nl = this.text.indexOf('\n', at);
     if (nl < 0) out();
     this.next = nl + 1;
-    this.e = this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (this.cr !== -1 && this.cr < at) this.cr = this.text.indexOf('\r', at);
+    // A CR anywhere but just before the LF breaks the line for YAML.
+    if (this.cr >= 0 && this.cr < nl - 1) out();
+    this.e = this.cr === nl - 1 ? nl - 1 : nl;
   }
 
   /** One `key: value` line (and its `- item` lines); leaves the scanner on the next line. */
@@ -172,6 +179,7 @@ class Scanner {
     for (let h = text.indexOf('#', v); h >= 0 && h < e; h = text.indexOf('#', h + 1)) {
       if (isBlank(text.charCodeAt(h - 1))) {
         if (this.doc) out();
+        if (UNUSUAL.test(text.slice(h, e))) out();
         end = h;
         break;
       }
@@ -191,7 +199,7 @@ class Scanner {
     const close = text.indexOf(q === 34 ? '"' : "'", v + 1);
     if (close < 0 || close >= this.e) out();
     const inner = text.slice(v + 1, close);
-    if (q === 34 && inner.includes('\\')) out();
+    if ((q === 34 && inner.includes('\\')) || UNUSUAL.test(inner)) out();
     this.vs = v;
     this.ve = close + 1;
     this.type = q === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
@@ -203,7 +211,7 @@ class Scanner {
     const { text, e } = this;
     const from = i;
     while (i < e && isBlank(text.charCodeAt(i))) i++;
-    if (i < e && (this.doc || i === from || text.charCodeAt(i) !== 35)) out();
+    if (i < e && (this.doc || i === from || text.charCodeAt(i) !== 35 || UNUSUAL.test(text.slice(i, e)))) out();
   }
 
   /** `- item` lines after a `key:` line, at one indent; undefined when the next line is not one. */
