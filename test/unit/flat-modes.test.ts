@@ -19,7 +19,7 @@ const word = fc.oneof({ weight: 40, arbitrary: good }, { weight: 6, arbitrary: o
 const item = fc.oneof({ weight: 8, arbitrary: word }, { weight: 3, arbitrary: word.map((s) => `"${s}"`) }, { weight: 2, arbitrary: word.map((s) => `'${s}'`) });
 const rare = <T>(common: T, ...others: T[]) => fc.oneof({ weight: 12 * others.length, arbitrary: fc.constant(common) }, fc.constantFrom(...others));
 const sp = rare('', ' ', '  ', '\t');
-const tail = rare('', ' ', ' # c', '\t# c', '#c', '\t', '  ');
+const tail = rare('', ' ', ' # c', '\t# c', '#c', '\t', '  ', ' # c\u2028d: e', ' # \x85c', ' # c\rd');
 const flow = fc.tuple(fc.array(fc.tuple(sp, item, sp), { maxLength: 4 }), sp, rare('', ' # c', ',', ' x', '\t'))
   .map(([xs, inner, t]) => `[${inner}${xs.map(([x, v, y]) => `${x}${v}${y}`).join(',')}]${t}`);
 const block = fc.tuple(rare('  ', '', ' ', '    '), fc.array(fc.tuple(rare(' ', '  ', '', '\t'), item, tail), { minLength: 1, maxLength: 4 }), tail)
@@ -34,7 +34,7 @@ const entry = fc.oneof(
   { weight: 3, arbitrary: block },
   { weight: 1, arbitrary: fc.constantFrom((k: string) => [`${k}:`], (k: string) => [`${k}: `], (k: string) => [`${k}: # c`]) },
 );
-const stray = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', '# comment', '#', '  ', '# c: [x]') }, fc.constantFrom('\t', '  - stray', '    continued', '  nested: x', 'k:v', '%x', '...x', '- x', '  # c'));
+const stray = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', '# comment', '#', '  ', '# c: [x]', '# c\u2028d: e', '# c\x01', '# c\rd: e') }, fc.constantFrom('\t', '  - stray', '    continued', '  nested: x', 'k:v', '%x', '...x', '- x', '  # c'));
 /** A post: fence, 1–6 entries (a key may repeat), stray lines here and there, the closing fence, a body. */
 export const flatPost = fc.tuple(keys, fc.array(entry, { minLength: 6, maxLength: 6 }), fc.array(fc.tuple(stray, fc.nat(12)), { maxLength: 2 }), fc.constantFrom('\n', '\r\n'))
   .map(([ks, es, strays, eol]) => {
