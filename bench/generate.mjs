@@ -29,8 +29,10 @@ const BASES = ['../', './', '//news.example.com/', '//finews.example.org/'];
  * Writes `_config.yml`, `_layouts/` and `_posts/` for `posts` posts into `dir`.
  * @returns {{dir: string, posts: number, files: string[], stats: Record<string, number>}}
  */
-export function generateSite(dir, { posts = 20000, seed = 20211201 } = {}) {
+export function generateSite(dir, { posts = 20000, seed = 20211201, shapes = 'finews' } = {}) {
   const r = rng(seed);
+  // `shapes: 'jekyll'`: front matter as other Jekyll sites write it (see jekyllShape); its own generator keeps the finews bytes.
+  const rj = rng(seed + 1);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
   const words = (n) => { let s = ''; for (let i = 0; i < n; i++) s += CHARS[Math.floor(r() * CHARS.length)]; return s; };
@@ -106,7 +108,7 @@ export function generateSite(dir, { posts = 20000, seed = 20211201 } = {}) {
     const cats = taxonomy('categories', CATEGORIES);
     const tags = taxonomy('tags', TAGS);
     if (cats.includes('\n') || cats.includes('[') || tags.includes('\n') || tags.includes('[')) stats.flowOrBlock++;
-    const fm = `---\nlayout: post\ntitle: "${ttl}"\n${dateLine}\n${cats}\n${tags}\n---\n`;
+    const fm = shapes === 'jekyll' ? jekyllShape(rj, ttl, dateLine, cats, tags, stats) : `---\nlayout: post\ntitle: "${ttl}"\n${dateLine}\n${cats}\n${tags}\n---\n`;
     const base = pick(BASES);
     const body = isArticle
       ? article(stock)
@@ -122,6 +124,22 @@ export function generateSite(dir, { posts = 20000, seed = 20211201 } = {}) {
   return { dir, posts, files, stats };
 }
 
+/**
+ * The same entries as a typical Jekyll site writes them: a third of the posts with `tags:` as a block list
+ * (`  - x` lines), a third with a `#` comment line, a third with blank lines between groups of keys.
+ */
+function jekyllShape(r, ttl, dateLine, cats, tags, stats) {
+  const lines = ['layout: post', `title: "${ttl}"`, dateLine, cats];
+  if (r() < 1 / 3 && !tags.includes('\n')) {
+    const xs = tags.replace(/^tags: ?/, '').replace(/^\[|\]$/g, '').split(', ');
+    lines.push(`tags:\n${xs.map((x) => `  - ${x}`).join('\n')}`);
+    stats.blockTags = (stats.blockTags ?? 0) + 1;
+  } else lines.push(tags);
+  if (r() < 1 / 3) lines.splice(1, 0, '# imported from the news feed');
+  if (r() < 1 / 3) lines.splice(lines.length - 2, 0, '');
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
 /** A fresh temp folder for a generated site. */
 export function tempSiteDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-site-'));
@@ -131,6 +149,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : dflt; };
   const dir = arg('--out', undefined) ?? tempSiteDir();
   const t0 = performance.now();
-  const r = generateSite(dir, { posts: Number(arg('--posts', 20000)), seed: Number(arg('--seed', 20211201)) });
+  const r = generateSite(dir, { posts: Number(arg('--posts', 20000)), seed: Number(arg('--seed', 20211201)), shapes: arg('--shapes', 'finews') });
   console.log(`${r.posts} posts in ${dir} (${(performance.now() - t0).toFixed(0)} ms) ${JSON.stringify(r.stats)}`);
 }

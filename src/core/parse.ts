@@ -1,5 +1,5 @@
 // parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
-import { fastYamlDocument } from './parse-fast';
+import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
 import { directiveError, firstDocumentEnd } from './yaml/stream';
@@ -50,6 +50,23 @@ export interface ParsedPost {
   /** Repeated keys (not errors: Jekyll keeps the last value), at the earlier key's absolute range. */
   duplicates: DuplicateKey[];
   body: { start: number; end: number };
+}
+
+/**
+ * The front matter's `date:` value (the last one when the key repeats, as Psych keeps it) as Jekyll's date
+ * reading takes it (see {@link dateSource}); undefined without a scalar `date:` value.
+ */
+export function postDateSource(p: ParsedPost): DateSource | undefined {
+  const map = p.doc?.contents;
+  if (!isMap(map) || !p.frontMatter) return undefined;
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const { key, value } = map.items[i];
+    if (!isScalar(key) || key.value !== 'date') continue;
+    if (!isScalar(value) || !value.range) return undefined;
+    const base = p.frontMatter.contentStart;
+    return dateSource(p.text, value.value, value.type, base + value.range[0], base + value.range[1]);
+  }
+  return undefined;
 }
 
 /** Upper bound on alias expansion: a billion-laughs document fails instead of growing. */

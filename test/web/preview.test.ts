@@ -12,7 +12,7 @@ describe('web: preview', function () {
   this.timeout(180000);
   before(async () => { await postDesk(); });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revertAll');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

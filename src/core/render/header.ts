@@ -1,6 +1,5 @@
 // The preview header: title, the date as Jekyll publishes it, layout, category and tag chips, problem count.
-import { isScalar } from 'yaml';
-import type { ParsedPost } from '../parse';
+import { postDateSource, type ParsedPost } from '../parse';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
 import { filenameDate, formatJekyll, isValidTimezone, readDate, wallToUtc } from '../jekyll/date';
 
@@ -43,10 +42,9 @@ function dateHtml(parsed: ParsedPost, tz: string | undefined, file: string | und
 
 /** The front matter date read as Jekyll 4.3 does, else the file-name date at midnight. */
 function jekyllDate(parsed: ParsedPost, tz: string | undefined, file: string | undefined): string {
-  const node = parsed.doc?.get('date', true);
-  if (isScalar(node) && parsed.frontMatter && node.range) {
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    const raw = quoted ? String(node.value) : parsed.text.slice(parsed.frontMatter.contentStart + node.range[0], parsed.frontMatter.contentStart + node.range[1]);
+  const source = postDateSource(parsed);
+  if (source) {
+    const { raw, quoted } = source;
     const r = readDate(raw, quoted, tz);
     if (r.ok) return `<time class="pd-date" datetime="${new Date(r.date.utcMs).toISOString()}">${escapeHtml(r.date.published)}</time>`;
     return `<span class="pd-date pd-bad" title="${escapeHtml(r.reason)}">invalid date ${escapeHtml(JSON.stringify(raw))}</span>`;

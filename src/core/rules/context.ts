@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { readDate, type DateResult } from '../jekyll/date';
 import type { ParsedPost } from '../parse';
+import { dateSource } from '../parse-fast';
 import type { FileKind, SiteConfig } from '../site';
 
 /** How a site's layouts are found: `found`, `theme` (not in `_layouts/`, but a theme may provide it) or `missing`. */
@@ -127,9 +128,8 @@ function readPostDate(ctx: RuleContext): { entry: Entry; raw: string; result: Da
   const v = e.value;
   if (!v || !isScalar(v) || v.value === null) return { entry: e, raw: '', result: { ok: false, reason: 'empty' } };
   if (typeof v.value === 'object' && !(v.value instanceof Date)) return { entry: e, raw: '', result: { ok: false, reason: 'not a date' } };
-  const plain = v.type === 'PLAIN';
-  const raw = plain ? ctx.text.slice(e.valueStart, e.valueEnd) : String(v.value);
-  return { entry: e, raw, result: readDate(raw, !plain, ctx.site.timezone) };
+  const { raw, quoted } = dateSource(ctx.text, v.value, v.type, e.valueStart, e.valueEnd);
+  return { entry: e, raw, result: readDate(raw, quoted, ctx.site.timezone) };
 }
 
 /** A taxonomy key Jekyll reads: the field it fills and whether a string value is split on whitespace (the plural keys). */

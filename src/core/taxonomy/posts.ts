@@ -1,10 +1,9 @@
 // Jekyll's view of one file in a post folder: published or not, date, categories, tags and title.
-import { isScalar, Scalar } from 'yaml';
-import { parsePost, type ParsedPost } from '../parse';
+import { parsePost, postDateSource } from '../parse';
+import { dateSource, fastFrontMatter } from '../parse-fast';
 import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
 import { jekyllRead, type JekyllValue } from './jekyll';
-import { fastFrontMatter } from './fast';
 import { trimTrailing } from '../text';
 
 /** Why Jekyll does not publish a post. */
@@ -130,14 +129,9 @@ export function isFilteredEntry(entry: string): boolean {
   return SPECIAL.test(entry) || SPECIAL.test(base) || entry.endsWith('~') || entry.endsWith('.');
 }
 
-function dateFromNode(p: ParsedPost, tz: string | undefined): DateResult {
-  const node = p.doc?.get('date', true);
-  if (!isScalar(node) || !node.range || !p.frontMatter) return { ok: false, reason: 'not a date' };
-  if (node.type === Scalar.PLAIN) {
-    const raw = p.text.slice(p.frontMatter.contentStart + node.range[0], p.frontMatter.contentStart + node.range[1]);
-    return readDate(raw, false, tz);
-  }
-  return readDate(node.value === null ? '' : String(node.value), true, tz);
+/** Jekyll's reading of a `date:` source, or 'not a date' without a scalar. */
+function dateFrom(src: { raw: string; quoted: boolean } | undefined, tz: string | undefined): DateResult {
+  return src ? readDate(src.raw, src.quoted, tz) : { ok: false, reason: 'not a date' };
 }
 
 function dateFromValue(v: unknown, tz: string | undefined): DateResult {
@@ -176,12 +170,13 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   let fmDate: () => DateResult;
   if (fast) {
     fm = fast.data;
-    fmDate = () => (fast.date ? readDate(fast.date.raw, fast.date.quoted, tz) : { ok: false, reason: 'not a date' });
+    const d = fast.date;
+    fmDate = () => dateFrom(d && dateSource(text, d.value, d.type, d.start, d.end), tz);
   } else {
     const p = parsePost(text);
     fm = p.data;
     yamlError = p.errors.length ? `front matter does not parse (Jekyll publishes the post dated at build time, without title, layout or categories): ${p.errors[0].message}` : undefined;
-    fmDate = () => dateFromNode(p, tz);
+    fmDate = () => dateFrom(postDateSource(p), tz);
   }
   const read = jekyllRead(fm, folders, site.defaults.length ? defaultsFor(site, rel, 'posts') : NO_DEFAULTS, yamlError);
   const data = read.data;
