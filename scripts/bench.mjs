@@ -188,7 +188,7 @@ const FLOOR = path.join(ROOT, 'bench', 'floor-read.cjs');
 // T6: bundle sizes and activation with a fake vscode module.
 (() => {
   results.bundles = {};
-  for (const f of ['extension.js', 'render-worker.js', 'web/extension.js', 'web/render-worker.js', 'cli.js', 'preview.js']) {
+  for (const f of ['extension.js', 'render-worker.js', 'web/extension.js', 'cli.js', 'preview.js']) {
     const p = path.join(ROOT, 'dist', f);
     if (!fs.existsSync(p)) { results.bundles[f] = 'missing'; continue; }
     const buf = fs.readFileSync(p);

@@ -16,10 +16,8 @@ const sassOutside = { name: 'sass-outside', setup(b) { b.onResolve({ filter: /^s
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch, define: { POSTDESK_TEST_HOOKS: 'false' }, plugins: [sassOutside] },
   { ...node, entryPoints: ['node_modules/sass/sass.node.js'], outfile: 'dist/sass.js', minify: !watch, sourcemap: false },
-  // Large posts render in this worker with a time budget, off the extension host's main thread.
-  { ...node, entryPoints: ['src/node/render-worker.ts'], outfile: 'dist/render-worker.js', minify: !watch },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [sassOutside], define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
-  // The `browser` entry (web worker extension host) and its render worker.
+  // The `browser` entry (web worker extension host) and the render worker (dist/render-worker.js) of every host.
   ...webBuilds({ minify: !watch }),
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))
     ? [{ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['media/preview.ts'], outfile: 'dist/preview.js', minify: !watch, logLevel: 'warning', absWorkingDir: root }] : []),

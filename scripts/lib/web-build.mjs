@@ -1,4 +1,5 @@
-// esbuild options of the `browser` entry (web worker extension host: github.dev, vscode.dev) and its render worker.
+// esbuild options of the `browser` entry (web worker extension host: github.dev, vscode.dev) and of the render worker,
+// one browser-platform bundle (dist/render-worker.js) that both hosts and the CLI run (see src/node/render-budget.ts).
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -11,6 +12,6 @@ export const webOptions = { bundle: true, platform: 'browser', target: 'es2022',
 export function webBuilds({ minify = true, testHooks = false, outdir = path.join(root, 'dist', 'web') } = {}) {
   return [
     { ...webOptions, entryPoints: ['src/web/extension.ts'], outfile: path.join(outdir, 'extension.js'), external: ['vscode'], minify, define: { ...webOptions.define, POSTDESK_TEST_HOOKS: String(testHooks) } },
-    { ...webOptions, entryPoints: ['src/web/render-worker.ts'], outfile: path.join(outdir, 'render-worker.js'), minify },
+    { ...webOptions, entryPoints: ['src/web/render-worker.ts'], outfile: path.join(outdir, '..', 'render-worker.js'), minify },
   ];
 }

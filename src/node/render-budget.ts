@@ -5,10 +5,17 @@ import { BudgetedRenderer as Renderer, type RenderPort, type WorkerResponse } fr
 
 export { imageUrl, RenderBudgetError, RENDER_BUDGET_MS, INLINE_LIMIT, type PortableOptions, type WorkerRequest, type WorkerResponse } from '../preview/renderer';
 
+// The render worker is one browser-platform bundle for every host (a Web Worker's `onmessage`/`postMessage`); in a
+// worker thread those globals are bridged to the thread's port, so the VSIX carries one worker, not two.
+const BRIDGE = `const { parentPort, workerData } = require('node:worker_threads');
+globalThis.postMessage = (m) => parentPort.postMessage(m);
+parentPort.on('message', (data) => { if (globalThis.onmessage) globalThis.onmessage({ data }); });
+require(workerData);`;
+
 /** A worker thread running `file` (dist/render-worker.js), or undefined when the bundle is missing. */
 export function nodeRenderWorker(file: string | undefined): RenderPort | undefined {
   if (!file || !fs.existsSync(file)) return undefined;
-  const w = new Worker(file);
+  const w = new Worker(BRIDGE, { eval: true, workerData: file });
   w.unref();
   return {
     post: (req) => w.postMessage(req),

@@ -1,4 +1,5 @@
-// Web Worker entry (bundled to dist/web/render-worker.js): renders large posts off the web extension host's thread.
+// The render worker (bundled to dist/render-worker.js): renders large posts off the extension host's thread; a Web Worker
+// on the web, a worker thread on Node (src/node/render-budget.ts bridges its globals), the same bundle for both.
 import { answer, type WorkerRequest } from '../preview/renderer';
 
 const scope = globalThis as unknown as { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(m: unknown): void };

@@ -26,7 +26,7 @@ async function loadScript(uri: vscode.Uri, g: WorkerGlobals): Promise<string> {
 }
 
 /**
- * A spawner of render workers from `dist/web/render-worker.js` (as a Blob URL: an extension's files are on another
+ * A spawner of render workers from `dist/render-worker.js` (as a Blob URL: an extension's files are on another
  * origin). Until the script is loaded, and for good once a worker failed to start, it gives none: the renderer then
  * stays on the main thread with its cut-off.
  */
@@ -35,7 +35,7 @@ export function webRenderWorker(context: vscode.ExtensionContext): SpawnWorker |
   if (!g.Worker || !g.Blob || !g.URL.createObjectURL) return undefined;
   let url: string | undefined;
   let broken = false;
-  loadScript(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'render-worker.js'), g)
+  loadScript(vscode.Uri.joinPath(context.extensionUri, 'dist', 'render-worker.js'), g)
     .then((text) => { url = g.URL.createObjectURL!(new g.Blob!([text], { type: 'text/javascript' })); })
     .catch(() => { broken = true; });
   return (): RenderPort | undefined => {

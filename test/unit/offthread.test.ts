@@ -39,7 +39,7 @@ describe('budgeted renderer', function () {
     // A worker that never answers one request: only the budget can end that render (no clock is read here), and a
     // render after it succeeds only if the stuck worker was replaced (it spins forever, so nothing queued behind it returns).
     const hanging = path.join(worker.dir, 'hanging-worker.js');
-    fs.writeFileSync(hanging, `require('node:worker_threads').parentPort.on('message', (m) => { if (m.text.startsWith('HANG')) for (;;); });\nrequire(${JSON.stringify(worker.file)});\n`);
+    fs.writeFileSync(hanging, `require(${JSON.stringify(worker.file)});\nconst answer = globalThis.onmessage;\nglobalThis.onmessage = (e) => { if (e.data.text.startsWith('HANG')) for (;;); answer(e); };\n`);
     // The budget also covers starting the fresh worker for the render after the kill: generous, so load cannot fail it.
     const r = new BudgetedRenderer(hanging, 3000, 0);
     try {
