@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, screenshot, useWorkbench } from './lib.mjs';
+import { ROOT, editorText, goToLine, openFile, problemsEntries, runCommand, screenshot, useWorkbench, quickFixRow } from './lib.mjs';
 
 const POST = '2021-12-01-digest-no-offset.md';
 // The two fix titles of src/core/rules/date-no-offset.ts for `date: 2021-12-01 13:33:50` under Asia/Shanghai.
@@ -69,14 +69,7 @@ describe('diagnostics in the Problems panel (real VS Code in Chromium)', functio
     await openFile(page, POST);
     await page.locator('.part.editor .monaco-editor .view-lines').first().click(); // focus the text, not the tab
     await goToLine(page, 4, 10); // inside `2021-12-01 13:33:50`
-    const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: FIX }).first();
-    // Code actions come from the extension host: retry Ctrl+. until the menu lists the fix.
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      if (await fix.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
-      if (attempt >= 5) throw new Error(`the quick-fix menu never listed "${FIX}"`);
-      await page.keyboard.press('Escape');
-    }
+    const fix = await quickFixRow(page, FIX);
     const titles = (await page.locator('.action-widget .monaco-list-row.action .title').allInnerTexts()).map((t) => t.trim());
     assert.ok(titles.includes(OTHER_FIX), `menu: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Fix all Post Desk problems in this file'), `menu: ${titles.join(' | ')}`);

@@ -91,6 +91,20 @@ export async function previewFrame(page, hasText = '', timeout = 120000) {
   }
 }
 
+/**
+ * Opens the quick-fix menu (Ctrl+.) at the cursor until it lists `title` (code actions come from the extension host,
+ * which may still be busy), and returns that row for the caller to click.
+ */
+export async function quickFixRow(page, title) {
+  const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    if (await fix.waitFor({ timeout: 5000 }).then(() => true, () => false)) return fix;
+    if (attempt >= 5) throw new Error(`the quick-fix menu never listed "${title}"`);
+    await page.keyboard.press('Escape');
+  }
+}
+
 /** Quick-opens a file by name (Ctrl+P), clicking the matching row. */
 export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, problemsEntries, runCommand, screenshot, useWorkbench } from './lib.mjs';
+import { openFile, problemsEntries, runCommand, screenshot, useWorkbench, quickFixRow } from './lib.mjs';
 
 const STRAY = '2021-12-10-stray-quote.md';
 const UNKNOWN = '2021-12-10-new-tag.md';
@@ -68,13 +68,7 @@ describe('one YAML problem, Show Post Info, the _config.yml quick fix (real VS C
     }
     await page.keyboard.press('Escape');
     const title = "Add '新能源' to the site's tags.";
-    const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      if (await fix.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
-      if (attempt >= 5) throw new Error(`the quick-fix menu never listed "${title}"`);
-      await page.keyboard.press('Escape');
-    }
+    const fix = await quickFixRow(page, title);
     await fix.click();
     // The edit opens _config.yml unsaved; save it as a person would.
     await openFile(page, '_config.yml');

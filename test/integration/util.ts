@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor } from '../shared/wait';
 
 export const extensionId = 'postdesk.postdesk';
 
@@ -18,16 +19,7 @@ export async function openPost(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-/** Polls `fn` until it returns a truthy value or `ms` pass. */
-export async function waitFor<T>(fn: () => T | Promise<T>, ms = 10000, what = 'condition'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor };
 
 /** Every file under `dir` whose path matches `re` (missing folders give none). */
 function filesUnder(dir: string, re: RegExp): string[] {

@@ -1,5 +1,6 @@
 // Helpers for the web suites: the virtual workspace (`pdtest:`), reading and writing through workspace.fs, waiting.
 import * as vscode from 'vscode';
+import { waitFor as poll } from '../shared/wait';
 
 export const extensionId = 'postdesk.postdesk';
 export const SCHEME = 'pdtest';
@@ -29,15 +30,9 @@ export async function openPost(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(at(rel)));
 }
 
-/** Polls `fn` until it returns a truthy value or `ms` pass. */
-export async function waitFor<T>(fn: () => T | Promise<T>, ms = 20000, what = 'condition'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Polls `fn` until it returns a truthy value or `ms` pass (20 s by default: the web worker host is slower to echo). */
+export function waitFor<T>(fn: () => T | Promise<T>, ms = 20000, what = 'condition'): Promise<T> {
+  return poll(fn, ms, what);
 }
 
 export const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Post Desk');
