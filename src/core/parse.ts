@@ -132,8 +132,6 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (control) return none({ message: control.message, code: 'CONTROL_CHARACTER', start: offset + control.start, end: offset + control.end });
   const cut = firstDocumentEnd(src);
   const first = src.slice(0, cut);
-  const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
-  if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
   // An indented first line: when the lines above the first line indented less read as a block collection, that is
   // Psych's whole first document, once the next token scans (a quoted scalar or flow collection running on past
   // that line makes the prefix fail here: the whole text is read then, as libyaml does).
@@ -146,6 +144,8 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
       return { ...prefix, dropped: offset + rootEnd };
     }
   }
+  const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
+  if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
   // The fast path reads only flat lines (no recursion), so the nesting bound is needed only after it declines.
   const fast = fastYamlDocument(first, YAML_OPTIONS);
   if (fast) return { doc: fast.doc, data: fast.data, errors: [], duplicates: [] };
