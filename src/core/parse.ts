@@ -2,7 +2,7 @@
 import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
-import { directiveError, firstDocumentEnd } from './yaml/stream';
+import { directiveError, firstDocumentEnd, indentedRootEnd, nextTokenError } from './yaml/stream';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlView, libyamlReading } from './yaml/libyaml';
@@ -49,6 +49,11 @@ export interface ParsedPost {
   errors: YamlIssue[];
   /** Repeated keys (not errors: Jekyll keeps the last value), at the earlier key's absolute range. */
   duplicates: DuplicateKey[];
+  /**
+   * The front matter lines Psych never reads, at absolute offsets: when the first content line is indented, its
+   * document ends at the first line indented less (see `indentedRootEnd`). Null otherwise.
+   */
+  dropped: { start: number; end: number } | null;
   body: { start: number; end: number };
 }
 
@@ -84,7 +89,7 @@ export function parsePost(text: string): ParsedPost {
   // Every outcome fills in this one object: all parsed posts share a shape, so code reading them stays monomorphic.
   const out: ParsedPost = {
     text, bom, eol, language: null, frontMatter: null, noFrontMatter: null,
-    doc: null, data: Object.create(null), errors: [], duplicates: [], body: { start: at, end: text.length },
+    doc: null, data: Object.create(null), errors: [], duplicates: [], dropped: null, body: { start: at, end: text.length },
   };
   if (text.length === at) { out.noFrontMatter = { reason: 'empty', start: 0, end: text.length }; return out; }
   const open = OPEN_FENCE.exec(text.slice(at, at + 200));
@@ -102,20 +107,22 @@ export function parsePost(text: string): ParsedPost {
   out.frontMatter = { start: at, end: close.end, contentStart, contentEnd: close.lineStart, closeStart: close.lineStart, closeEnd: close.lineEnd };
   out.body = { start: close.end, end: text.length };
   if (language !== 'yaml') { out.noFrontMatter = { reason: 'language', start: at, end: contentStart - open[2].length }; return out; }
-  const { doc, data, errors, duplicates } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
+  const { doc, data, errors, duplicates, dropped } = parseYaml(text.slice(contentStart, close.lineStart), contentStart);
   out.doc = doc;
   out.data = data;
   out.errors = errors;
   out.duplicates = duplicates;
+  if (dropped !== undefined) out.dropped = { start: dropped, end: close.lineStart };
   return out;
 }
 
 /**
  * Parses front matter YAML as Jekyll's Psych does: YAML 1.1 scalars by Psych's rules (`src/core/yaml/resolve.ts`),
  * merge keys, only the first document of the stream, a repeated key keeping its last value (reported in
- * `duplicates`, not as an error), bounded aliases and nesting. `offset` is added to every returned range.
+ * `duplicates`, not as an error), bounded aliases and nesting. `offset` is added to every returned range; `dropped`
+ * is where the text Psych never reads starts (an indented first line's document ends before the text), absolute.
  */
-export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[]; duplicates: DuplicateKey[] } {
+export function parseYaml(src: string, offset = 0): { doc: Document; data: Record<string, unknown>; errors: YamlIssue[]; duplicates: DuplicateKey[]; dropped?: number } {
   const none = (e: YamlIssue) => ({ doc: new Document(null), data: Object.create(null) as Record<string, unknown>, errors: [e], duplicates: [] });
   if (src.length > MAX_FRONT_MATTER) {
     return none({ message: `Front matter is larger than ${MAX_FRONT_MATTER / 1024} KB; Post Desk does not parse it.`, code: 'TOO_LARGE', start: offset, end: offset + Math.min(src.length, 200) });
@@ -125,6 +132,18 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (control) return none({ message: control.message, code: 'CONTROL_CHARACTER', start: offset + control.start, end: offset + control.end });
   const cut = firstDocumentEnd(src);
   const first = src.slice(0, cut);
+  // An indented first line: when the lines above the first line indented less read as a block collection, that is
+  // Psych's whole first document, once the next token scans (a quoted scalar or flow collection running on past
+  // that line makes the prefix fail here: the whole text is read then, as libyaml does).
+  const rootEnd = indentedRootEnd(src, cut);
+  if (rootEnd !== undefined) {
+    const prefix = parseYaml(src.slice(0, rootEnd), offset);
+    if (prefix.errors.length === 0) {
+      const next = nextTokenError(src, rootEnd);
+      if (next) return none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end });
+      return { ...prefix, dropped: offset + rootEnd };
+    }
+  }
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
   if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
   // The fast path reads only flat lines (no recursion), so the nesting bound is needed only after it declines.

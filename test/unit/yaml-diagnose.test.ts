@@ -70,13 +70,29 @@ describe('yaml-syntax: one problem per common mistake', () => {
     assert.equal(preferred('tabs indenting list items'), true);
   });
 
-  it('an indented first key: one problem saying what Jekyll drops, fixed by removing the indent', () => {
+  it('an indented first key: one warning saying what Jekyll drops (it reads the lines above), fixed by removing the indent', () => {
     const text = '---\n  title: x\n  layout: post\ndate: 2021-12-08 10:00:00 +0800\n---\nbody\n';
+    const parsed = parsePost(text);
+    assert.deepEqual({ ...parsed.data }, { title: 'x', layout: 'post' });
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(text.slice(parsed.dropped!.start, parsed.dropped!.end), 'date: 2021-12-08 10:00:00 +0800\n');
     const ps = yamlProblems(text);
     assert.equal(ps.length, 1);
+    assert.equal(ps[0].severity, 'warning');
     assert.equal(pos(text, ps[0].start), '2:1');
     assert.match(ps[0].message, /reads only the lines above `date` and silently drops the rest/);
     assert.equal(applyEdits(text, ps[0].fixes[0].edits), '---\ntitle: x\nlayout: post\ndate: 2021-12-08 10:00:00 +0800\n---\nbody\n');
+  });
+
+  it('an indented first block list then a key at column 0: a warning naming that key; no warning when nothing is dropped', () => {
+    const text = '---\n tags:\n - a\n - b\ndate: 2021-12-08 10:00:00 +0800\n---\nbody\n';
+    assert.deepEqual(JSON.parse(JSON.stringify(parsePost(text).data)), { tags: ['a', 'b'] });
+    const [p] = yamlProblems(text);
+    assert.equal(p.severity, 'warning');
+    assert.match(p.message, /the line of `date` is not: Jekyll reads only the lines above `date`/);
+    assert.equal(applyEdits(text, p.fixes[0].edits), '---\ntags:\n- a\n- b\ndate: 2021-12-08 10:00:00 +0800\n---\nbody\n');
+    assert.deepEqual(yamlProblems('---\n title: x\n date: 2021-12-08 10:00:00 +0800\n---\nbody\n'), []);
+    assert.equal(parsePost('---\n title: x\n date: 2021-12-08 10:00:00 +0800\n---\nbody\n').dropped, null);
   });
 
   it('a cascade of parser errors is one problem (an unclosed [ in a flat post gives the parser many)', () => {

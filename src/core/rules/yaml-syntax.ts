@@ -1,6 +1,6 @@
 // yaml-syntax: one problem for front matter YAML cannot read, at the mistake to fix (src/core/yaml/diagnose.ts), with its fix.
 import { msg, sentence } from '../messages';
-import { diagnoseYaml } from '../yaml/diagnose';
+import { diagnoseIndentedStart, diagnoseYaml } from '../yaml/diagnose';
 import type { Severity } from '../types';
 import type { RuleContext } from './context';
 import type { Report, RuleId, RuleScope } from './rule';
@@ -12,12 +12,17 @@ export const docs = 'The front matter is not valid YAML: Jekyll publishes the po
 
 /**
  * Reports the front matter's YAML error once, as Psych does (it stops at the first): a common mistake at its place
- * with what to do and a fix, else the parser's first error. The parser's later errors follow from the first.
+ * with what to do and a fix, else the parser's first error. The parser's later errors follow from the first. An
+ * indented first line that makes Psych stop early without an error is a warning: Jekyll publishes the lines above.
  */
 export function check(ctx: RuleContext, report: Report): void {
   const fm = ctx.parsed.frontMatter;
   const e = ctx.parsed.errors[0];
-  if (!e) return;
+  if (!e) {
+    const d = fm && ctx.parsed.dropped ? diagnoseIndentedStart(ctx.text, fm.contentStart, fm.contentEnd) : undefined;
+    if (d) report(d.message, d.start, d.end, d.fixes, 'warning');
+    return;
+  }
   const d = fm ? diagnoseYaml(ctx.text, fm.contentStart, fm.contentEnd, ctx.parsed.errors) : undefined;
   if (d) { report(d.message, d.start, d.end, d.fixes); return; }
   let { start, end } = e;

@@ -67,6 +67,22 @@ export function diagnoseYaml(text: string, contentStart: number, contentEnd: num
   return undefined;
 }
 
+/**
+ * An indented first line whose document Psych ends at a less indented line (`ParsedPost.dropped`: no error, the
+ * lines from there on are silently dropped): the same diagnosis as {@link diagnoseYaml} gives it, with the fix
+ * (remove the leading spaces) when the repaired front matter reads without error.
+ */
+export function diagnoseIndentedStart(text: string, contentStart: number, contentEnd: number): Diagnosis | undefined {
+  const yaml = text.slice(contentStart, contentEnd);
+  const lines = splitLines(yaml);
+  const top = lines.findIndex(isContent);
+  const c = top < 0 || lines[top].text.length > MAX_LINE ? undefined : indentedStart(lines, top, top);
+  if (!c) return undefined;
+  const repair = c.repairs.find((r) => parseYaml(applyEdits(yaml, r.edits)).errors.length === 0);
+  const fixes: Fix[] = repair ? [{ ...fixTitle(repair.title), edits: repair.edits.map((e) => ({ ...e, start: e.start + contentStart, end: e.end + contentStart })), preferred: true }] : [];
+  return { message: c.message, start: c.start + contentStart, end: c.end + contentStart, fixes };
+}
+
 function splitLines(yaml: string): Line[] {
   const out: Line[] = [];
   for (let pos = 0; pos <= yaml.length;) {

@@ -1,5 +1,5 @@
 // What libyaml (Psych's scanner) rejects and the `yaml` package accepts: control characters, tabs that start a line.
-import { isCollection, isScalar, Scalar, visit, type Document, type Node } from 'yaml';
+import { isCollection, isPair, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, type Document, type Node } from 'yaml';
 import { PsychError, resolvePlain } from './resolve';
 
 /** An error at offsets into the YAML text given. */
@@ -79,9 +79,12 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
       const r = isScalar(pair.key) && pair.key.value === null ? pair.key.range : undefined;
       if (r && r[0] === r[1] && yaml.charCodeAt(r[0]) === 58) { bad = { message: 'A value without a key (`: x`): libyaml (Jekyll) cannot read it.', start: r[0], end: r[0] + 1 }; return; }
     }
-  }, Scalar(_k, n) {
+  }, Scalar(k, n, path) {
     if (n.range && n.range[1] === n.range[0] + 1 && yaml.charCodeAt(n.range[0]) === 45 && n.value !== '-') n.value = n.source = '-';
-    if (typeof n.tag === 'string' && /^![^!]/.test(n.tag)) {
+    const key = n.type === Scalar.PLAIN && !bad ? flowKey(n, k, path) : undefined;
+    if (key && 'error' in key) { bad = key.error; return undefined; }
+    if (key) return key.node;
+    if (typeof n.tag === 'string' && /^!(?:[^!]|$)/.test(n.tag)) {
       const v = resolvePlain(String(n.source ?? n.value ?? ''));
       if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
       else n.value = v;
@@ -98,6 +101,32 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     }
   } });
   return bad;
+}
+
+/**
+ * In a flow collection libyaml takes `?` for the key indicator even with no blank after it (`[?x]` is `[{x: null}]`,
+ * `{?x: y}` is `{x: y}`); `yaml` reads a plain `?x`. The node Psych builds instead (a one-pair map for a list
+ * item, the key without its `?`), or the error libyaml raises when no plain scalar follows the `?`.
+ */
+function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node } | { error: LibyamlError } | undefined {
+  const src = typeof n.source === 'string' ? n.source : '';
+  if (src.charCodeAt(0) !== 63 || src.length < 2 || /[ \t]/.test(src[1])) return undefined;
+  const parent = path[path.length - 1];
+  let coll: unknown;
+  for (let i = path.length - 1; i >= 0 && coll === undefined; i--) if (isCollection(path[i] as Node)) coll = path[i];
+  if (!(coll as { flow?: boolean } | undefined)?.flow || !(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
+  const rest = src.slice(1);
+  const v = /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
+  const r = n.range ?? [0, 1, 1];
+  if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
+  n.value = v;
+  n.source = rest;
+  if (isPair(parent)) return {};
+  const map = new YAMLMap();
+  map.flow = true;
+  map.items.push(new Pair(n, new Scalar(null)));
+  map.range = [r[0], r[1], r[2]];
+  return { node: map as unknown as Node };
 }
 
 // A whole quoted scalar: escapes (`\x`, `''`) never end it.
@@ -128,7 +157,7 @@ function blockIndent(yaml: string, start: number, end: number): [number, number]
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
 export function libyamlView(src: string): { text: string; error?: LibyamlError } {
-  if (!/[\r\x85\u2028\u2029\ufeff]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
+  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -136,6 +165,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
   let flow = 0;
   // The character before was a flow indicator read as one.
   let flowMark = false;
+  // The outermost flow collection opened after `: `/`- ` (not at a line start, where it may be a plain scalar's text).
+  let flowAfterIndicator = false;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
@@ -157,8 +188,12 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       continue;
     }
     if ((c === 38 || c === 33) && scalarStart) {
-      // An anchor or tag: a scalar may still start after it.
-      while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
+      // An anchor or tag: a scalar may still start after it. libyaml scans a tag more strictly than `yaml`.
+      // (Elsewhere a `!` may be text: a plain scalar's next line, or a `[` this view takes for a flow collection.)
+      const tag = c === 33 && (prev === 32 || (flow > 0 && flowAfterIndicator)) ? scanTag(src, i, flow > 0) : undefined;
+      if (tag && 'error' in tag) return { text: src, error: tag.error };
+      if (tag) i = tag.end - 1;
+      else while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
       prev = 32;
       continue;
     }
@@ -194,11 +229,43 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     }
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
     if (c === 45 && flow > 0 && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { flow++; flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
   return { text: out.join('') };
+}
+
+// What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
+const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
+
+/**
+ * libyaml's scan of the tag at `src[i]` (`!`, `!x`, `!!str`, `!<…>`): the offset after it, or the error Psych raises: a
+ * named handle (`!a!b`: no `%TAG` can precede front matter), `!!` without a suffix, a `%` not followed by two hex
+ * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
+ */
+export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
+  const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
+  let j = i + 1;
+  if (src[j] === '<') {
+    j++;
+    while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
+    if (src[j] !== '>' || j === i + 2) return fail("Did not find the expected '>' while scanning a tag");
+    j++;
+  } else {
+    while (j < src.length && /[0-9A-Za-z_-]/.test(src[j])) j++;
+    if (src[j] === '!') {
+      if (j > i + 1) return fail('Found undefined tag handle');
+      j++;
+      if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
+    }
+    for (; j < src.length && URI_CHAR.test(src[j]); j++) {
+      if (src[j] === '%' && !/^[0-9A-Fa-f]{2}$/.test(src.slice(j + 1, j + 3))) return fail('Did not find URI escaped octet');
+    }
+  }
+  const after = src.charCodeAt(j);
+  if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
+  return { end: j };
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;

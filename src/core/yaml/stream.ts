@@ -1,4 +1,5 @@
 // Where Psych stops reading a front matter: the end of the stream's first document.
+import { scanTag } from './libyaml';
 
 // A `%` directive or a `---` / `...` marker at column 0 ends the first document (libyaml's scanner sees a new token there).
 const NEXT_DOCUMENT = /^(?:%|(?:---|\.\.\.)(?=[ \t\r\n\x85\u2028\u2029]|$))/m;
@@ -26,4 +27,110 @@ export function directiveError(line: string): string | undefined {
   if (m[1] === 'YAML') return /^[ \t]+\d+\.\d+[ \t]*(?:#.*)?$/.test(rest) ? undefined : 'did not find expected comment or line break while scanning a directive';
   if (m[1] === 'TAG') return /^[ \t]+!\S*[ \t]+\S+(?:[ \t]+(?:#.*)?)?$/.test(rest) ? undefined : 'did not find expected comment or line break while scanning a directive';
   return 'found unknown directive name while scanning a directive';
+}
+
+/**
+ * Where the first YAML document ends when its first content line is indented (`  title: x`): libyaml closes that
+ * block collection at the first later line indented less (blank and `#` comment lines aside), and Psych returns the
+ * first document there without reading on, so `date: …` below ` title: x` is silently dropped by Jekyll. Undefined
+ * when the first content line is not indented, no such line comes before `limit`, or a tab follows the spaces
+ * that indent the first line or one indented less (the parser reports that). The caller checks that the lines above do read as a block collection (a quoted scalar or a flow
+ * collection may run on past such a line).
+ */
+export function indentedRootEnd(yaml: string, limit: number): number | undefined {
+  let root = -1;
+  for (let pos = 0; pos < limit;) {
+    let nl = yaml.indexOf('\n', pos);
+    if (nl < 0) nl = yaml.length;
+    let i = pos;
+    // libyaml skips a BOM at the start of a line as one column of indentation (libyamlView makes it a space).
+    while (i < nl && (yaml.charCodeAt(i) === 32 || (i === pos && yaml.charCodeAt(i) === 0xfeff))) i++;
+    let j = i;
+    while (j < nl && (yaml.charCodeAt(j) === 9 || yaml.charCodeAt(j) === 32 || yaml.charCodeAt(j) === 13)) j++;
+    const c = yaml.charCodeAt(j);
+    if (j < nl && c !== 35) {
+      // A tab in the indentation where a line may end the document: the parser reports it (libyaml raises an error).
+      if (j !== i && (root < 0 || i - pos < root)) return undefined;
+      if (root < 0) {
+        if (i === pos) return undefined;
+        root = i - pos;
+      } else if (i - pos < root) return pos;
+    }
+    pos = nl + 1;
+  }
+  return undefined;
+}
+
+/** A token error: message and offsets into the YAML text. */
+export interface TokenError { message: string; start: number; end: number }
+
+/**
+ * The error libyaml raises after the first document of an indented first line ends at `at` (see
+ * {@link indentedRootEnd}): it scans the token there before the document ends, and when that token may be a key
+ * (a plain or quoted scalar not followed by `:`), the next one too. Undefined when they scan.
+ */
+export function nextTokenError(yaml: string, at: number): TokenError | undefined {
+  const first = tokenError(yaml, at);
+  if (first !== undefined) return first;
+  let i = at;
+  while (yaml.charCodeAt(i) === 32 || (i === at && yaml.charCodeAt(i) === 0xfeff)) i++;
+  const c = yaml[i];
+  let next: number;
+  const nl = yaml.indexOf('\n', i) + 1 || yaml.length;
+  if (c === '"' || c === "'") {
+    // The scalar closed (tokenError checked it); one that runs over lines is no key (libyaml drops it as stale).
+    const m = (c === '"' ? /^"(?:[^"\\]|\\[\s\S])*"/ : /^'(?:[^']|'')*'/).exec(yaml.slice(i))!;
+    if (m[0].includes('\n')) return undefined;
+    let j = i + m[0].length;
+    while (yaml[j] === ' ' || yaml[j] === '\t') j++;
+    const d = yaml[j];
+    if (d === ':') return undefined;
+    if (d !== undefined && d !== '\n' && d !== '\r' && !(d === '#' && j > i + m[0].length)) return tokenError(yaml, j, false);
+    next = nl;
+  } else if (c !== undefined && c !== '\n' && c !== '\r' && !(/[-?:]/.test(c) && /[ \t\r\n]/.test(yaml[i + 1] ?? '\n')) && !/[[\]{},#&*!|>%@`]/.test(c)) {
+    // A plain scalar: a key when `: ` follows on its line; when a comment ends it there, the next token is scanned;
+    // else it runs on over later lines and is no key.
+    const line = yaml.slice(i, nl);
+    const end = /:(?=[ \t\r\n]|$)|[ \t]#/.exec(line);
+    if (!end || end[0] === ':') return undefined;
+    next = nl;
+  } else return undefined;
+  // The scalar may be a key: the next token is scanned too (blank and comment lines skipped; a tab starting a line is none).
+  for (let pos = next; pos < yaml.length;) {
+    let nl = yaml.indexOf('\n', pos);
+    if (nl < 0) nl = yaml.length;
+    let k = pos;
+    while (yaml.charCodeAt(k) === 32) k++;
+    const d = yaml.charCodeAt(k);
+    if (d === 9) return { message: 'found character that cannot start any token while scanning for the next token', start: k, end: k + 1 };
+    if (d !== 35 && d !== 13 && k < nl) {
+      if (d === 37 && k === pos) {
+        const e = directiveError(yaml.slice(pos, nl));
+        return e ? { message: e, start: pos, end: pos + 1 } : undefined;
+      }
+      return tokenError(yaml, pos);
+    }
+    pos = nl + 1;
+  }
+  return undefined;
+}
+
+/** The error libyaml raises scanning the one token at `at` (after spaces; `lineStart`: `at` starts a line). */
+function tokenError(yaml: string, at: number, lineStart = true): TokenError | undefined {
+  let i = at;
+  while (yaml.charCodeAt(i) === 32 || (lineStart && i === at && yaml.charCodeAt(i) === 0xfeff)) i++;
+  const c = yaml[i];
+  const err = (message: string) => ({ message, start: i, end: i + 1 });
+  if (c === '"' || c === "'") {
+    const re = c === '"' ? /^"(?:[^"\\]|\\(?:[0abt\tnvfre "/\\N_LP\n]|\r\n|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*"/ : /^'(?:[^']|'')*'/;
+    if (re.test(yaml.slice(i))) return undefined;
+    if (c === '"' && /^"(?:[^"\\]|\\[\s\S])*"/.test(yaml.slice(i))) return err('found unknown escape character while parsing a quoted scalar');
+    return err('found unexpected end of stream while scanning a quoted scalar');
+  }
+  if (c === '@' || c === '`' || (lineStart && c === '\t') || (c === '%' && (i > at || !lineStart))) return err('found character that cannot start any token while scanning for the next token');
+  if ((c === '&' || c === '*') && !/[0-9A-Za-z_-]/.test(yaml[i + 1] ?? '')) return err(`did not find expected alphabetic or numeric character while scanning an ${c === '&' ? 'anchor' : 'alias'}`);
+  if ((c === '|' || c === '>') && !/^[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#|\r?\n|$)/.test(yaml.slice(i, i + 8))) return err('did not find expected comment or line break while scanning a block scalar');
+  const tag = c === '!' ? scanTag(yaml, i, false) : undefined;
+  // An undefined handle is the parser's error, raised only when it reads the node: never here.
+  return tag && 'error' in tag && !tag.error.message.startsWith('Found undefined') ? tag.error : undefined;
 }
