@@ -10,8 +10,11 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import type { ProblemStore } from './problems';
 
-/** While the scan runs, its diagnostics are sent at most this often (ms): fewer, larger messages to the workbench. */
-const FLUSH_MS = 1000;
+/**
+ * While the scan runs, its diagnostics are sent at most this often (ms). 1000 ms was measured too: no change of the
+ * scan's length, and a worse event-loop delay p99 (64–72 ms against 42 ms: one larger message built at once).
+ */
+const FLUSH_MS = 500;
 
 /**
  * Keeps the 'postdesk' DiagnosticCollection equal to the PostWorkspace's cached problems: every post (scope

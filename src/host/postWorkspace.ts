@@ -9,7 +9,7 @@ import { jekyllPostView } from '../core/taxonomy/posts';
 import type { Problem } from '../core/types';
 import { isValidated, validatePost } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { listFolders, readPost, type Read } from './postReader';
+import { listFolders, readPost, type Listing, type Read } from './postReader';
 import { ProblemInterner } from './problemIntern';
 import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
 
@@ -282,13 +282,18 @@ export class PostWorkspace extends Disposable {
    * Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs
    * and the like too, with each file's type as its folder's listing gave it (by uri string).
    */
-  private async findPosts(): Promise<{ found: vscode.Uri[]; types: Map<string, vscode.FileType> }> {
+  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<{ found: vscode.Uri[]; types: Map<string, vscode.FileType> }> {
     await this.sites.ready();
     const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
-    const globs = [POST_FOLDERS, ...(collections.size ? [`**/_{${[...collections].join(',')}}/**`] : [])];
-    const found = (await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, SEARCH_EXCLUDE)))).flat();
-    const { types, special } = await listFolders(found);
-    return { found: [...found, ...special], types };
+    const parts = await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])]);
+    return { found: parts.flatMap((p) => [...p.found, ...p.special]), types: new Map(parts.flatMap((p) => [...p.types])) };
+  }
+
+  /** One glob and the listings of the folders it found; it needs no site, so the scan starts it before the sites are known. */
+  private listed(glob: string): Promise<{ found: vscode.Uri[] } & Listing> {
+    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => ({ found, ...await listFolders(found) }));
+    p.catch(() => undefined); // a scan made stale before awaiting it leaves it unhandled otherwise
+    return p;
   }
 
   /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */
@@ -320,6 +325,8 @@ export class PostWorkspace extends Disposable {
   private async scan(gen: number): Promise<void> {
     const t0 = performance.now();
     this.setState({ scanning: true, done: 0, total: 0 });
+    // The posts glob and its folder listings run while the sites are found (both wait on VS Code at start-up).
+    const posts = this.listed(POST_FOLDERS);
     await this.sites.ready();
     if (gen !== this.generation) return;
     const tSites = performance.now();
@@ -327,7 +334,7 @@ export class PostWorkspace extends Disposable {
     this.indexes.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
-    const { found, types } = await this.findPosts();
+    const { found, types } = await this.findPosts(posts);
     if (gen !== this.generation) return;
     const tListed = performance.now();
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
