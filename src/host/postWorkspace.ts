@@ -9,7 +9,7 @@ import { jekyllPostView } from '../core/taxonomy/posts';
 import type { Problem } from '../core/types';
 import { isValidated, validatePost } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { listFolders, readPost, type Listing, type Read } from './postReader';
+import { readPost, specialFilesBeside, type Read } from './postReader';
 import { ProblemInterner } from './problemIntern';
 import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
 
@@ -269,7 +269,7 @@ export class PostWorkspace extends Disposable {
    */
   async sync(): Promise<void> {
     await this.scanned();
-    const { found } = await this.findPosts();
+    const found = await this.findPosts();
     const keys = new Set(found.map((u) => u.toString()));
     const gone = [...this.entries_.values()].filter((e) => !keys.has(e.uri.toString()) && !this.isOpen(e.uri)).map((e) => e.uri);
     for (const u of gone) this.forget(u);
@@ -278,20 +278,16 @@ export class PostWorkspace extends Disposable {
     await this.draining;
   }
 
-  /**
-   * Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs
-   * and the like too, with each file's type as its folder's listing gave it (by uri string).
-   */
-  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<{ found: vscode.Uri[]; types: Map<string, vscode.FileType> }> {
+  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs and the like too. */
+  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<vscode.Uri[]> {
     await this.sites.ready();
     const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
-    const parts = await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])]);
-    return { found: parts.flatMap((p) => [...p.found, ...p.special]), types: new Map(parts.flatMap((p) => [...p.types])) };
+    return (await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])])).flat();
   }
 
-  /** One glob and the listings of the folders it found; it needs no site, so the scan starts it before the sites are known. */
-  private listed(glob: string): Promise<{ found: vscode.Uri[] } & Listing> {
-    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => ({ found, ...await listFolders(found) }));
+  /** One glob and the special files beside what it found; it needs no site, so the scan starts it before the sites are known. */
+  private listed(glob: string): Promise<vscode.Uri[]> {
+    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => [...found, ...await specialFilesBeside(found)]);
     p.catch(() => undefined); // a scan made stale before awaiting it leaves it unhandled otherwise
     return p;
   }
@@ -334,14 +330,14 @@ export class PostWorkspace extends Disposable {
     this.indexes.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
-    const { found, types } = await this.findPosts(posts);
+    const found = await this.findPosts(posts);
     if (gen !== this.generation) return;
     const tListed = performance.now();
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // Which files are posts is decided batch by batch, inside the time slices (not in one pass over 20,000 paths).
     const todo = found.filter((u) => !seen.has(u.toString()));
     this.setState({ scanning: true, done: 0, total: todo.length });
-    const readBatch = (from: number) => Promise.all(todo.slice(from, from + BATCH).map(async (u) => ({ uri: u, read: this.isCandidate(u) ? await readPost(u, undefined, types.get(u.toString())) : undefined })));
+    const readBatch = (from: number) => Promise.all(todo.slice(from, from + BATCH).map(async (u) => ({ uri: u, read: this.isCandidate(u) ? await readPost(u) : undefined })));
     // Reads run READ_AHEAD batches ahead of the analysis: the scan waits on file system latency, not on the CPU
     // (a CPU profile of the host showed it idle 63 % of the scan with one batch ahead).
     const ahead = Array.from({ length: READ_AHEAD }, (_, k) => readBatch(k * BATCH));
