@@ -13,6 +13,8 @@ export interface WorkspaceDebugState {
   /** Memory of the extension host (0 where the host cannot tell: the web worker host). */
   rssBytes: number; heapUsedBytes: number;
   lastScanMs: number | undefined;
+  /** Phases of the last complete scan (ms from its start). */
+  scanPhases: { sitesMs: number; listedMs: number; endMs: number } | undefined;
 }
 
 /** Host measurements the Node entry supplies (src/node/host-probe.ts); none on the web. */
@@ -43,7 +45,7 @@ export function registerWorkspaceDebug(s: Services, probe: HostProbe | undefined
     const st = s.workspace.scanState();
     return {
       ...st, posts: [...s.workspace.entries()].length, documents: [...documents],
-      loopDelay: probe?.loopDelay(), ...(probe?.memory() ?? { rssBytes: 0, heapUsedBytes: 0 }), lastScanMs,
+      loopDelay: probe?.loopDelay(), ...(probe?.memory() ?? { rssBytes: 0, heapUsedBytes: 0 }), lastScanMs, scanPhases: s.workspace.lastScanPhases,
     };
   });
   return vscode.Disposable.from(command, ...subs, ...(probe ? [probe] : []));

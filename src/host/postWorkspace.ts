@@ -69,6 +69,8 @@ export class PostWorkspace extends Disposable {
   private scanning: Promise<void> = Promise.resolve();
   private readonly interner = new ProblemInterner();
   private viewsVersion_ = 0;
+  /** Where the last complete scan spent its time (ms from its start): the sites known, the posts listed, the end. */
+  lastScanPhases: { sitesMs: number; listedMs: number; endMs: number } | undefined;
 
   constructor(private readonly sites: SiteService, private readonly output: vscode.LogOutputChannel) {
     super();
@@ -277,12 +279,17 @@ export class PostWorkspace extends Disposable {
   }
 
   /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs and the like too. */
-  private async findPosts(): Promise<vscode.Uri[]> {
+  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<vscode.Uri[]> {
     await this.sites.ready();
     const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
-    const globs = [POST_FOLDERS, ...(collections.size ? [`**/_{${[...collections].join(',')}}/**`] : [])];
-    const found = (await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, SEARCH_EXCLUDE)))).flat();
-    return [...found, ...await specialFilesBeside(found)];
+    return (await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])])).flat();
+  }
+
+  /** One glob and the special files beside what it found; it needs no site, so the scan starts it before the sites are known. */
+  private listed(glob: string): Promise<vscode.Uri[]> {
+    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => [...found, ...await specialFilesBeside(found)]);
+    p.catch(() => undefined); // a scan made stale before awaiting it leaves it unhandled otherwise
+    return p;
   }
 
   /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */
@@ -314,14 +321,18 @@ export class PostWorkspace extends Disposable {
   private async scan(gen: number): Promise<void> {
     const t0 = performance.now();
     this.setState({ scanning: true, done: 0, total: 0 });
+    // The posts glob and its folder listings run while the sites are found (both wait on VS Code at start-up).
+    const posts = this.listed(POST_FOLDERS);
     await this.sites.ready();
     if (gen !== this.generation) return;
+    const tSites = performance.now();
     for (const idx of this.indexes.values()) idx.clear();
     this.indexes.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
-    const found = await this.findPosts();
+    const found = await this.findPosts(posts);
     if (gen !== this.generation) return;
+    const tListed = performance.now();
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // Which files are posts is decided batch by batch, inside the time slices (not in one pass over 20,000 paths).
     const todo = found.filter((u) => !seen.has(u.toString()));
@@ -344,7 +355,9 @@ export class PostWorkspace extends Disposable {
     for (const u of gone) this.forget(u);
     if (gone.length) this.postsEmitter.fire({ changed: [], removed: gone });
     this.setState({ scanning: false, done: todo.length, total: todo.length });
-    this.output.debug(`workspace: ${todo.length} posts scanned in ${(performance.now() - t0).toFixed(0)} ms`);
+    const tEnd = performance.now();
+    this.lastScanPhases = { sitesMs: tSites - t0, listedMs: tListed - t0, endMs: tEnd - t0 };
+    this.output.debug(`workspace: ${todo.length} posts scanned in ${(tEnd - t0).toFixed(0)} ms (listed after ${(tListed - t0).toFixed(0)} ms)`);
   }
 
   private setState(s: ScanState): void {

@@ -36,8 +36,13 @@ export class SiteService extends Disposable {
   /** Resolves once every `_config.yml` of the workspace has been read (started on first call). */
   ready(): Promise<void> {
     return this.discovering ??= (async () => {
+      // Every site's layouts in one glob beside the configs' (not one more glob per site after them): at start-up
+      // each findFiles waits seconds on the loading workbench (the scan's phases in `npm run bench`, S1).
+      const layouts = Promise.resolve(vscode.workspace.findFiles('**/_layouts/**'));
+      layouts.catch(() => undefined);
       const configs = await vscode.workspace.findFiles('**/_config.yml', SEARCH_EXCLUDE);
-      await Promise.all(configs.map((uri) => this.load(uri)));
+      const all = configs.length ? await layouts : [];
+      await Promise.all(configs.map((uri) => this.load(uri, all)));
       this.byDir.clear();
     })();
   }
@@ -47,17 +52,19 @@ export class SiteService extends Disposable {
     return [...this.known.values()].map(({ site, uri }) => ({ site, uri: vscode.Uri.joinPath(uri, '..') }));
   }
 
-  private async load(config: vscode.Uri): Promise<void> {
+  /** Reads a site's config and layouts (`layouts`: every `_layouts` file of the workspace, when already listed). */
+  private async load(config: vscode.Uri, layouts?: readonly vscode.Uri[]): Promise<void> {
     const root = dirOf(pathOf(config));
     let configText: string;
     try { configText = decodeText(await vscode.workspace.fs.readFile(config)).text; } catch { this.known.delete(root); return; }
     const site = parseSiteConfig(configText, root);
-    const layouts = await this.readLayouts(vscode.Uri.joinPath(config, '..'), site, configText);
-    this.known.set(root, { site, uri: config, configText, rules: entryRules(configText), layouts });
+    const lookup = await this.readLayouts(vscode.Uri.joinPath(config, '..'), site, configText, layouts);
+    this.known.set(root, { site, uri: config, configText, rules: entryRules(configText), layouts: lookup });
   }
 
-  private async readLayouts(rootUri: vscode.Uri, site: SiteConfig, configText: string): Promise<LayoutLookup> {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(rootUri, '_layouts/**'));
+  private async readLayouts(rootUri: vscode.Uri, site: SiteConfig, configText: string, all?: readonly vscode.Uri[]): Promise<LayoutLookup> {
+    const under = `${vscode.Uri.joinPath(rootUri, '_layouts').toString()}/`;
+    const found = all ? all.filter((u) => u.toString().startsWith(under)) : await vscode.workspace.findFiles(new vscode.RelativePattern(rootUri, '_layouts/**'));
     const names = new Set(found.map((u) => pathOf(u).replace(/\\/g, '/')));
     return layoutLookup(site, (p) => names.has(p.replace(/\\/g, '/')), configText);
   }

@@ -39,6 +39,9 @@ describe('unreadable posts in Problems', function () {
     await waitFor(() => rules(uri).includes('file-unreadable'), 60000, 'file-unreadable on the large post');
     assert.equal(ours(uri).find((d) => String((d.code as { value: string }).value) === 'file-unreadable')!.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(ours(uri)[0].message, /1 MiB/);
+    // A rescan reads it through the scan (not the watcher): still file-unreadable, never validated.
+    await vscode.commands.executeCommand('postdesk.validateWorkspace');
+    assert.deepEqual(rules(uri), ['file-unreadable'], 'after a rescan');
     // A small post written meanwhile is read as usual (its empty title is reported).
     fs.writeFileSync(abs(SMALL), post.replace('title: t', 'title: ""'));
     await waitFor(() => rules(vscode.Uri.file(abs(SMALL))).includes('title-empty'), 60000, 'title-empty on the small post');
