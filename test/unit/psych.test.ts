@@ -81,7 +81,7 @@ const CASES: [string, string, Reading][] = [
   ['an indented first line, then a flow collection with a bad tag', fm('  a: x\n{!1`e]\n'), ERROR],
   ['an indented first line, then a flow collection and one more token', fm('  a: x\n{b}>e\n'), ERROR],
   ['an indented first line, then a flow collection that scans', fm('  a: x\n[b, c] d\n'), data({ a: 'x' })],
-  ['an indented first line, then an anchor glued to a non-ASCII character', fm('  a: |2\n  &x：y\n'), ERROR],
+  ['an indented first line, then an anchor glued to a non-ASCII character', fm('   a: |2\n  &x：y\n'), ERROR],
   ['a value without a key in a list item', fm('k:\n- : x\n'), ERROR],
   ['an explicit empty key', fm('? \n: x\n'), data({ '': 'x' })],
   ['a comment glued to a flow indicator', fm('a: [x]#c\nb: {y}#c\nc: [p,#c\n  q]\n'), data({ a: ['x'], b: { y: null }, c: ['p', 'q'] })],
