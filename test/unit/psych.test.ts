@@ -74,6 +74,7 @@ const CASES: [string, string, Reading][] = [
   ['a `:` opening a flow list entry', fm('a: [b, :]\n'), ERROR],
   ['a `: x` opening a flow list', fm('a: [: x]\n'), ERROR],
   ['a lone `?` in a flow list', fm('a: [?]\n'), ERROR],
+  ['a `?` glued to a quoted key in a flow list', fm(`a: [?'  x/"9', ?"y", ?'it''s']\n`), data({ a: [{ '  x/"9': null }, { y: null }, { "it's": null }] })],
   ['a blank line holding a tab after a plain scalar', fm('a: x\n \t \nb: y\r\n \t\r\nc: z\n  \t # c\n'), data({ a: 'x', b: 'y', c: 'z' })],
   ['a tab at column 0 on a blank line after a plain scalar', fm('a: x\n\t\nb: y\n'), ERROR],
   ['`-\\t` and `?\\t` inside a block scalar are text', fm('a: |\n  -\tx\n  ?\ty\nb: 1\n  ?\t\n'), data({ a: '-\tx\n?\ty\n', b: '1 ?' })],

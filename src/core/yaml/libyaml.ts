@@ -136,7 +136,9 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   for (let i = path.length - 1; i >= 0 && coll === undefined; i--) if (isCollection(path[i] as Node)) coll = path[i];
   if (!(coll as { flow?: boolean } | undefined)?.flow || !(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
   const rest = src.slice(1);
-  const v = /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
+  // `?'a'`, `?"a"`: the key is that quoted scalar (one without escapes).
+  const quoted = /^'((?:[^'\n]|'')*)'$|^"([^"\\\n]*)"$/.exec(rest);
+  const v = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
   const r = n.range ?? [0, 1, 1];
   if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
   n.value = v;
