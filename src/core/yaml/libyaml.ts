@@ -37,25 +37,39 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
     } else if (isCollection(n) && n.flow) free.push([n.range[0], n.range[1]]);
   });
   const inside = (rs: readonly (readonly number[])[], at: number) => rs.find((r) => at > r[0] && at < r[1]);
+  // A blank line right after a plain scalar (only blank lines between) is read by libyaml's plain scanner, which takes
+  // a tab there unless it is at or left of the column the scalar's line starts at: that column, or undefined.
+  const plainBefore = (rs: readonly (readonly number[])[], lineStart: number): number | undefined => {
+    if (!/^[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/.test(yaml.slice(lineStart, yaml.indexOf('\n', lineStart) + 1 || yaml.length))) return undefined;
+    const r = rs.find((p) => p[1] <= lineStart && /^[ \t\r\n]*$/.test(yaml.slice(p[1], lineStart)) && yaml.slice(p[1], lineStart).includes('\n'));
+    if (!r) return undefined;
+    const start = yaml.lastIndexOf('\n', r[0] - 1) + 1;
+    let col = 0;
+    while (yaml.charCodeAt(start + col) === 32) col++;
+    return col;
+  };
   for (let pos = 0; pos < yaml.length;) {
     let nl = yaml.indexOf('\n', pos);
     if (nl < 0) nl = yaml.length;
     let i = pos;
     while (yaml.charCodeAt(i) === 32) i++;
     let tab = yaml.charCodeAt(i) === 9 ? i : -1;
+    let afterIndicator = false;
     if (tab < 0) {
       // `- \tx`, `? \tx`: after an indicator, libyaml does not skip a tab either.
       while ((yaml.charCodeAt(i) === 45 || yaml.charCodeAt(i) === 63) && (yaml.charCodeAt(i + 1) === 32 || yaml.charCodeAt(i + 1) === 9)) {
         i++;
         while (yaml.charCodeAt(i) === 32) i++;
-        if (yaml.charCodeAt(i) === 9) { tab = i; break; }
+        if (yaml.charCodeAt(i) === 9) { tab = i; afterIndicator = true; break; }
       }
     }
     if (tab >= 0 && !inside(free, tab)) {
       const block = inside(blocks, tab);
-      const plain = inside(plains, tab);
+      // (`date: 1:30` then `  ?\t`: the `?` ends a plain scalar's next line, the tab is after it.)
+      const plain = inside(plains, tab) ?? (afterIndicator ? plains.find((r) => tab - 1 > r[0] && tab - 1 < r[1]) : undefined);
       // In a block scalar, a tab inside the indentation, or anywhere in the indentation before the first content line fixes it.
-      const bad = block ? tab - pos < block[2] || pos <= block[3] : plain ? tab === pos : true;
+      const after = plain ? undefined : plainBefore(plains, pos);
+      const bad = block ? !afterIndicator && (tab - pos < block[2] || pos <= block[3]) : plain ? tab === pos : after !== undefined ? tab - pos <= after : true;
       if (bad) return { message: 'A tab starts this line: libyaml (Jekyll) does not accept a tab where YAML expects indentation or a token; use spaces.', start: tab, end: tab + 1 };
     }
     pos = nl + 1;
@@ -77,7 +91,13 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     for (const pair of map.items) {
       // yaml gives an empty key an empty scalar: at the `:` when implicit, after the `?` when explicit.
       const r = isScalar(pair.key) && pair.key.value === null ? pair.key.range : undefined;
-      if (r && r[0] === r[1] && yaml.charCodeAt(r[0]) === 58) { bad = { message: 'A value without a key (`: x`): libyaml (Jekyll) cannot read it.', start: r[0], end: r[0] + 1 }; return; }
+      // (A `:` first on a more indented line, `a: x` then `  : y`: the empty key is at that line's start.)
+      // (After a block scalar it is at that scalar's end; after `? ` at the `?`'s line end: an explicit empty key.)
+      let at = r && r[0] === r[1] ? r[0] : -1;
+      let before = at - 1;
+      while (before >= 0 && /[ \t\r\n]/.test(yaml[before])) before--;
+      while (at >= 0 && /[ \r\n]/.test(yaml[at] ?? '')) at++;
+      if (at >= 0 && yaml.charCodeAt(at) === 58 && yaml[before] !== '?') { bad = { message: 'A value without a key (`: x`): libyaml (Jekyll) cannot read it.', start: at, end: at + 1 }; return; }
     }
   }, Scalar(k, n, path) {
     if (n.range && n.range[1] === n.range[0] + 1 && yaml.charCodeAt(n.range[0]) === 45 && n.value !== '-') n.value = n.source = '-';
@@ -116,7 +136,9 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   for (let i = path.length - 1; i >= 0 && coll === undefined; i--) if (isCollection(path[i] as Node)) coll = path[i];
   if (!(coll as { flow?: boolean } | undefined)?.flow || !(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
   const rest = src.slice(1);
-  const v = /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
+  // `?'a'`, `?"a"`: the key is that quoted scalar (one without escapes).
+  const quoted = /^'((?:[^'\n]|'')*)'$|^"([^"\\\n]*)"$/.exec(rest);
+  const v = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
   const r = n.range ?? [0, 1, 1];
   if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
   n.value = v;
@@ -167,6 +189,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
   let flowMark = false;
   // The outermost flow collection opened after `: `/`- ` (not at a line start, where it may be a plain scalar's text).
   let flowAfterIndicator = false;
+  // The open flow collections' first characters, innermost last.
+  const opened: number[] = [];
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
@@ -200,7 +224,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
       let j = i + 1;
       while (/[-+0-9]/.test(src[j] ?? '')) j++;
-      if (src.charCodeAt(j) === 35) blank(j);
+      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
+      if (src.charCodeAt(j) === 35 && prev !== 10) blank(j);
       // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
       const lineStart = src.lastIndexOf('\n', i) + 1;
       let parent = 0;
@@ -217,19 +242,30 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       continue;
     }
     // libyaml takes a `#` right after a flow indicator (`[x]#c`, `{a}#c`, `[a,#c`) for a comment; `yaml` wants a blank.
-    if (c === 35 && flowMark) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
+    // (Only in a collection opened after an indicator: a line starting with `[`/`{` may be a plain scalar's next line.)
+    if (c === 35 && flowMark && flowAfterIndicator) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
     flowMark = false;
     if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
       // A comment runs to the end of the line (an LS ends it too).
       while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
       continue;
     }
-    if (c === 58 && flow > 0 && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
+    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
       return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
     }
+    // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of, and a `?` with no key
+    // after it skips the `,`/`]` that follows (`[?]`, `[a, :]`, `[: x]`): both are errors.
+    if ((c === 58 || c === 63) && flow > 0 && flowAfterIndicator && (prev === 91 || prev === 44) && opened[opened.length - 1] === 91) {
+      let j = i + 1;
+      while (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9) j++;
+      const next = src[j] ?? '';
+      if (c === 58 ? j > i + 1 || /[,[\]{}\n\r]/.test(src[i + 1] ?? '') : /[,\]]/.test(next)) {
+        return { text: src, error: { message: c === 58 ? "A ':' opens an entry of a flow list: libyaml (and so Jekyll) finds no key for it and cannot read it." : "A '?' with no key after it in a flow list: libyaml (and so Jekyll) cannot read it.", start: i, end: i + 1 } };
+      }
+    }
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
-    if (c === 45 && flow > 0 && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }

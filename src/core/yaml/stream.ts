@@ -94,7 +94,8 @@ export function nextTokenError(yaml: string, at: number): TokenError | undefined
     const end = /:(?=[ \t\r\n]|$)|[ \t]#/.exec(line);
     if (!end || end[0] === ':') return undefined;
     next = nl;
-  } else return undefined;
+  } else if (c === '[' || c === '{') return flowLineError(yaml, i);
+  else return undefined;
   // The scalar may be a key: the next token is scanned too (blank and comment lines skipped; a tab starting a line is none).
   for (let pos = next; pos < yaml.length;) {
     let nl = yaml.indexOf('\n', pos);
@@ -128,9 +129,62 @@ function tokenError(yaml: string, at: number, lineStart = true): TokenError | un
     return err('found unexpected end of stream while scanning a quoted scalar');
   }
   if (c === '@' || c === '`' || (lineStart && c === '\t') || (c === '%' && (i > at || !lineStart))) return err('found character that cannot start any token while scanning for the next token');
-  if ((c === '&' || c === '*') && !/[0-9A-Za-z_-]/.test(yaml[i + 1] ?? '')) return err(`did not find expected alphabetic or numeric character while scanning an ${c === '&' ? 'anchor' : 'alias'}`);
+  // libyaml 0.2.5: an anchor's name is an ASCII word, then a blank or one of `?:,]}%@\``.
+  if ((c === '&' || c === '*') && !/^[0-9A-Za-z_-]+(?:[ \t\r\n?:,\]}%@`]|$)/.test(yaml.slice(i + 1, i + 200))) return err(`did not find expected alphabetic or numeric character while scanning an ${c === '&' ? 'anchor' : 'alias'}`);
   if ((c === '|' || c === '>') && !/^[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#|\r?\n|$)/.test(yaml.slice(i, i + 8))) return err('did not find expected comment or line break while scanning a block scalar');
   const tag = c === '!' ? scanTag(yaml, i, false) : undefined;
   // An undefined handle is the parser's error, raised only when it reads the node: never here.
   return tag && 'error' in tag && !tag.error.message.startsWith('Found undefined') ? tag.error : undefined;
+}
+
+/**
+ * A flow collection opened where the document ended: it may be a key, so libyaml scans the tokens after it on
+ * its line (until one runs over lines), and one more after it closes. The first error among them, if any.
+ */
+function flowLineError(yaml: string, at: number): TokenError | undefined {
+  const nl = yaml.indexOf('\n', at) < 0 ? yaml.length : yaml.indexOf('\n', at);
+  let depth = 0;
+  for (let j = at; j < nl;) {
+    const ch = yaml[j];
+    const err = (message: string) => ({ message, start: j, end: j + 1 });
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === ',') { j++; continue; }
+    if (ch === '#' && /[ \t]/.test(yaml[j - 1])) return undefined;
+    if (ch === '[' || ch === '{') { depth++; j++; continue; }
+    if (ch === ']' || ch === '}') {
+      depth--; j++;
+      if (depth > 0) continue;
+      while (yaml[j] === ' ' || yaml[j] === '\t') j++;
+      return j < nl && yaml[j] !== '#' ? tokenError(yaml, j, false) : undefined;
+    }
+    if (ch === '"' || ch === "'") {
+      const e = tokenError(yaml, j, false);
+      if (e) return e;
+      const m = (ch === '"' ? /^"(?:[^"\\]|\\[\s\S])*"/ : /^'(?:[^']|'')*'/).exec(yaml.slice(j))!;
+      if (m[0].includes('\n')) return undefined;
+      j += m[0].length;
+      continue;
+    }
+    if (ch === '&' || ch === '*') {
+      // libyaml 0.2.5: an ASCII word, then a blank or one of `?:,]}%@\``.
+      const m = /^[0-9A-Za-z_-]+/.exec(yaml.slice(j + 1));
+      const k = j + 1 + (m ? m[0].length : 0);
+      if (!m || !/^(?:[ \t\r\n?:,\]}%@`]|$)/.test(yaml.slice(k, k + 1))) return err(`did not find expected alphabetic or numeric character while scanning an ${ch === '&' ? 'anchor' : 'alias'}`);
+      j = k;
+      continue;
+    }
+    if (ch === '!') {
+      const tag = scanTag(yaml, j, true);
+      if ('error' in tag) return tag.error.message.startsWith('Found undefined') ? undefined : tag.error;
+      j = tag.end;
+      continue;
+    }
+    if (ch === '@' || ch === '`' || ch === '%') return err('found character that cannot start any token while scanning for the next token');
+    if ((ch === '?' || ch === ':' || ch === '-') && /[ \t\r,[\]{}]/.test(yaml[j + 1] ?? ' ')) { j++; continue; }
+    // A plain scalar: to `: `, ` #` or a flow indicator; one that reaches the line's end runs on (no more is scanned).
+    let k = j + 1;
+    while (k < nl && !/[,[\]{}]/.test(yaml[k]) && !(yaml[k] === ':' && /[ \t\r,[\]{}]/.test(yaml[k + 1] ?? ' ')) && !(yaml[k] === '#' && /[ \t]/.test(yaml[k - 1]))) k++;
+    if (k >= nl || (yaml[k] === '#')) return undefined;
+    j = k;
+  }
+  return undefined;
 }
