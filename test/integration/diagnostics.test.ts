@@ -103,11 +103,11 @@ describe('diagnostics', () => {
     await waitRules(uri, ['date-no-offset'], 'before the fix');
     // The open document's own diagnostics replace the scan's a moment after it opens: ask until they are there, as
     // a person pressing Ctrl+. again would (the e2e test does the same).
-    const actions = await waitFor(async () => {
+    const actions: vscode.CodeAction[] = await waitFor(async () => {
       const [d] = ours(uri);
       const got = d ? await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value) : [];
       return got.length ? got : undefined;
-    }, 20000, 'the quick fixes of the date-no-offset diagnostic');
+    }, 20000, 'the quick fixes of the date-no-offset diagnostic') ?? [];
     const preferred = actions.filter((a) => a.isPreferred);
     assert.equal(preferred.length >= 1, true, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(actions.some((a) => a.title === 'Fix all Post Desk problems in this file'));
