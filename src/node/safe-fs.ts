@@ -1,12 +1,9 @@
 // Bounded, site-confined file access: reads only regular files up to MAX_FILE_BYTES inside the site, never blocks, never writes through a symlink.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_FILE_BYTES } from '../core/rules/file-unreadable';
 
-/**
- * The largest post, layout or `_config.yml` Post Desk reads: 1 MiB. Every scanner is linear and measured up to this
- * size (issue 13's product bound); a larger file is reported ("file is larger than 1 MiB …"), not read.
- */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** A path a command did not read or write, and why (a problem on that path, never a stop). */
 export class PathProblem extends Error {

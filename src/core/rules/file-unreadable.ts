@@ -9,6 +9,12 @@ export const severity: Severity = 'error';
 export const scope: RuleScope = 'file';
 export const docs = 'A post Post Desk does not read: not a regular file, over 1 MiB, out of the site, a dangling or looping symlink.';
 
+/**
+ * The largest post, layout or `_config.yml` Post Desk reads: 1 MiB. Every scanner is linear and measured up to this
+ * size (issue 13's product bound); a larger file is this rule's problem, not read. The CLI's reader and the editor's use it.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 /** Why a reader did not read a post: not a regular file, larger than `max` bytes, or another error (`detail`). */
 export type Unreadable = { why: 'not-regular' } | { why: 'too-large'; size: number; max: number } | { why: 'error'; detail: string };
 
