@@ -121,6 +121,16 @@ describe('taxonomy index', () => {
     assert.deepEqual({ ...idx.counts().tags }, { w: 1 });
     assert.deepEqual(idx.filesWith('tags', 'w'), ['/s/_posts/2021-01-02-b.md']);
   });
+  it('an update that leaves the view equal returns the held view and keeps the counts (callers tell a change by identity)', () => {
+    const idx = new TaxonomyIndex(defaultSite('/s'), () => Date.UTC(2030, 0, 1));
+    const held = idx.update('/s/_posts/2021-01-01-a.md', '---\ntags: x\n---\nbody');
+    const counts = idx.counts();
+    assert.equal(idx.update('/s/_posts/2021-01-01-a.md', '---\ntags: x\n---\nanother body'), held);
+    assert.equal(idx.counts(), counts);
+    const changed = idx.update('/s/_posts/2021-01-01-a.md', '---\ntags: y\n---\n');
+    assert.notEqual(changed, held);
+    assert.deepEqual({ ...idx.counts().tags }, { y: 1 });
+  });
   it('orders by count, then Intl.Collator("zh")', () => {
     assert.deepEqual(rankValues({ 北京: 1, 上海: 1, a: 2 }, [], []).map((r) => r.value), ['a', ...['北京', '上海'].sort(new Intl.Collator('zh').compare)]);
   });

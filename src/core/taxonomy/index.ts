@@ -77,9 +77,15 @@ export class TaxonomyIndex {
   /** @param now Jekyll's `site.time` (for future dates); read at each update. */
   constructor(public site: SiteConfig, private readonly now: () => number = Date.now) {}
 
-  /** Adds or updates a file from its text (the front matter prefix is enough, see {@link frontMatterSlice}). */
+  /**
+   * Adds or updates a file from its text (the front matter prefix is enough, see {@link frontMatterSlice}); returns the
+   * held view itself when the new one is equal (callers can tell a change by identity).
+   */
   update(file: string, text: string, opts: { mtimeMs?: number; invalidUtf8?: boolean } = {}): PostView {
     const view = jekyllPostView(text, { site: this.site, file, now: this.now(), ...opts });
+    // An unchanged view (a keystroke in a body) keeps the held object and the cached counts.
+    const held = this.entries.get(file);
+    if (held && JSON.stringify(held) === JSON.stringify(view)) return held;
     this.entries.set(file, view);
     this.cached = undefined;
     return view;
