@@ -4,6 +4,7 @@ import type { TaxonomyIndex } from '../core/taxonomy/index';
 import type { PostWorkspace } from '../host/postWorkspace';
 import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
+import { TEST_HOOKS } from '../util/test-hooks';
 import { SnapshotIndex, snapshotOf, SnapshotStore, type SiteSnapshot } from './taxonomySnapshot';
 
 /** While the scan runs, views refresh at most this often (ms). */
@@ -107,10 +108,13 @@ export function workspaceTaxonomy(s: Services): WorkspaceTaxonomy {
   if (!tax) {
     const t = tax = new WorkspaceTaxonomy(s);
     shared.set(s, tax);
-    // Not contributed (tests): re-read the persisted index; the values the pickers of a post would offer now.
-    s.context.subscriptions.push(tax,
-      vscode.commands.registerCommand('postdesk._reloadTaxonomySnapshot', async () => { await t.reload(); return t.snapshotUri?.toString(); }),
-      vscode.commands.registerCommand('postdesk._taxonomyRanked', (uri: string, key: 'categories' | 'tags') => t.indexFor(vscode.Uri.parse(uri)).ranked(key === 'categories' ? 'categories' : 'tags')));
+    s.context.subscriptions.push(tax);
+    // Only in the test build (src/util/test-hooks.ts): re-read the persisted index; the values the pickers of a post would offer now.
+    if (TEST_HOOKS) {
+      s.context.subscriptions.push(
+        vscode.commands.registerCommand('postdesk._reloadTaxonomySnapshot', async () => { await t.reload(); return t.snapshotUri?.toString(); }),
+        vscode.commands.registerCommand('postdesk._taxonomyRanked', (uri: string, key: 'categories' | 'tags') => t.indexFor(vscode.Uri.parse(uri)).ranked(key === 'categories' ? 'categories' : 'tags')));
+    }
   }
   return tax;
 }
