@@ -52,19 +52,8 @@ export const WEB_FOLDER = `${SCHEME}:/site`;
 /** code-server settings that put Post Desk (its real manifest has `main` too) in the web worker host. */
 export const WEB_SETTINGS = { 'remote.extensionKind': { 'postdesk.postdesk': ['web'] } };
 
-/**
- * Runs the web suites; a run that never started them (no results line: the workbench failed to load the test bundle,
- * seen once in a clean-clone run) is tried once more, and says so. Failing tests are never retried.
- * @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>}
- */
-export async function runWebIntegration(options = {}) {
-  const first = await runWebOnce(options);
-  if (first.vscodeVersion !== '?') return first;
-  process.stdout.write(`  the web suites did not start; trying once more. First attempt: ${first.failures[0].error.split('\n')[0]}\n`);
-  return runWebOnce(options);
-}
-
-async function runWebOnce({ grep, timeoutMs = 10 * 60 * 1000 } = {}) {
+/** @returns {Promise<{passed:number, failed:number, vscodeVersion:string, failures:object[]}>} */
+export async function runWebIntegration({ grep, timeoutMs = 10 * 60 * 1000 } = {}) {
   const { dir, testsPath } = await buildWebFolder(path.join(ROOT, 'out', 'web-test'), { testHooks: true, grep });
   // The suite asserts that Post Desk is in the web worker host (no silent fallback to the Node host).
   const server = await startCodeServer({ settings: WEB_SETTINGS });
