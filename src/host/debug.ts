@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from './commands';
+import { TEST_HOOKS } from '../util/test-hooks';
 
 /** What the debug command returns. */
 export interface WorkspaceDebugState {
@@ -48,5 +49,8 @@ export function registerWorkspaceDebug(s: Services, probe: HostProbe | undefined
       loopDelay: probe?.loopDelay(), ...(probe?.memory() ?? { rssBytes: 0, heapUsedBytes: 0 }), lastScanMs, scanPhases: s.workspace.lastScanPhases,
     };
   });
-  return vscode.Disposable.from(command, ...subs, ...(probe ? [probe] : []));
+  // Test build only: `postdesk._holdScanEnd(true)` makes scans wait before their end, `(false)` lets them end.
+  let held: vscode.Disposable | undefined;
+  const hold = TEST_HOOKS ? [registerCommand(s.output, 'postdesk._holdScanEnd', (on: boolean) => { held?.dispose(); held = on ? s.workspace.holdScanEnd() : undefined; })] : [];
+  return vscode.Disposable.from(command, ...hold, ...subs, ...(probe ? [probe] : []), { dispose: () => held?.dispose() });
 }

@@ -68,6 +68,10 @@ export class PostWorkspace extends Disposable {
   private scanning: Promise<void> = Promise.resolve();
   private readonly interner = new ProblemInterner();
   private viewsVersion_ = 0;
+  /** Posts analysed since the current scan started: a post that appeared after the scan listed the folders is one of them. */
+  private readonly analysedInScan = new Set<string>();
+  /** Test builds only: holds each scan between its last batch and its end (see `holdScanEnd`). */
+  private scanEndGate: Promise<void> | undefined;
   /** Where the last complete scan spent its time (ms from its start): the sites known, the posts listed, the end. */
   lastScanPhases: { sitesMs: number; listedMs: number; endMs: number } | undefined;
 
@@ -148,7 +152,7 @@ export class PostWorkspace extends Disposable {
     // and share their message texts (S6 of the bench: memory with 20,000 posts).
     if (version === undefined) problems = problems.map((p) => this.interner.forDisk(p));
     const entry: PostEntry = { uri, site, version, validated, problems, ranges, stock: /EM_StockImg_/i.test(text) };
-    this.entries_.set(uri.toString(), entry);
+    this.keep(entry);
     return entry;
   }
 
@@ -173,8 +177,14 @@ export class PostWorkspace extends Disposable {
     const validated = isPostFile(file) && isValidated(site, file);
     const p = validated ? unreadableProblem(site, why) : undefined;
     const entry: PostEntry = { uri, site, version: undefined, validated, problems: p ? [this.interner.forDisk(p)] : [], ranges: p ? [0, 0, 0, 0] : [], stock: false };
-    this.entries_.set(uri.toString(), entry);
+    this.keep(entry);
     return entry;
+  }
+
+  private keep(entry: PostEntry): void {
+    const key = entry.uri.toString();
+    this.entries_.set(key, entry);
+    if (this.state.scanning) this.analysedInScan.add(key);
   }
 
   private forget(uri: vscode.Uri): boolean {
@@ -330,6 +340,7 @@ export class PostWorkspace extends Disposable {
     const tSites = performance.now();
     for (const idx of this.indexes.values()) idx.clear();
     this.indexes.clear();
+    this.analysedInScan.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
     const found = await this.findPosts(posts);
@@ -353,13 +364,24 @@ export class PostWorkspace extends Disposable {
       this.state.done = Math.min(todo.length, i + BATCH);
       this.scanEmitter.fire(this.scanState());
     }
-    const gone = [...this.entries_.values()].filter((e) => !seen.has(e.uri.toString())).map((e) => e.uri);
+    if (this.scanEndGate) await this.scanEndGate;
+    if (stale()) return;
+    // What the listing missed but was analysed since (opened, or written and reported by the watcher) stays.
+    const gone = [...this.entries_.values()].filter((e) => !seen.has(e.uri.toString()) && !this.analysedInScan.has(e.uri.toString())).map((e) => e.uri);
+    this.analysedInScan.clear();
     for (const u of gone) this.forget(u);
     if (gone.length) this.postsEmitter.fire({ changed: [], removed: gone });
     this.setState({ scanning: false, done: todo.length, total: todo.length });
     const tEnd = performance.now();
     this.lastScanPhases = { sitesMs: tSites - t0, listedMs: tListed - t0, endMs: tEnd - t0 };
     this.output.debug(`workspace: ${todo.length} posts scanned in ${(tEnd - t0).toFixed(0)} ms (listed after ${(tListed - t0).toFixed(0)} ms)`);
+  }
+
+  /** For tests: scans wait before their end until the returned disposable is disposed (ordering, not timing). */
+  holdScanEnd(): vscode.Disposable {
+    let release!: () => void;
+    this.scanEndGate = new Promise<void>((r) => { release = r; });
+    return { dispose: () => { this.scanEndGate = undefined; release(); } };
   }
 
   private setState(s: ScanState): void {
