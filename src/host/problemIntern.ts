@@ -1,4 +1,5 @@
 // Problems of posts read from disk share their texts: 30,000 problems of 20,000 posts say a few hundred distinct things.
+import { detachString } from '../core/detach';
 import type { Problem } from '../core/types';
 
 /** Distinct texts kept before the table starts over (a bound on its memory, not a limit on posts). */
@@ -20,8 +21,10 @@ export class ProblemInterner {
     let t = this.texts.get(key);
     if (!t) {
       if (this.texts.size >= LIMIT) this.texts.clear();
-      t = { rule: p.rule, severity: p.severity, message: p.message, l10n: p.l10n };
-      this.texts.set(key, t);
+      // The message and its arguments are cut from the post's text: kept as they are, they would keep all of it.
+      const message = detachString(p.message);
+      t = { rule: p.rule, severity: p.severity, message, l10n: p.l10n && { template: detachString(p.l10n.template), args: p.l10n.args.map(detachString) } };
+      this.texts.set(`${p.rule}\u0000${p.severity}\u0000${message}`, t);
     }
     return { rule: t.rule, severity: t.severity, message: t.message, l10n: t.l10n, start: p.start, end: p.end, fixes: NO_FIXES };
   }

@@ -11,6 +11,7 @@ export interface TaxonomyCounts { categories: Record<string, number>; tags: Reco
 /** The fence scanner lives in one place (src/core/yaml/fence.ts); re-exported for the index's callers. */
 export { frontMatterEnd, frontMatterSlice } from '../yaml/fence';
 import { frontMatterEnd } from '../yaml/fence';
+import { detachStrings } from '../detach';
 
 /**
  * The bytes of a UTF-8 file that hold its front matter (see {@link frontMatterSlice}); the whole array when
@@ -86,6 +87,8 @@ export class TaxonomyIndex {
     // An unchanged view (a keystroke in a body) keeps the held object and the cached counts.
     const held = this.entries.get(file);
     if (held && JSON.stringify(held) === JSON.stringify(view)) return held;
+    // Kept until the post changes: its strings must not keep the text they were read from.
+    detachStrings(view);
     this.entries.set(file, view);
     this.cached = undefined;
     return view;

@@ -1,4 +1,5 @@
 // The one scalar resolver: a plain YAML scalar as Psych 4 (Jekyll 4.3's YAML) reads it, ported from Psych::ScalarScanner.
+import { detachString } from '../detach';
 
 /** A date without a time (`2021-12-08`): Ruby's `Date`. Midnight UTC; its JSON is the `YYYY-MM-DD` Jekyll prints. */
 export class DateOnly extends Date {
@@ -48,7 +49,9 @@ export function resolvePlain(s: string): unknown {
   const v = tokenize(s);
   if (v === null || typeof v !== 'object') {
     if (cache.size >= 5000) cache.clear();
-    cache.set(s, v === null ? NULL : v);
+    // The key (and a string value) is cut from a post's text: kept as it is, it would keep the whole post.
+    const key = detachString(s);
+    cache.set(key, v === null ? NULL : v === s ? key : v);
   }
   return v;
 }
