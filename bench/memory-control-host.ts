@@ -54,6 +54,7 @@ export async function run(): Promise<void> {
     out.posts = byFile.size;
     await sleep(3000);
     out.published = memory();
+    if (process.env.POSTDESK_BENCH_HEAPSNAP) v8.writeHeapSnapshot(process.env.POSTDESK_BENCH_HEAPSNAP);
   } catch (e) {
     out.error = (e as Error).stack ?? String(e);
   }

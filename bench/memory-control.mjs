@@ -23,7 +23,8 @@ export async function memoryControl(site, log = () => {}) {
     const check = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--format', 'json'], { cwd: site, maxBuffer: 1 << 30 });
     fs.writeFileSync(problems, check.stdout);
     const resultsFile = path.join(work, 'results.json');
-    const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, POSTDESK_BENCH_PROBLEMS: problems } });
+    const snap = process.env.POSTDESK_BENCH_HEAPSNAP ? { POSTDESK_BENCH_HEAPSNAP: path.resolve(`${process.env.POSTDESK_BENCH_HEAPSNAP}.control`) } : {};
+    const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, POSTDESK_BENCH_PROBLEMS: problems, ...snap } });
     const { context, close } = await launchBrowser();
     try {
       const page = context.pages()[0] ?? await context.newPage();

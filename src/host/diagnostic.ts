@@ -17,7 +17,12 @@ const texts = new WeakMap<object, string>();
 /** The diagnostic of `p` at `range`: source `Post Desk`, code = the rule id linked to its doc page. */
 export function toDiagnostic(p: Problem, range: vscode.Range): vscode.Diagnostic {
   let text = p.l10n && texts.get(p.l10n);
-  if (text === undefined) { text = localize(p.message, p.l10n); if (p.l10n) texts.set(p.l10n, text); }
+  if (text === undefined) {
+    text = localize(p.message, p.l10n);
+    // In English the localized text equals the message: keep one string, not two per distinct message.
+    if (text === p.message) text = p.message;
+    if (p.l10n) texts.set(p.l10n, text);
+  }
   const d = new vscode.Diagnostic(range, text, SEVERITY[p.severity]);
   d.source = 'Post Desk';
   let target = docs.get(p.rule);

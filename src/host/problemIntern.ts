@@ -14,6 +14,7 @@ type Text = Pick<Problem, 'rule' | 'severity' | 'message' | 'l10n'>;
  */
 export class ProblemInterner {
   private readonly texts = new Map<string, Text>();
+  private readonly args = new Map<string, string>();
 
   /** The problem with its texts shared and its fixes dropped. */
   forDisk(p: Problem): Problem {
@@ -23,9 +24,21 @@ export class ProblemInterner {
       if (this.texts.size >= LIMIT) this.texts.clear();
       // The message and its arguments are cut from the post's text: kept as they are, they would keep all of it.
       const message = detachString(p.message);
-      t = { rule: p.rule, severity: p.severity, message, l10n: p.l10n && { template: detachString(p.l10n.template), args: p.l10n.args.map(detachString) } };
+      // Templates are the rules' own constants; arguments repeat (a timezone) or are cut from the post (a date).
+      t = { rule: p.rule, severity: p.severity, message, l10n: p.l10n && { template: p.l10n.template, args: p.l10n.args.map((a) => this.arg(a)) } };
       this.texts.set(`${p.rule}\u0000${p.severity}\u0000${message}`, t);
     }
     return { rule: t.rule, severity: t.severity, message: t.message, l10n: t.l10n, start: p.start, end: p.end, fixes: NO_FIXES };
+  }
+
+  /** One detached copy of each distinct message argument. */
+  private arg(a: string): string {
+    let kept = this.args.get(a);
+    if (kept === undefined) {
+      if (this.args.size >= LIMIT) this.args.clear();
+      kept = detachString(a);
+      this.args.set(kept, kept);
+    }
+    return kept;
   }
 }

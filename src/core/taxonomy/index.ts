@@ -74,6 +74,8 @@ export function rankValues(counts: Record<string, number>, known: Iterable<strin
 export class TaxonomyIndex {
   private readonly entries = new Map<string, PostView>();
   private cached: TaxonomyCounts | undefined;
+  /** Each distinct category and tag value, once (cleared with the index). */
+  private readonly values = new Map<string, string>();
 
   /** @param now Jekyll's `site.time` (for future dates); read at each update. */
   constructor(public site: SiteConfig, private readonly now: () => number = Date.now) {}
@@ -87,11 +89,21 @@ export class TaxonomyIndex {
     // An unchanged view (a keystroke in a body) keeps the held object and the cached counts.
     const held = this.entries.get(file);
     if (held && JSON.stringify(held) === JSON.stringify(view)) return held;
-    // Kept until the post changes: its strings must not keep the text they were read from.
+    // Kept until the post changes: its strings must not keep the text they were read from, and a category or tag
+    // that 5,000 posts have is one string, not 5,000.
     detachStrings(view);
+    for (const list of [view.categories, view.tags]) if (list) for (let i = 0; i < list.length; i++) list[i] = this.value(list[i]);
     this.entries.set(file, view);
     this.cached = undefined;
     return view;
+  }
+
+  private value<T>(v: T): T {
+    if (typeof v !== 'string') return v;
+    const kept = this.values.get(v);
+    if (kept !== undefined) return kept as T;
+    this.values.set(v, v);
+    return v;
   }
 
   /** Removes a file; true when it was indexed. */
@@ -104,6 +116,7 @@ export class TaxonomyIndex {
   clear(site?: SiteConfig): void {
     if (site) this.site = site;
     this.entries.clear();
+    this.values.clear();
     this.cached = undefined;
   }
 
