@@ -8,9 +8,10 @@ import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
 import type { Problem } from '../core/types';
 import { isValidated, validatePost } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { readPost, specialFilesBeside, type Read } from './postReader';
+import { postFiles } from './postDiscovery';
+import { readPost, type Read } from './postReader';
 import { ProblemInterner } from './problemIntern';
-import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
+import { pathOf, type SiteService } from './site';
 
 /** One analysed post: its problems (with line/character ranges) and what the features need without re-reading it. */
 export interface PostEntry {
@@ -34,7 +35,6 @@ export interface PostsChange { changed: readonly PostEntry[]; removed: readonly 
 export interface ScanState { scanning: boolean; done: number; total: number }
 
 
-const POST_FOLDERS = '**/{_posts,_drafts}/**';
 const DEBOUNCE_MS = 250;
 /** Work done between two yields to the event loop while scanning (ms); keystrokes and pickers run in between. */
 const SLICE_MS = 8;
@@ -272,7 +272,7 @@ export class PostWorkspace extends Disposable {
 
   /**
    * Brings the model up to the disk as it is now, for commands over all posts: the watcher may not have told
-   * about a file written a moment ago. Lists the posts (the same glob as the scan) and reads only new ones.
+   * about a file written a moment ago. Lists the posts (the same walk as the scan) and reads only new ones.
    */
   async sync(): Promise<void> {
     await this.scanned();
@@ -285,18 +285,10 @@ export class PostWorkspace extends Disposable {
     await this.draining;
   }
 
-  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs and the like too. */
-  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<vscode.Uri[]> {
-    await this.sites.ready();
-    const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
-    return (await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])])).flat();
-  }
-
-  /** One glob and the special files beside what it found; it needs no site, so the scan starts it before the sites are known. */
-  private listed(glob: string): Promise<vscode.Uri[]> {
-    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => [...found, ...await specialFilesBeside(found)]);
-    p.catch(() => undefined); // a scan made stale before awaiting it leaves it unhandled otherwise
-    return p;
+  /** Every file of a post folder or collection folder of the workspace (one walk, no limit), FIFOs and the like too. */
+  private async findPosts(): Promise<vscode.Uri[]> {
+    const walk = await this.sites.walk();
+    return postFiles(walk, new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts'))));
   }
 
   /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */
@@ -333,8 +325,6 @@ export class PostWorkspace extends Disposable {
   private async scan(gen: number): Promise<void> {
     const t0 = performance.now();
     this.setState({ scanning: true, done: 0, total: 0 });
-    // The posts glob and its folder listings run while the sites are found (both wait on VS Code at start-up).
-    const posts = this.listed(POST_FOLDERS);
     await this.sites.ready();
     if (gen !== this.generation) return;
     const tSites = performance.now();
@@ -343,7 +333,7 @@ export class PostWorkspace extends Disposable {
     this.analysedInScan.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
-    const found = await this.findPosts(posts);
+    const found = await this.findPosts();
     if (gen !== this.generation) return;
     const tListed = performance.now();
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
