@@ -16,6 +16,10 @@ export interface Discovery {
 
 /** Folder listings in flight at once: enough to hide the latency of each, bounded so a wide tree queues. */
 const PARALLEL = 16;
+/** Work done between two yields to the event loop (ms), as in the scan. */
+const SLICE_MS = 8;
+
+const yieldNow = () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
 const typeOf = (t: vscode.FileType): WalkEntryType => ({
   file: (t & vscode.FileType.File) !== 0, dir: (t & vscode.FileType.Directory) !== 0, symlink: (t & vscode.FileType.SymbolicLink) !== 0,
@@ -52,7 +56,11 @@ export async function discover(roots: readonly vscode.Uri[], fs: vscode.FileSyst
       out.configs.push({ uri, text });
       site = { rules: entryRules(text), rel: '' };
     }
-    for (const [name, t] of entries) {
+    let slice = performance.now();
+    for (let i = 0; i < entries.length; i++) {
+      // A post folder of 20,000 entries is handled in time slices: keystrokes and pickers run in between.
+      if ((i & 255) === 255 && performance.now() - slice > SLICE_MS) { await yieldNow(); slice = performance.now(); }
+      const [name, t] = entries[i];
       const type = typeOf(t);
       const rel = f.rel ? `${f.rel}/${name}` : name;
       const inSite = site && { rules: site.rules, rel: site.rel ? `${site.rel}/${name}` : name };
