@@ -30,19 +30,3 @@ export async function readPost(uri: vscode.Uri, fs: vscode.FileSystem = vscode.w
   return { ...decodeText(bytes), mtimeMs: draft ? st.mtime : undefined };
 }
 
-/**
- * Entries of the folders of `found` that are neither files nor folders (a FIFO, a socket, a device, a dangling
- * symlink): the glob (ripgrep) never lists them, yet Jekyll would try to read one named like a post, so the
- * workspace model reports them (`file-unreadable`) instead of missing them. One `readDirectory` per folder.
- */
-export async function specialFilesBeside(found: readonly vscode.Uri[], fs: vscode.FileSystem = vscode.workspace.fs): Promise<vscode.Uri[]> {
-  const dirs = new Map<string, vscode.Uri>();
-  for (const u of found) { const d = vscode.Uri.joinPath(u, '..'); dirs.set(d.toString(), d); }
-  const out: vscode.Uri[] = [];
-  await Promise.all([...dirs.values()].map(async (dir) => {
-    let entries: [string, vscode.FileType][];
-    try { entries = await fs.readDirectory(dir); } catch { return; }
-    for (const [name, type] of entries) if (!(type & (vscode.FileType.File | vscode.FileType.Directory))) out.push(vscode.Uri.joinPath(dir, name));
-  }));
-  return out;
-}

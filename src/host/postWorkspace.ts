@@ -1,47 +1,20 @@
 // The one workspace model: which files are posts, one watcher, one reader (workspace.fs), one cache of analysed posts.
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/edits';
 import { isPostFile, isSiteContent } from '../core/postFiles';
 import { unreadableProblem, type Unreadable } from '../core/rules/file-unreadable';
 import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
-import type { Problem } from '../core/types';
-import { isValidated, validatePost } from '../core/validate';
+import { isValidated } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { readPost, specialFilesBeside, type Read } from './postReader';
+import { analyzeText } from './postAnalysis';
+import { postFiles } from './postDiscovery';
+import { analyzeBatch, BATCH, readCandidates, scanFiles, type PostEntry, type PostsChange, type ScanState, type ScanTarget } from './postScan';
 import { ProblemInterner } from './problemIntern';
-import { pathOf, SEARCH_EXCLUDE, type SiteService } from './site';
+import { pathOf, type SiteService } from './site';
 
-/** One analysed post: its problems (with line/character ranges) and what the features need without re-reading it. */
-export interface PostEntry {
-  readonly uri: vscode.Uri;
-  readonly site: SiteConfig;
-  /** The document version it was analysed at (open documents); undefined when read from disk. */
-  readonly version: number | undefined;
-  /** Whether Post Desk validates the file (Markdown/HTML post, draft or collection document). */
-  readonly validated: boolean;
-  readonly problems: readonly Problem[];
-  /** `[startLine, startChar, endLine, endChar]` of each problem, in order. */
-  readonly ranges: readonly number[];
-  /** The text mentions a stock-image marker. */
-  readonly stock: boolean;
-}
+export type { PostEntry, PostsChange, ScanState } from './postScan';
 
-/** What one change of the model touched. */
-export interface PostsChange { changed: readonly PostEntry[]; removed: readonly vscode.Uri[] }
-
-/** Progress of the workspace scan. */
-export interface ScanState { scanning: boolean; done: number; total: number }
-
-
-const POST_FOLDERS = '**/{_posts,_drafts}/**';
 const DEBOUNCE_MS = 250;
-/** Work done between two yields to the event loop while scanning (ms); keystrokes and pickers run in between. */
-const SLICE_MS = 8;
-const BATCH = 64;
-const READ_AHEAD = 4;
-
-const yieldNow = () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
 /**
  * Posts of every site of the workspace, analysed once per document version or disk change. Open documents are
@@ -74,6 +47,16 @@ export class PostWorkspace extends Disposable {
   private scanEndGate: Promise<void> | undefined;
   /** Where the last complete scan spent its time (ms from its start): the sites known, the posts listed, the end. */
   lastScanPhases: { sitesMs: number; listedMs: number; endMs: number } | undefined;
+
+  /** The model as the scan loop sees it (src/host/postScan.ts). */
+  private readonly target: ScanTarget = {
+    isCandidate: (u) => this.isCandidate(u),
+    isOpen: (u) => this.isOpen(u),
+    analyzeRead: (u, r) => this.analyze(u, r.text, r.invalid, undefined, r.mtimeMs, true),
+    unreadable: (u, why) => this.unreadable(u, why),
+    forget: (u) => this.forget(u),
+    fire: (c) => this.postsEmitter.fire(c),
+  };
 
   constructor(private readonly sites: SiteService, private readonly output: vscode.LogOutputChannel) {
     super();
@@ -132,20 +115,9 @@ export class PostWorkspace extends Disposable {
     const file = pathOf(uri);
     const site = this.sites.siteFor(uri);
     const validated = isPostFile(file) && isValidated(site, file);
-    let problems: Problem[] = [];
-    const ranges: number[] = [];
-    try {
-      problems = validated ? validatePost(text, this.sites.optionsFor(site, file, invalid)) : [];
-    } catch (e) {
-      this.output.warn(`could not validate ${file}: ${(e as Error).message}`);
-    }
-    if (problems.length) {
-      const lines = new LineIndex(text);
-      for (const p of problems) {
-        const a = lines.positionAt(p.start); const b = lines.positionAt(p.end);
-        ranges.push(a.line, a.character, b.line, b.character);
-      }
-    }
+    const analysed = analyzeText(text, validated, () => this.sites.optionsFor(site, file, invalid), (e) => this.output.warn(`could not validate ${file}: ${e.message}`));
+    const { ranges } = analysed;
+    let { problems } = analysed;
     const kind = fileKind(site, relativeToSite(site, file)).kind;
     if (kind === 'post' || kind === 'draft') this.updateView(site, file, frontMatterSlice(text) ?? text, { invalidUtf8: invalid, mtimeMs });
     // Fixes are only asked for in open documents, which are analysed again from their text: disk entries keep none,
@@ -262,8 +234,7 @@ export class PostWorkspace extends Disposable {
       while (this.pending.size) {
         const batch = [...this.pending.values()].slice(0, BATCH);
         for (const u of batch) this.pending.delete(u.toString());
-        const reads = await this.readCandidates(batch);
-        await this.analyzeBatch(reads, () => false);
+        await analyzeBatch(this.target, await readCandidates(this.target, batch), () => false);
       }
     } catch (e) {
       this.output.error(`re-reading posts failed: ${(e as Error).message}`);
@@ -272,7 +243,7 @@ export class PostWorkspace extends Disposable {
 
   /**
    * Brings the model up to the disk as it is now, for commands over all posts: the watcher may not have told
-   * about a file written a moment ago. Lists the posts (the same glob as the scan) and reads only new ones.
+   * about a file written a moment ago. Lists the posts (the same walk as the scan) and reads only new ones.
    */
   async sync(): Promise<void> {
     await this.scanned();
@@ -285,42 +256,10 @@ export class PostWorkspace extends Disposable {
     await this.draining;
   }
 
-  /** Every file of a post folder or collection folder of the workspace (one glob per kind of folder, no limit), FIFOs and the like too. */
-  private async findPosts(posts = this.listed(POST_FOLDERS)): Promise<vscode.Uri[]> {
-    await this.sites.ready();
-    const collections = new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts')));
-    return (await Promise.all([posts, ...(collections.size ? [this.listed(`**/_{${[...collections].join(',')}}/**`)] : [])])).flat();
-  }
-
-  /** One glob and the special files beside what it found; it needs no site, so the scan starts it before the sites are known. */
-  private listed(glob: string): Promise<vscode.Uri[]> {
-    const p = Promise.resolve(vscode.workspace.findFiles(glob, SEARCH_EXCLUDE)).then(async (found) => [...found, ...await specialFilesBeside(found)]);
-    p.catch(() => undefined); // a scan made stale before awaiting it leaves it unhandled otherwise
-    return p;
-  }
-
-  /** Analyses files read from disk in time slices; fires one change for the batch. False when `stale()` stopped it. */
-  private async analyzeBatch(batch: { uri: vscode.Uri; read: Read | undefined }[], stale: () => boolean): Promise<boolean> {
-    const changed: PostEntry[] = [];
-    const removed: vscode.Uri[] = [];
-    let slice = performance.now();
-    for (const { uri, read } of batch) {
-      if (this.isOpen(uri)) continue;
-      const e = !read ? undefined : read.unreadable ? this.unreadable(uri, read.unreadable) : this.analyze(uri, read.text, read.invalid, undefined, read.mtimeMs, true);
-      if (e) changed.push(e); else if (this.forget(uri)) removed.push(uri);
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldNow();
-        slice = performance.now();
-        if (stale()) return false;
-      }
-    }
-    if (changed.length || removed.length) this.postsEmitter.fire({ changed, removed });
-    return true;
-  }
-
-  /** Reads the posts among `uris` (the others read as undefined), all at once. */
-  private readCandidates(uris: readonly vscode.Uri[]): Promise<{ uri: vscode.Uri; read: Read | undefined }[]> {
-    return Promise.all(uris.map(async (uri) => ({ uri, read: this.isCandidate(uri) ? await readPost(uri) : undefined })));
+  /** Every file of a post folder or collection folder of the workspace (one walk, no limit), FIFOs and the like too. */
+  private async findPosts(): Promise<vscode.Uri[]> {
+    const walk = await this.sites.walk();
+    return postFiles(walk, new Set(this.sites.sites().flatMap(({ site }) => site.collections.filter((c) => c !== 'posts'))));
   }
 
   /** Re-reads every post of the workspace (after a config change, or on request); open documents first. */
@@ -333,8 +272,6 @@ export class PostWorkspace extends Disposable {
   private async scan(gen: number): Promise<void> {
     const t0 = performance.now();
     this.setState({ scanning: true, done: 0, total: 0 });
-    // The posts glob and its folder listings run while the sites are found (both wait on VS Code at start-up).
-    const posts = this.listed(POST_FOLDERS);
     await this.sites.ready();
     if (gen !== this.generation) return;
     const tSites = performance.now();
@@ -343,27 +280,16 @@ export class PostWorkspace extends Disposable {
     this.analysedInScan.clear();
     this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
-    const found = await this.findPosts(posts);
+    const found = await this.findPosts();
     if (gen !== this.generation) return;
     const tListed = performance.now();
     const seen = new Set<string>(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // Which files are posts is decided batch by batch, inside the time slices (not in one pass over 20,000 paths).
     const todo = found.filter((u) => !seen.has(u.toString()));
     this.setState({ scanning: true, done: 0, total: todo.length });
-    const readBatch = (from: number) => this.readCandidates(todo.slice(from, from + BATCH));
-    // Reads run READ_AHEAD batches ahead of the analysis: the scan waits on file system latency, not on the CPU
-    // (a CPU profile of the host showed it idle 63 % of the scan with one batch ahead).
-    const ahead = Array.from({ length: READ_AHEAD }, (_, k) => readBatch(k * BATCH));
     const stale = () => gen !== this.generation;
-    for (let i = 0; i < todo.length; i += BATCH) {
-      const batch = await ahead.shift()!;
-      if (stale()) return;
-      ahead.push(readBatch(i + READ_AHEAD * BATCH));
-      for (const { uri } of batch) seen.add(uri.toString());
-      if (!await this.analyzeBatch(batch, stale)) return;
-      this.state.done = Math.min(todo.length, i + BATCH);
-      this.scanEmitter.fire(this.scanState());
-    }
+    const progress = (done: number) => { this.state.done = done; this.scanEmitter.fire(this.scanState()); };
+    if (!await scanFiles(this.target, todo, seen, stale, progress)) return;
     if (this.scanEndGate) await this.scanEndGate;
     if (stale()) return;
     // What the listing missed but was analysed since (opened, or written and reported by the watcher) stays.

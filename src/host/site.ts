@@ -5,9 +5,7 @@ import { decodeText } from '../core/parse';
 import { defaultSite, parseSiteConfig, type SiteConfig } from '../core/site';
 import { layoutLookup, type LayoutLookup, type ValidateOptions } from '../core/validate';
 import { Disposable } from '../util/dispose';
-
-/** Folders never searched for a site (Jekyll's output, dependencies, dot folders). */
-export const SEARCH_EXCLUDE = '{**/node_modules/**,**/_site/**,**/.*/**}';
+import { discover, filesUnder, type Discovery } from './postDiscovery';
 
 /** A path string of a uri as SiteConfig roots hold them (fsPath for files, the path otherwise). */
 export function pathOf(uri: vscode.Uri): string {
@@ -33,18 +31,28 @@ export class SiteService extends Disposable {
   private byDir = new Map<string, SiteConfig>();
   private discovering: Promise<void> | undefined;
 
+  /** The walk that found the sites, until the first scan takes it (`walk`). */
+  private firstWalk: Promise<Discovery> | undefined;
+
   /** Resolves once every `_config.yml` of the workspace has been read (started on first call). */
   ready(): Promise<void> {
     return this.discovering ??= (async () => {
-      // Every site's layouts in one glob beside the configs' (not one more glob per site after them): at start-up
-      // each findFiles waits seconds on the loading workbench (the scan's phases in `npm run bench`, S1).
-      const layouts = Promise.resolve(vscode.workspace.findFiles('**/_layouts/**'));
-      layouts.catch(() => undefined);
-      const configs = await vscode.workspace.findFiles('**/_config.yml', SEARCH_EXCLUDE);
-      const all = configs.length ? await layouts : [];
-      await Promise.all(configs.map((uri) => this.load(uri, all)));
+      // A walk of the workspace folders with readDirectory, not a glob: at start-up each glob waited 6–13 s on the
+      // loading workbench's search service (the scan's phases in `npm run bench`, S1).
+      const walk = this.firstWalk = discover(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
+      const found = await walk;
+      const layouts = found.files.filter((f) => /(^|\/)_layouts\//.test(f.rel)).map((f) => f.uri);
+      await Promise.all(found.configs.map((c) => this.load(c.uri, layouts, c.text)));
       this.byDir.clear();
     })();
+  }
+
+  /** A walk of the workspace (sites and post folders): the one that found the sites the first time, a new one after. */
+  async walk(): Promise<Discovery> {
+    await this.ready();
+    const first = this.firstWalk;
+    this.firstWalk = undefined;
+    return first ?? discover(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
   }
 
   /** Every site with a `_config.yml`. */
@@ -52,11 +60,11 @@ export class SiteService extends Disposable {
     return [...this.known.values()].map(({ site, uri }) => ({ site, uri: vscode.Uri.joinPath(uri, '..') }));
   }
 
-  /** Reads a site's config and layouts (`layouts`: every `_layouts` file of the workspace, when already listed). */
-  private async load(config: vscode.Uri, layouts?: readonly vscode.Uri[]): Promise<void> {
+  /** Reads a site's config (`text`: as the walk read it) and layouts (`layouts`: every `_layouts` file of the workspace, when already listed). */
+  private async load(config: vscode.Uri, layouts?: readonly vscode.Uri[], text?: string): Promise<void> {
     const root = dirOf(pathOf(config));
     let configText: string;
-    try { configText = decodeText(await vscode.workspace.fs.readFile(config)).text; } catch { this.known.delete(root); return; }
+    try { configText = text ?? decodeText(await vscode.workspace.fs.readFile(config)).text; } catch { this.known.delete(root); return; }
     const site = parseSiteConfig(configText, root);
     const lookup = await this.readLayouts(vscode.Uri.joinPath(config, '..'), site, configText, layouts);
     this.known.set(root, { site, uri: config, configText, rules: entryRules(configText), layouts: lookup });
@@ -64,7 +72,7 @@ export class SiteService extends Disposable {
 
   private async readLayouts(rootUri: vscode.Uri, site: SiteConfig, configText: string, all?: readonly vscode.Uri[]): Promise<LayoutLookup> {
     const under = `${vscode.Uri.joinPath(rootUri, '_layouts').toString()}/`;
-    const found = all ? all.filter((u) => u.toString().startsWith(under)) : await vscode.workspace.findFiles(new vscode.RelativePattern(rootUri, '_layouts/**'));
+    const found = all ? all.filter((u) => u.toString().startsWith(under)) : await filesUnder(vscode.Uri.joinPath(rootUri, '_layouts'));
     const names = new Set(found.map((u) => pathOf(u).replace(/\\/g, '/')));
     return layoutLookup(site, (p) => names.has(p.replace(/\\/g, '/')), configText);
   }
