@@ -7,6 +7,7 @@ import esbuild from 'esbuild';
 import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/lib/vscode.mjs';
 import { openFile, openWorkbench, runCommand } from '../test/e2e/lib.mjs';
 import { generateSite, tempSiteDir } from './generate.mjs';
+import { memoryControl, s6cRow } from './memory-control.mjs';
 import { WEB_FOLDER, WEB_SETTINGS, buildWebFolder } from '../scripts/lib/web-integration.mjs';
 
 const KEYS = 50;
@@ -199,5 +200,15 @@ export async function vscodeBench({ site, log = () => {} }) {
   try {
     rows.push(...await scaleBench({ log }));
   } catch (e) { rows.push({ id: 'S1', what: 'editor at scale', na: e.message.split('\n')[0] }); }
+  // S6's bound: the same site in a host without Post Desk that only reads the posts and publishes check's problems.
+  const control = tempSiteDir();
+  try {
+    generateSite(control, { posts: Number(process.env.POSTDESK_BENCH_SCALE_POSTS ?? 20000) });
+    rows.push(s6cRow(await memoryControl(control, log), rows.find((r) => r.id === 'S6')?.info));
+  } catch (e) {
+    rows.push({ id: 'S6c', what: 'control for S6 (a host without Post Desk)', na: e.message.split('\n')[0] });
+  } finally {
+    fs.rmSync(control, { recursive: true, force: true });
+  }
   return rows;
 }
