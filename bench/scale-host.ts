@@ -94,6 +94,8 @@ export async function run(): Promise<void> {
     out.scanEnd = Date.now();
     await profile?.();
     out.scan = { posts: scanned.posts, lastScanMs: scanned.lastScanMs, phases: scanned.scanPhases, loopDelay: scanned.loopDelay, rssMB: scanned.rssBytes / 1048576, heapMB: scanned.heapUsedBytes / 1048576, ...afterGc() };
+    // POSTDESK_BENCH_HEAPSNAP=FILE: a heap snapshot of the host when the first scan has ended (after the full GC).
+    if (process.env.POSTDESK_BENCH_HEAPSNAP) v8.writeHeapSnapshot(process.env.POSTDESK_BENCH_HEAPSNAP);
     for (let i = 0; i < 20; i++) after.push(await keystroke(editor));
     for (let i = 0; i < 5; i++) pickerAfter.push(await picker());
     out.keystroke = { during, after, duringP95: pct(during, 0.95), afterP95: pct(after, 0.95), echoDuring: echo.slice(0, during.length), echoAfter: echo.slice(during.length) };

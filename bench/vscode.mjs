@@ -129,6 +129,7 @@ export async function scaleBench({ posts = Number(process.env.POSTDESK_BENCH_SCA
   const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-scale-')), 'scale.json');
   // POSTDESK_BENCH_CPUPROF=file: a CPU profile of the extension host until the first scan ends (bench/scale-host.ts).
   const prof = process.env.POSTDESK_BENCH_CPUPROF ? { POSTDESK_BENCH_CPUPROF: path.resolve(process.env.POSTDESK_BENCH_CPUPROF) } : {};
+  if (process.env.POSTDESK_BENCH_HEAPSNAP) prof.POSTDESK_BENCH_HEAPSNAP = path.resolve(process.env.POSTDESK_BENCH_HEAPSNAP);
   const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, ...prof } });
   const { context, close } = await launchBrowser();
   try {
