@@ -1,6 +1,6 @@
 // Node side of the taxonomy: every file of a site's post folders, read whole or only up to the end of its front matter.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { decodeText } from '../core/parse';
 import { isSiteContent, siteEntryRules } from '../core/postFiles';
 import { findSiteRoot, relativeToSite, type FileKind, type SiteConfig } from '../core/site';
