@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../core/parse';
-import { isSiteContent, siteEntryRules } from '../core/postFiles';
+import { isSiteContent, isSiteContentIn, siteEntryRules } from '../core/postFiles';
 import { findSiteRoot, relativeToSite, type FileKind, type SiteConfig } from '../core/site';
 import { frontMatterEnd } from '../core/taxonomy/index';
 import { entryKind, jekyllPostView, postPlace, type PostPlace, type PostView } from '../core/taxonomy/posts';
@@ -66,9 +66,10 @@ export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []):
     dir: (p: string, name: string) => name !== '_site' && !name.startsWith('.') && isSiteContent(rules, relativeToSite(site, p), true),
     // Jekyll globs post folders with a recursive glob, which does not enter symlinked folders; symlinked files it reads.
     followLinks: false,
-    file: (p: string) => {
+    file: (p: string, name: string) => {
       const { rel, kind, entry } = place(p);
-      return (kind.kind === 'post' || kind.kind === 'draft') && entryKind(kind.kind, entry) !== 'ignored' && isSiteContent(rules, rel);
+      // The walk entered the folder only when it is site content (a `\` in a name is read as a folder, never checked).
+      return (kind.kind === 'post' || kind.kind === 'draft') && entryKind(kind.kind, entry) !== 'ignored' && (name.includes('\\') ? isSiteContent(rules, rel) : isSiteContentIn(rules, rel));
     },
   };
   return walkFiles(site.root, site.root, filter, problems);

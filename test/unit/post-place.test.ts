@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { entryRules, isSiteContent, isSiteContentIn } from '../../src/core/postFiles';
 import { parseSiteConfig } from '../../src/core/site';
 import { postPlace } from '../../src/core/taxonomy/posts';
 import { postPlacer } from '../../src/node/posts';
@@ -36,5 +37,28 @@ describe('post places worked out per folder', () => {
     for (const f of [path.join(ROOT, 'a.md'), path.join(path.sep, 'other', '_posts', '2021-12-08-a.md'), path.join(`${ROOT}x`, '_posts', 'a.md'), path.join(ROOT, '_posts', '2021-12-08-a.md')]) {
       assert.deepEqual(place(f), postPlace(site, f), f);
     }
+  });
+});
+
+describe('site content of a file in a folder that is site content', () => {
+  const seg = fc.constantFrom('_posts', 'a', 'vendor', 'bundle', 'x.md', 'x.bak', 'keep', 'n\nl');
+  const pattern = fc.constantFrom('*.bak', 'x.md', '/vendor', 'vendor/bundle/', 'a/x*', 'keep', '[ab]', '?', '', '/', '_posts/x.md');
+  it('isSiteContentIn equals isSiteContent whenever every folder above is content', () => {
+    let checked = 0;
+    fc.assert(fc.property(fc.array(pattern, { maxLength: 4 }), fc.array(pattern, { maxLength: 3 }), fc.array(seg, { minLength: 1, maxLength: 4 }), (exclude, include, segs) => {
+      const rules = entryRules(`exclude: ${JSON.stringify(exclude)}\ninclude: ${JSON.stringify(include)}\n`);
+      for (let i = 1; i < segs.length; i++) if (!isSiteContent(rules, segs.slice(0, i).join('/'), true)) return;
+      checked++;
+      const rel = segs.join('/');
+      assert.equal(isSiteContentIn(rules, rel), isSiteContent(rules, rel), JSON.stringify({ exclude, include, rel }));
+    }), { numRuns: 10000 });
+    assert.ok(checked > 2000, `${checked} files checked`);
+  });
+
+  it('keeps a file excluded by a pattern over its path but included by its name (and the reverse)', () => {
+    const rules = entryRules('exclude: ["a/x*", "*.bak"]\ninclude: ["x.md"]\n');
+    assert.equal(isSiteContentIn(rules, 'a/x.md'), true);
+    assert.equal(isSiteContentIn(rules, 'a/x.bak'), false);
+    assert.equal(isSiteContentIn(rules, 'a/y.md'), true);
   });
 });
