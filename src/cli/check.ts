@@ -1,5 +1,5 @@
 // `postdesk check [PATH...] [--format text|json|sarif] [--fix]`: validates posts, reports problems, applies preferred fixes.
-import * as path from 'node:path';
+import path from 'node:path';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';

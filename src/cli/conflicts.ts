@@ -1,5 +1,5 @@
 // `postdesk check`'s site-wide rule: permalink-conflict over every post of each checked file's site.
-import * as path from 'node:path';
+import path from 'node:path';
 import { viewDestination } from '../core/jekyll/post-url';
 import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
 import { relativeToSite, type SiteConfig } from '../core/site';

@@ -1,5 +1,5 @@
 // `postdesk taxonomy [SITE] [--format text|json]`: Jekyll's site.categories / site.tags sizes.
-import * as path from 'node:path';
+import path from 'node:path';
 import type { SiteConfig } from '../core/site';
 import { compareRanked, countsFromMaps, countView, type TaxonomyCountMaps, type TaxonomyCounts } from '../core/taxonomy/index';
 import { forEachPostView, siteAt } from '../node/posts';
