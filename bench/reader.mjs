@@ -38,7 +38,7 @@ function interleave(cmds) {
   }
   return s.map((x) => ({ ms: median(x.ms), cpu: median(x.cpu) }));
 }
-/** Same output from both checkouts (the refactor changes no answer). */
+/** Same output from both checkouts (the refactor changes no answer): taxonomy and check, byte for byte. */
 function sameOutput(a, b) {
   const run = (args) => spawnSync(node, args, { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
   if (run(a) !== run(b)) throw new Error(`outputs differ: ${a.join(' ')} vs ${b.join(' ')}`);
@@ -54,6 +54,7 @@ for (const shapes of ['finews', 'jekyll']) {
   const before = path.join(BASE, 'dist', 'cli.js');
   const after = path.join(ROOT, 'dist', 'cli.js');
   sameOutput(tax(before).slice(1), tax(after).slice(1));
+  sameOutput(chk(before).slice(1), chk(after).slice(1));
   const [tb, ta, floor] = interleave([{ args: tax(before) }, { args: tax(after) }, { args: [node, path.join(ROOT, 'bench', 'floor-read.cjs'), site, 'head'] }]);
   const [cb, ca, loop] = interleave([{ args: chk(before) }, { args: chk(after) }, { args: [node, bare, site] }]);
   const ms = (x) => `${x.ms.toFixed(0)} ms`;

@@ -13,10 +13,19 @@ const list = (dir) => fs.existsSync(path.join(root, dir))
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 // Dart Sass (3 MB, only for "As published" stylesheets) is its own file, loaded on first use rather than at activation.
 const sassOutside = { name: 'sass-outside', setup(b) { b.onResolve({ filter: /^sass$/ }, () => ({ path: './sass.js', external: true })); } };
+// The CLI is a small dispatcher (dist/cli.js) and one bundle per command (dist/cli-<name>.js), loaded when it runs:
+// a fresh `postdesk taxonomy` compiles the reader and yaml, not the renderers and rules of the other commands.
+const CLI_COMMANDS = ['info', 'render', 'strip', 'check', 'taxonomy', 'posts', 'new', 'add'];
+const cliCommandsOutside = { name: 'cli-commands-outside', setup(b) {
+  const filter = new RegExp(`^\\./(${CLI_COMMANDS.join('|')})$`);
+  b.onResolve({ filter }, (a) => (a.importer.endsWith(path.join('src', 'cli', 'main.ts')) ? { path: `./cli-${a.path.slice(2)}.js`, external: true } : undefined));
+} };
+const cli = { ...node, plugins: [sassOutside], define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, minify: !watch };
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: !watch, define: { POSTDESK_TEST_HOOKS: 'false' }, plugins: [sassOutside] },
   { ...node, entryPoints: ['node_modules/sass/sass.node.js'], outfile: 'dist/sass.js', minify: !watch, sourcemap: false },
-  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [sassOutside], define: { POSTDESK_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, minify: !watch },
+  { ...cli, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [sassOutside, cliCommandsOutside], banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: Object.fromEntries(CLI_COMMANDS.map((c) => [`cli-${c}`, `src/cli/${c}.ts`])), outdir: 'dist' },
   // The `browser` entry (web worker extension host) and the render worker (dist/render-worker.js) of every host.
   ...webBuilds({ minify: !watch }),
   ...(fs.existsSync(path.join(root, 'media/preview.ts'))

@@ -1,5 +1,5 @@
 // `postdesk add [--categories a,b] [--tags c,d] FILE...`: adds values with the same edit as "Insert Categories/Tags…".
-import * as path from 'node:path';
+import path from 'node:path';
 import { changeTaxonomy } from '../core/taxonomy/apply';
 import { applyEdits } from '../core/edits';
 import { readText, siteRootOf } from '../node/files';

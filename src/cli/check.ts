@@ -1,5 +1,5 @@
 // `postdesk check [PATH...] [--format text|json|sarif] [--fix]`: validates posts, reports problems, applies preferred fixes.
-import * as path from 'node:path';
+import path from 'node:path';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';
@@ -7,7 +7,7 @@ import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
 import { readSiteLayouts } from '../node/layouts';
 import { checkWritable, lexists, PathProblem, pathProblem, renameInside, writeInside } from '../node/safe-fs';
 import { escapeControls as esc, jsonText } from './terminal';
-import { withConflicts } from './conflicts';
+import { KnownDestinations, withConflicts } from './conflicts';
 import { EXIT, parseArgs, type CliCommand, type CliContext } from './types';
 
 /** One reported problem with 1-based positions, as `--format json` prints it. */
@@ -82,9 +82,11 @@ export const check: CliCommand = {
     } catch (e) { ctx.stderr(`postdesk check: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
-    const r = checkSequential(files, skipped, fix, ctx, shown);
+    // The posts read here need not be read again for permalink-conflict (not with --fix: a fix changes them).
+    const known = new KnownDestinations(Date.now());
+    const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown);
     // permalink-conflict needs every post of the site, so it runs once after the per-file rules.
-    try { r.results = withConflicts(r.results, files, shown, toResults); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${esc((e as Error).message)}\n`); }
+    try { r.results = withConflicts(r.results, files, shown, toResults, known); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${esc((e as Error).message)}\n`); }
     write(ctx, format, r.results, r.fixed, fix);
     return r.failed || r.results.some((x) => x.severity === 'error') ? EXIT.findings : EXIT.ok;
   },
@@ -99,7 +101,7 @@ function unreadable(file: string, p: PathProblem, site: SiteConfig | undefined):
 }
 
 /** Checks the files one by one (with `fix`, writes and renames); a file that is not read is a problem on it, not a stop. */
-function checkSequential(files: string[], skipped: PathProblem[], fix: boolean, ctx: CliContext, shown: (f: string) => string): { results: CheckResult[]; fixed: number; failed: boolean } {
+function checkSequential(files: string[], skipped: PathProblem[], known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string): { results: CheckResult[]; fixed: number; failed: boolean } {
   const findSite = siteFinder();
   const sites = new Map<string, SiteEntry>();
   const results: CheckResult[] = [];
@@ -119,7 +121,7 @@ function checkSequential(files: string[], skipped: PathProblem[], fix: boolean, 
     try {
       entry = siteEntry(sites, findSite(file), results, shown);
       if (!isValidated(entry.site, file)) continue;
-      results.push(...checkFile(file, entry, fix, ctx, shown, (n) => { fixed += n; }, () => { failed = true; }));
+      results.push(...checkFile(file, entry, known, fix, ctx, shown, (n) => { fixed += n; }, () => { failed = true; }));
     } catch (e) {
       results.push(...unreadable(shown(file), pathProblem(file, e), entry?.site));
     }
@@ -145,9 +147,10 @@ function siteEntry(sites: Map<string, SiteEntry>, site: SiteConfig, results: Che
  * Validates (and with `fix`, fixes) one file. Reading errors propagate (the caller reports them on the file); a
  * fix that cannot be written (a symlink, a folder out of the site…) is reported on stderr and calls `fail`.
  */
-function checkFile(file: string, entry: SiteEntry, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
+function checkFile(file: string, entry: SiteEntry, known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
   const root = entry.site.root;
   const { text, invalid } = readText(file, root);
+  if (known && !invalid) known.add(entry.site, file, text);
   const opts = { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts };
   if (fix && !invalid) {
     const r = fixPost(text, opts);

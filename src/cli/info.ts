@@ -1,5 +1,5 @@
 // `postdesk info FILE... [--format text|json]`: how Jekyll will publish a post (twin of "Show Post Info" and its hover).
-import * as path from 'node:path';
+import path from 'node:path';
 import { postInfo, renderPostInfo } from '../core/info';
 import { loadSiteFor, readText, siteRootOf } from '../node/files';
 import { layoutReader, readSiteLayouts } from '../node/layouts';

@@ -5,22 +5,26 @@ import { EXIT, type CliCommand, type CliContext } from './types';
 /**
  * A command whose module is evaluated only when it runs, so `postdesk taxonomy` does not load markdown-it,
  * sanitize-html or the rules. Its name, summary and usage repeat the module's (a unit test keeps them equal).
+ * `require`, not `import()`: the bin loads each command's own bundle (dist/cli-<name>.js, scripts/build.mjs), and
+ * Node's `import()` of a CommonJS file runs its export lexer over the whole bundle first.
  */
-function lazy(name: string, summary: string, usage: string, load: () => Promise<CliCommand>): CliCommand {
-  return { name, summary, usage, run: async (args, ctx) => (await load()).run(args, ctx) };
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy command modules, see lazy() */
+function lazy(name: string, summary: string, usage: string, load: () => CliCommand): CliCommand {
+  return { name, summary, usage, run: async (args, ctx) => load().run(args, ctx) };
 }
 
 /** Every subcommand; each lives in its own file under src/cli/. */
 export const COMMANDS: CliCommand[] = [
-  lazy('info', 'show how Jekyll will publish a post: published or not and why, time, URL, layouts, categories, tags, problems', 'postdesk info FILE... [--format text|json]', async () => (await import('./info')).info),
-  lazy('render', 'print the sanitized article HTML the preview shows, or with --published the page through the site layouts (several files: --out DIR)', 'postdesk render FILE... [--out DIR] [--published] [--stock-images mark|show|hide] [--remote-images allow|block]', async () => (await import('./render')).render),
-  lazy('strip', 'list stock-image blocks (exit 1 when found); --write removes them', 'postdesk strip [PATH...] [--write]', async () => (await import('./strip')).strip),
-  lazy('check', 'validate posts (front matter, dates, file names, taxonomy); --fix applies safe fixes', 'postdesk check [PATH...] [--format text|json|sarif] [--fix]', async () => (await import('./check')).check),
-  lazy('taxonomy', "categories and tags with their counts, as Jekyll's site.categories/site.tags", 'postdesk taxonomy [SITE] [--format text|json]', async () => (await import('./taxonomy')).taxonomy),
-  lazy('posts', "Jekyll's view of every post-folder file: published, date, categories, tags, title, url", 'postdesk posts [SITE] [--format text|json]', async () => (await import('./posts')).posts),
-  lazy('new', "create a post named and filled the site's way (date with the site's offset); never overwrites", 'postdesk new --title "…" [--categories a,b] [--tags x,y] [--date "YYYY-MM-DD HH:MM:SS"] [SITE]', async () => (await import('./new')).newCommand),
-  lazy('add', 'add categories and/or tags to posts (creates a front matter when a post has none)', 'postdesk add [--categories a,b] [--tags c,d] FILE...', async () => (await import('./add')).add),
+  lazy('info', 'show how Jekyll will publish a post: published or not and why, time, URL, layouts, categories, tags, problems', 'postdesk info FILE... [--format text|json]', () => (require('./info') as typeof import('./info')).info),
+  lazy('render', 'print the sanitized article HTML the preview shows, or with --published the page through the site layouts (several files: --out DIR)', 'postdesk render FILE... [--out DIR] [--published] [--stock-images mark|show|hide] [--remote-images allow|block]', () => (require('./render') as typeof import('./render')).render),
+  lazy('strip', 'list stock-image blocks (exit 1 when found); --write removes them', 'postdesk strip [PATH...] [--write]', () => (require('./strip') as typeof import('./strip')).strip),
+  lazy('check', 'validate posts (front matter, dates, file names, taxonomy); --fix applies safe fixes', 'postdesk check [PATH...] [--format text|json|sarif] [--fix]', () => (require('./check') as typeof import('./check')).check),
+  lazy('taxonomy', "categories and tags with their counts, as Jekyll's site.categories/site.tags", 'postdesk taxonomy [SITE] [--format text|json]', () => (require('./taxonomy') as typeof import('./taxonomy')).taxonomy),
+  lazy('posts', "Jekyll's view of every post-folder file: published, date, categories, tags, title, url", 'postdesk posts [SITE] [--format text|json]', () => (require('./posts') as typeof import('./posts')).posts),
+  lazy('new', "create a post named and filled the site's way (date with the site's offset); never overwrites", 'postdesk new --title "…" [--categories a,b] [--tags x,y] [--date "YYYY-MM-DD HH:MM:SS"] [SITE]', () => (require('./new') as typeof import('./new')).newCommand),
+  lazy('add', 'add categories and/or tags to posts (creates a front matter when a post has none)', 'postdesk add [--categories a,b] [--tags c,d] FILE...', () => (require('./add') as typeof import('./add')).add),
 ];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 declare const POSTDESK_VERSION: string | undefined;
 const version = typeof POSTDESK_VERSION === 'string' ? POSTDESK_VERSION : '0.0.0-dev';

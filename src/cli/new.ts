@@ -1,5 +1,5 @@
 // `postdesk new --title "…" [--categories a,b] [--tags x,y] [--date "YYYY-MM-DD HH:MM:SS"] [SITE]`: creates a post the site's way.
-import * as path from 'node:path';
+import path from 'node:path';
 import { prepareNewPost, writeNewPost } from '../node/newpost';
 import { siteAt } from '../node/posts';
 import { commaValues } from './add';

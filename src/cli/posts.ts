@@ -1,5 +1,5 @@
 // `postdesk posts [SITE] [--format text|json]`: Jekyll's view of every file in the site's post folders.
-import * as path from 'node:path';
+import path from 'node:path';
 import { viewUrl } from '../core/jekyll/post-url';
 import type { PostView } from '../core/taxonomy/posts';
 import { siteAt, sitePostViews } from '../node/posts';

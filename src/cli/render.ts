@@ -1,6 +1,6 @@
 // `postdesk render FILE... [--out DIR]`: the article HTML the preview shows (header + sanitized body).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { articleHtml, type StockMode } from '../core/render';
 import { loadSiteFor, readText, siteRootOf } from '../node/files';
 import { pathProblem, writeInside } from '../node/safe-fs';

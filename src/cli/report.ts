@@ -1,5 +1,5 @@
 // What `posts` and `taxonomy` say on stderr besides their listing: the site's `_config.yml` problems and the paths not read.
-import * as path from 'node:path';
+import path from 'node:path';
 import type { SiteConfig } from '../core/site';
 import type { PathProblem } from '../node/safe-fs';
 import { escapeControls as esc } from './terminal';

@@ -1,5 +1,5 @@
 // `postdesk strip [PATH...] [--write]`: lists stock-image blocks, or removes them (twin of "Strip Stock-Image Blocks").
-import * as path from 'node:path';
+import path from 'node:path';
 import { applyEdits } from '../core/edits';
 import { stripStockBlocks, type StockBlock } from '../core/stock';
 import { expandPaths, isPostFile, readText, siteRootOf } from '../node/files';

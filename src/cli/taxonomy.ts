@@ -1,8 +1,8 @@
 // `postdesk taxonomy [SITE] [--format text|json]`: Jekyll's site.categories / site.tags sizes.
-import * as path from 'node:path';
+import path from 'node:path';
 import type { SiteConfig } from '../core/site';
-import { compareRanked, countsFromMaps, countTaxonomy, type TaxonomyCounts } from '../core/taxonomy/index';
-import { siteAt, sitePostViews } from '../node/posts';
+import { compareRanked, countsFromMaps, countView, type TaxonomyCountMaps, type TaxonomyCounts } from '../core/taxonomy/index';
+import { forEachPostView, siteAt } from '../node/posts';
 import type { PathProblem } from '../node/safe-fs';
 import { reportSiteProblems } from './report';
 import { escapeControls as esc, jsonText } from './terminal';
@@ -40,5 +40,8 @@ export const taxonomy: CliCommand = {
  * folders not read are left out and added to `problems`.
  */
 export function siteTaxonomy(site: SiteConfig, now = Date.now(), problems: PathProblem[] = []): TaxonomyCounts {
-  return countsFromMaps(countTaxonomy(sitePostViews(site, { now, problems })));
+  // Counted as read: no view is kept (a 20,000-post site's views would be copied by every young-generation GC).
+  const maps: TaxonomyCountMaps = { categories: new Map(), tags: new Map() };
+  forEachPostView(site, { now, problems }, (view) => countView(view, maps));
+  return countsFromMaps(maps);
 }

@@ -31,19 +31,33 @@ export function fastFrontMatter(text: string): FastFrontMatter | undefined {
 }
 
 /**
+ * Whether {@link fastYamlDocument} builds Documents (always, in the product): a differential test turns it off to
+ * compare problems and edits with the full parser's on the same posts.
+ */
+export const flatDocumentMode = { enabled: true };
+
+/**
  * Document mode: builds the Document of flat front matter (top-level `key: value` lines, plain or quoted
  * scalars without escapes, one-line flow lists, `key:` then `- item` lines) exactly as
  * `parseDocument(src, options)` composes it: node classes, types, ranges, resolved values and the
- * null-prototype data. Undefined for anything else (comments, blank lines, nesting, multi-line or escaped
- * scalars, anchors, tags, duplicate keys), so the caller parses it in full.
+ * null-prototype data, with the comments and blank lines between entries on the next key as yaml puts them.
+ * Undefined for anything else (other comments and blank lines, nesting, multi-line or escaped scalars, anchors,
+ * tags, duplicate keys), so the caller parses it in full.
  */
 export function fastYamlDocument(src: string, options: Options): FastDocument | undefined {
+  if (!flatDocumentMode.enabled) return undefined;
   const read = scanFlat(src, 0, 'document');
   if (!read) return undefined;
   const doc = new Document(null, options);
   const schema = doc.schema;
   const map = new YAMLMap(schema);
-  for (const e of read.entries!) map.items.push(new Pair(scalarNode({ value: e.key, type: 'PLAIN', start: e.start, end: e.end, nodeEnd: e.end }, src), valueNode(e.value, src, schema)));
+  for (const e of read.entries!) {
+    const key = scalarNode({ value: e.key, type: 'PLAIN', start: e.start, end: e.end, nodeEnd: e.end }, src);
+    // Blank and comment lines above a key, as yaml's composer records them (in this order).
+    if (e.spaceBefore) key.spaceBefore = true;
+    if (e.commentBefore !== undefined) key.commentBefore = e.commentBefore;
+    map.items.push(new Pair(key, valueNode(e.value, src, schema)));
+  }
   // A final `key:` with no value ends the map (and document) where its empty scalar sits, as yaml has it.
   const last = read.entries![read.entries!.length - 1].value;
   const end = !('items' in last) && last.start === last.end ? last.start : src.length;

@@ -63,12 +63,15 @@ function fnmatch(pattern: string, path: string): boolean {
   return re.test(path);
 }
 
+/** Patterns without their leading slashes, empty ones dropped, per list (computed once). */
+const stripped = new WeakMap<readonly string[], string[]>();
+
 /** Jekyll's `EntryFilter#glob_include?` for one site-relative entry. */
 function globInclude(list: readonly string[], entry: string, isDir: boolean): boolean {
-  return list.some((raw) => {
-    const p = raw.replace(/^\/+/, '');
-    return p !== '' && (fnmatch(p, entry) || entry.startsWith(p) || (isDir && p === `${entry}/`));
-  });
+  let ps = stripped.get(list);
+  if (!ps) { ps = list.map((raw) => raw.replace(/^\/+/, '')).filter((p) => p !== ''); stripped.set(list, ps); }
+  for (const p of ps) if (fnmatch(p, entry) || entry.startsWith(p) || (isDir && p === `${entry}/`)) return true;
+  return false;
 }
 
 /**
@@ -86,8 +89,7 @@ export function isSiteContent(rules: EntryRules, rel: string, dir = false): bool
  * excluded (and not included); `dir`: `rel` itself is a folder.
  */
 export function isExcludedEntry(rules: EntryRules, rel: string, dir = false): boolean {
-  let exclude = effective.get(rules);
-  if (!exclude) { exclude = rules.exclude.filter((p) => !rules.include.includes(p)); effective.set(rules, exclude); }
+  const exclude = effectiveExclude(rules);
   if (!exclude.length) return false;
   const segs = rel.split('/');
   for (let i = 1; i <= segs.length; i++) {
@@ -96,4 +98,20 @@ export function isExcludedEntry(rules: EntryRules, rel: string, dir = false): bo
     if (globInclude(exclude, entry, isDir) && !(globInclude(rules.include, entry, isDir) || globInclude(rules.include, segs[i - 1], isDir))) return true;
   }
   return false;
+}
+
+function effectiveExclude(rules: EntryRules): string[] {
+  let exclude = effective.get(rules);
+  if (!exclude) { exclude = rules.exclude.filter((p) => !rules.include.includes(p)); effective.set(rules, exclude); }
+  return exclude;
+}
+
+/**
+ * {@link isSiteContent} of a file in a folder that is site content (as a walk that entered the folder has found):
+ * the folders above it are not matched again, only the file's own entry.
+ */
+export function isSiteContentIn(rules: EntryRules, rel: string): boolean {
+  const exclude = effectiveExclude(rules);
+  if (!exclude.length || !globInclude(exclude, rel, false)) return true;
+  return globInclude(rules.include, rel, false) || globInclude(rules.include, rel.slice(rel.lastIndexOf('/') + 1), false);
 }

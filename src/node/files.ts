@@ -1,6 +1,6 @@
 // Node I/O shared by the CLI and the extension host: reading posts and sites from disk, bounded and inside the site.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { isValidTimezone } from '../core/jekyll/date';
 import { decodeText, parseYaml } from '../core/parse';

@@ -1,11 +1,11 @@
 // Node side of the taxonomy: every file of a site's post folders, read whole or only up to the end of its front matter.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { decodeText } from '../core/parse';
-import { isSiteContent, siteEntryRules } from '../core/postFiles';
-import { fileKind, findSiteRoot, relativeToSite, type SiteConfig } from '../core/site';
+import { isSiteContent, isSiteContentIn, siteEntryRules } from '../core/postFiles';
+import { findSiteRoot, relativeToSite, type FileKind, type SiteConfig } from '../core/site';
 import { frontMatterEnd } from '../core/taxonomy/index';
-import { entryKind, jekyllPostView, postFolderPath, type PostView } from '../core/taxonomy/posts';
+import { entryKind, jekyllPostView, postPlace, type PostPlace, type PostView } from '../core/taxonomy/posts';
 import { loadSite, siteRootOf } from './files';
 import { MAX_FILE_BYTES, openBounded, PathProblem, pathProblem, readBounded } from './safe-fs';
 import { walkFiles } from './walk';
@@ -19,28 +19,57 @@ export function siteAt(dir: string): SiteConfig {
 }
 
 /**
+ * The {@link PostPlace} of each file (`postPlace(site, file)`), worked out once per folder: the files of a folder share
+ * its site-relative path, kind and post-folder path, and only the name is added. What could make the name count
+ * takes the general way: a `\\` (read as `/`), a line break, `_posts` or `_drafts` in it (a draft's folder categories
+ * look for `_posts` in the whole path), a folder named like it (folder categories leave out the file's name), a line
+ * break in the folder path, a folder without `_posts`/`_drafts`.
+ */
+export function postPlacer(site: SiteConfig): (file: string) => PostPlace {
+  let lastDir: string | undefined;
+  let relDir: string | undefined;
+  let kind: FileKind = { kind: 'other' };
+  let entryDir: string | undefined;
+  let segs: string[] = [];
+  return (file) => {
+    const cut = file.lastIndexOf(path.sep);
+    const dir = file.slice(0, cut);
+    if (dir !== lastDir) {
+      lastDir = dir;
+      const r = relativeToSite(site, `${dir}${path.sep}x`);
+      // Below the root, and the folder holds the post folder (else a name like `_posts` could be one).
+      relDir = r.length > 1 && r !== `${dir}${path.sep}x`.replace(/\\/g, '/') ? r.slice(0, -1) : undefined;
+      entryDir = undefined;
+      if (relDir !== undefined) {
+        const place = postPlace(site, `${relDir}x`);
+        kind = place.kind;
+        segs = relDir.split('/');
+        if (segs.some((seg) => seg === '_posts' || seg === '_drafts') && !segs.includes('x') && !relDir.includes('\n')) entryDir = place.entry.slice(0, -1);
+      }
+    }
+    const name = file.slice(cut + 1);
+    if (entryDir === undefined || name.includes('\\') || name.includes('\n') || name.includes('_posts') || name.includes('_drafts') || segs.includes(name)) return postPlace(site, file);
+    return { rel: relDir! + name, kind, entry: entryDir + name };
+  };
+}
+
+/**
  * Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them) that Jekyll does not
  * ignore on purpose, sorted; folders it could not or would not enter (unreadable, a symlink out of the site, a
  * loop) are added to `problems`.
  */
 export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []): string[] {
-  // The kind of a file depends only on its folder.
-  const folderKind = new Map<string, 'post' | 'draft' | undefined>();
   const rules = siteEntryRules(site);
+  const place = postPlacer(site);
   const filter = {
     // Jekyll's output and dot folders never hold posts it reads; `exclude:` / `include:` decide the rest.
     dir: (p: string, name: string) => name !== '_site' && !name.startsWith('.') && isSiteContent(rules, relativeToSite(site, p), true),
     // Jekyll globs post folders with a recursive glob, which does not enter symlinked folders; symlinked files it reads.
     followLinks: false,
-    file: (p: string, _name: string, dir: string) => {
-      let kind = folderKind.get(dir);
-      if (!folderKind.has(dir)) {
-        const k = fileKind(site, relativeToSite(site, path.join(dir, 'x'))).kind;
-        kind = k === 'post' || k === 'draft' ? k : undefined;
-        folderKind.set(dir, kind);
-      }
-      const rel = relativeToSite(site, p);
-      return kind !== undefined && entryKind(kind, postFolderPath(rel)) !== 'ignored' && isSiteContent(rules, rel);
+    file: (p: string, name: string) => {
+      const { rel, kind, entry } = place(p);
+      // The walk entered the folder only when it is site content (a `\` in a name is read as a folder, never checked).
+      return (kind.kind === 'post' || kind.kind === 'draft') && entryKind(kind.kind, entry) !== 'ignored' && (name.includes('\\') ? isSiteContent(rules, rel) : isSiteContentIn(rules, rel));
     },
   };
   return walkFiles(site.root, site.root, filter, problems);
@@ -87,31 +116,43 @@ function decodeHead(buffer: Buffer, end: number): { text: string; invalid: boole
   return text.includes('\uFFFD') ? decodeText(buffer.subarray(0, end)) : { text, invalid: false };
 }
 
+/** Options of {@link forEachPostView}. */
+export interface PostViewsOptions {
+  /** Read whole files (so a body that is not UTF-8 is noticed, as Jekyll skips such posts); else only the front matter bytes. */
+  full?: boolean;
+  now?: number;
+  /** Files and folders Post Desk does not read are added here. */
+  problems?: PathProblem[];
+  /** A file (path as walked) the caller already knows: true leaves it out, unread (the caller keeps its place in order). */
+  skip?: (file: string) => boolean;
+}
+
 /**
- * Jekyll's view of every file of the site's post folders. `full` reads whole files (so a body that is not
- * UTF-8 is noticed, as Jekyll skips such posts); otherwise only the front matter bytes are read. Files and
- * folders Post Desk does not read are left out and added to `problems`.
+ * Jekyll's view of every file of the site's post folders, one at a time (nothing is kept): see {@link PostViewsOptions}.
+ * Files and folders Post Desk does not read are left out and added to `problems`.
  */
-export function sitePostViews(site: SiteConfig, opts: { full?: boolean; now?: number; problems?: PathProblem[] } = {}): PostView[] {
+export function forEachPostView(site: SiteConfig, opts: PostViewsOptions, each: (view: PostView) => void): void {
   const now = opts.now ?? Date.now();
   const problems = opts.problems ?? [];
-  const out: PostView[] = [];
-  // Whether the files of the last folder are drafts (the kind depends only on the folder).
-  let lastDir: string | undefined;
-  let draft = false;
+  const place = postPlacer(site);
   for (const file of postFolderFiles(site, problems)) {
-    let read: { text: string; invalid: boolean; mtimeMs: number };
+    if (opts.skip?.(file)) continue;
+    const where = place(file);
+    const draft = where.kind.kind === 'draft';
+    let read: { text: string; invalid: boolean; mtimeMs?: number };
     try {
       if (opts.full) {
         const { bytes, stat } = readBounded(file, site.root);
         read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat.mtimeMs };
       } else read = readFrontMatter(file, site.root);
     } catch (e) { problems.push(pathProblem(file, e)); continue; }
-    // Files come folder by folder: the kind is looked up when the folder changes.
-    const dir = file.slice(0, file.lastIndexOf(path.sep));
-    if (dir !== lastDir) { lastDir = dir; draft = fileKind(site, relativeToSite(site, file)).kind === 'draft'; }
-    const mtimeMs = draft ? read.mtimeMs : undefined;
-    out.push(jekyllPostView(read.text, { site, file, now, mtimeMs, invalidUtf8: read.invalid }));
+    each(jekyllPostView(read.text, { site, file, now, mtimeMs: draft ? read.mtimeMs : undefined, invalidUtf8: read.invalid, place: where }));
   }
+}
+
+/** Every view of {@link forEachPostView}, in an array. */
+export function sitePostViews(site: SiteConfig, opts: PostViewsOptions = {}): PostView[] {
+  const out: PostView[] = [];
+  forEachPostView(site, opts, (v) => out.push(v));
   return out;
 }

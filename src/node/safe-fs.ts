@@ -1,6 +1,6 @@
 // Bounded, site-confined file access: reads only regular files up to MAX_FILE_BYTES inside the site, never blocks, never writes through a symlink.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { MAX_FILE_BYTES } from '../core/rules/file-unreadable';
 
 export { MAX_FILE_BYTES };

@@ -1,6 +1,6 @@
 // The one folder walk of the CLI: sorted, confined to the site (no symlinked folder out of it), each real folder once, problems per path.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { isInside, PathProblem, pathProblem, realPath } from './safe-fs';
 
 /**

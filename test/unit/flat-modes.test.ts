@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { dateSource, fastFrontMatter, fastYamlDocument } from '../../src/core/parse-fast';
+import { dateSource, fastFrontMatter, fastYamlDocument, flatDocumentMode } from '../../src/core/parse-fast';
+import { parseSiteConfig } from '../../src/core/site';
+import { fixPost, layoutLookup, validatePost } from '../../src/core/validate';
 import { parsePost, postDateSource, YAML_OPTIONS } from '../../src/core/parse';
 import { resolvePlain } from '../../src/core/yaml/resolve';
 import { canon, postDeskRead, psychRead, RUBY_PATH } from './psych';
@@ -139,5 +141,48 @@ describe('the flat reader: data mode, Document mode and the full parser agree', 
     assert.deepEqual(src('date: ~\n'), { raw: '~', quoted: false });
     assert.equal(src('date: [2021-12-01]\n'), undefined);
     assert.equal(src('title: x\n'), undefined);
+  });
+
+  // Jekyll-shaped front matter: blank lines and `#` lines between entries, block lists; values that raise problems.
+  const CONFIG = 'timezone: Asia/Shanghai\npostdesk:\n  taxonomy:\n    categories: [emnews, cls]\n    tags: [A股, 港股]\n';
+  const site = parseSiteConfig(CONFIG, '/site');
+  const layouts = layoutLookup(site, (p) => p === '/site/_layouts/post.html');
+  const jValue = fc.constantFrom('emnews', 'cls', 'A股', 'nope', '"东财 滚动"', '""', '', '2021-12-08 20:00:00', '2021-12-08 20:00:00 +0800', '2021-12-09', ' +0800', '[emnews, cls]', '[A股, nope]', '12', 'yes', 'post', 'nolayout');
+  const jEntry = fc.oneof(
+    { weight: 3, arbitrary: jValue.map((v) => (k: string) => [`${k}: ${v}`]) },
+    { weight: 1, arbitrary: fc.array(jValue.filter((v) => !v.startsWith('[') && v !== ''), { minLength: 1, maxLength: 3 }).map((xs) => (k: string) => [`${k}:`, ...xs.map((x) => `  - ${x}`)]) },
+  );
+  const jKeys = fc.shuffledSubarray(['layout', 'title', 'date', 'categories', 'tags', 'published', 'permalink', 'title'], { minLength: 1 });
+  const jStray = fc.constantFrom('', '# imported from the news feed', '#c ', '# 注释: [x]', '#', '  ', '  # c', '# c\x01');
+  const jekyllPost = fc.tuple(jKeys, fc.array(jEntry, { minLength: 8, maxLength: 8 }), fc.array(fc.tuple(fc.array(jStray, { minLength: 1, maxLength: 3 }), fc.nat(20)), { maxLength: 3 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('2021-12-08-x.md', '2021-12-9-x.md', 'x.md'))
+    .map(([ks, es, strays, eol, name]) => {
+      const lines = ks.flatMap((k, i) => es[i](k));
+      for (const [xs, at] of strays) lines.splice(at % (lines.length + 1), 0, ...xs);
+      return { text: `---${eol}${lines.join(eol)}${eol}---${eol}body${eol}`, file: `/site/_posts/${name}` };
+    });
+  it('gives the same data, problems and fixes with the Document mode as with the full parser on Jekyll-shaped front matter (comments, blank lines, block lists)', () => {
+    let built = 0;
+    let withStrays = 0;
+    const both = (f: () => unknown) => {
+      const fast = JSON.stringify(f());
+      flatDocumentMode.enabled = false;
+      try { return { fast, full: JSON.stringify(f()) }; } finally { flatDocumentMode.enabled = true; }
+    };
+    fc.assert(fc.property(jekyllPost, ({ text, file }) => {
+      const p = parsePost(text);
+      const src = p.frontMatter ? text.slice(p.frontMatter.contentStart, p.frontMatter.contentEnd) : '';
+      if (fastYamlDocument(src, YAML_OPTIONS)) {
+        built++;
+        if (/^(?:#|\r?$)/m.test(src.slice(0, -1))) withStrays++;
+      }
+      const read = both(() => { const q = parsePost(text); return { data: canon(q.data), errors: q.errors, duplicates: q.duplicates, date: postDateSource(q) }; });
+      assert.equal(read.fast, read.full, JSON.stringify(text));
+      const opts = { site, file, now: Date.UTC(2024, 0, 1), layouts };
+      const problems = both(() => validatePost(text, opts));
+      assert.equal(problems.fast, problems.full, JSON.stringify(text));
+      const fixed = both(() => fixPost(text, opts));
+      assert.equal(fixed.fast, fixed.full, JSON.stringify(text));
+    }), { numRuns: 3000 });
+    assert.ok(built > 400 && withStrays > 200, `Document mode built ${built} posts, ${withStrays} with blank or comment lines`);
   });
 });

@@ -14,7 +14,7 @@ function dump(n: unknown): unknown {
   if (isPair(n)) return { pair: [dump(n.key), dump(n.value)], keys: Object.keys(n) };
   const node = n as { constructor: { name: string }; range?: unknown };
   const o: Record<string, unknown> = { class: node.constructor.name, range: node.range, keys: Object.keys(n).sort() };
-  if (isScalar(n)) Object.assign(o, { value: n.value, type: n.type, source: n.source, format: n.format, tag: n.tag, comment: n.comment });
+  if (isScalar(n)) Object.assign(o, { value: n.value, type: n.type, source: n.source, format: n.format, tag: n.tag, comment: n.comment, commentBefore: n.commentBefore, spaceBefore: n.spaceBefore });
   if (isMap(n) || isSeq(n)) Object.assign(o, { items: (n.items as unknown[]).map(dump), flow: n.flow, tag: n.tag });
   return o;
 }
@@ -27,7 +27,8 @@ function same(src: string): boolean {
   const real = parseDocument(src, YAML_OPTIONS);
   assert.equal(real.errors.length, 0, `fast path took YAML with errors: ${JSON.stringify(src)}`);
   const data = Object.assign(Object.create(null), real.toJS());
-  assert.equal(json({ range: fast.doc.range, contents: dump(fast.doc.contents), data: fast.data }), json({ range: real.range, contents: dump(real.contents), data }), JSON.stringify(src));
+  const whole = (d: { range?: unknown; commentBefore?: string | null; comment?: string | null; contents: unknown }) => ({ range: d.range, commentBefore: d.commentBefore, comment: d.comment, contents: dump(d.contents) });
+  assert.equal(json({ ...whole(fast.doc), data: fast.data }), json({ ...whole(real), data }), JSON.stringify(src));
   assert.equal(Object.getPrototypeOf(fast.data), null);
   assert.equal(fast.doc.toString(), real.toString(), JSON.stringify(src));
   return true;
@@ -82,33 +83,42 @@ describe('fast YAML Document for flat front matter', () => {
       { weight: 3, arbitrary: block },
       { weight: 1, arbitrary: fc.constantFrom((k: string) => [`${k}:`], (k: string) => [`${k}: `], (k: string) => [`${k}:  "a"`], (k: string) => [`${k}:x`]) },
     );
-    const stray = fc.constantFrom('', '# comment', '  - stray', '- stray', '    continued', 'k:v', '  nested: x', ' ');
-    const front = fc.tuple(fc.uniqueArray(key, { minLength: 1, maxLength: 5 }), fc.array(entry, { minLength: 5, maxLength: 5 }), fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, fc.tuple(stray, fc.nat(8))))
+    const stray = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', '# comment', '#c ', '# c: [x]') }, fc.constantFrom('#', '  # c', '  - stray', '- stray', '    continued', 'k:v', '  nested: x', ' '));
+    const front = fc.tuple(fc.uniqueArray(key, { minLength: 1, maxLength: 5 }), fc.array(entry, { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(stray, fc.nat(8)), { maxLength: 2 }))
       .map(([ks, es, extra]) => {
         const lines = ks.flatMap((k, i) => es[i](k));
-        if (extra) lines.splice(extra[1] % (lines.length + 1), 0, extra[0]);
+        for (const [line, at] of extra) lines.splice(at % (lines.length + 1), 0, line);
         return lines;
       });
     let taken = 0;
     let lists = 0;
+    let strays = 0;
     fc.assert(fc.property(front, fc.constantFrom('\n', '\r\n'), (lines, eol) => {
       const src = `${lines.join(eol)}${eol}`;
       if (same(src)) {
         taken++;
         if (/^\s*-|\[/m.test(src)) lists++;
+        if (/^(?:#|\r?$)/m.test(src.slice(0, -1))) strays++;
       }
     }), { numRuns: 20000 });
-    assert.ok(taken > 3000 && lists > 1000, `fast path taken ${taken} times, ${lists} with lists`);
+    assert.ok(taken > 2000 && lists > 1000 && strays > 1000, `fast path taken ${taken} times, ${lists} with lists, ${strays} with blank or comment lines`);
   });
 
-  it('declines what it does not build: comments, blank lines, nesting, multi-line and escaped scalars, anchors, tags, duplicates', () => {
-    for (const src of ['a: b # c\n', '# c\na: b\n', 'a: b\n\nc: d\n', 'a:\n  b: c\n', 'a: b\n  c\n', 'a: "x\\ty"\n', "a: 'it''s'\n", 'a: &x b\n', 'a: !!str 1\n', 'a: b\na: c\n', 'a: |\n  x\n', 'a: b', '', '? a\n: b\n', 'a: {b: c}\n', 'a: [b, [c]]\n', '__proto__: x\n']) {
+  it('declines what it does not build: comments and blank lines but between entries, nesting, multi-line and escaped scalars, anchors, tags, duplicates', () => {
+    for (const src of ['a: b # c\n', '# c\na: b\n', '\na: b\n', 'a: b\n# c\n', 'a: b\n\n', 'a:\n\nc: d\n', 'a: b\n# c\n\nd: e\n', 'a: b\n#\nc: d\n', 'a: b\n  \nc: d\n', 'a:\n  - x\n\n  - y\n', 'a:\n  - x\n# c\n  - y\n', 'a:\n  b: c\n', 'a: b\n  c\n', 'a: "x\\ty"\n', "a: 'it''s'\n", 'a: &x b\n', 'a: !!str 1\n', 'a: b\na: c\n', 'a: |\n  x\n', 'a: b', '', '? a\n: b\n', 'a: {b: c}\n', 'a: [b, [c]]\n', '__proto__: x\n']) {
       assert.equal(fastYamlDocument(src, YAML_OPTIONS), undefined, JSON.stringify(src));
     }
   });
 
+  it('builds blank lines, then comment lines, between entries as yaml composes them (on the next key)', () => {
+    for (const src of ['a: b\n\nc: d\n', 'a: b\n# c\nd: e\n', 'a: b\n\n\n# c1\n#c2 \nd: e\n', 'a:\n  - x\n# c\nd: e\n', 'a: [x]\n\nd: e\n', 'a: b\r\n\r\n# c\r\nd: e\r\n']) {
+      assert.ok(same(src), JSON.stringify(src));
+    }
+  });
+
   it('is what parsePost uses for the usual post', () => {
-    const text = '---\nlayout: post\ntitle: "行业 | 新闻"\ndate: 2021-12-01 08:56:50\ncategories: emnews\ntags:\n  - A股\n  - 港股\n---\nbody';
+    // Jekyll-shaped: a comment line and a blank line between entries stay on the fast path too.
+    const text = '---\nlayout: post\n# imported from the news feed\ntitle: "行业 | 新闻"\ndate: 2021-12-01 08:56:50\n\ncategories: emnews\ntags:\n  - A股\n  - 港股\n---\nbody';
     // Observed from outside, with no hook in the product: yaml's parseDocument reads `options.lineCounter` (by
     // property access, non-enumerable included) while the fast builder never does, so a counting getter on the shared
     // options tells whether parsePost fell back to the parser. Checked on a post the fast path declines (a comment).

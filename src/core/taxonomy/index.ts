@@ -27,16 +27,20 @@ export interface TaxonomyCountMaps { categories: Map<string, number>; tags: Map<
 
 /** Adds the published posts of `views` to `into` (new Maps when not given); the counting of {@link taxonomyCounts}. */
 export function countTaxonomy(views: Iterable<PostView>, into: TaxonomyCountMaps = { categories: new Map(), tags: new Map() }): TaxonomyCountMaps {
-  // Maps: a value sliced from post text would cost a string-table lookup at every use as an object key.
-  const add = (m: Map<string, number>, values: readonly unknown[] | null) => {
-    if (values) for (const value of values) if (typeof value === 'string') m.set(value, (m.get(value) ?? 0) + 1);
-  };
-  for (const v of views) {
-    if (!v.published) continue;
-    add(into.categories, v.categories);
-    add(into.tags, v.tags);
-  }
+  for (const v of views) countView(v, into);
   return into;
+}
+
+/** Adds one post to `into` when it is published (see {@link countTaxonomy}): a caller can count views as they come. */
+export function countView(v: PostView, into: TaxonomyCountMaps): void {
+  if (!v.published) return;
+  addValues(into.categories, v.categories);
+  addValues(into.tags, v.tags);
+}
+
+// Maps: a value sliced from post text would cost a string-table lookup at every use as an object key.
+function addValues(m: Map<string, number>, values: readonly unknown[] | null): void {
+  if (values) for (const value of values) if (typeof value === 'string') m.set(value, (m.get(value) ?? 0) + 1);
 }
 
 /** Counts as objects (null prototype); integer-like values come first, as in any object, then first-occurrence order. */

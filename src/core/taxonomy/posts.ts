@@ -1,7 +1,7 @@
 // Jekyll's view of one file in a post folder: published or not, date, categories, tags and title.
 import { parsePost, postDateSource } from '../parse';
 import { dateSource, fastFrontMatter } from '../parse-fast';
-import { defaultsFor, fileKind, relativeToSite, type SiteConfig } from '../site';
+import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
 import { jekyllRead, type JekyllValue } from './jekyll';
 import { trimTrailing } from '../text';
@@ -50,6 +50,17 @@ export interface PostViewOptions {
   invalidUtf8?: boolean;
   /** Always use the full YAML parser (the fast path for flat front matter gives the same result). */
   slow?: boolean;
+  /** Where `file` is, when the caller worked it out once per folder: it must equal `postPlace(site, file)`. */
+  place?: PostPlace;
+}
+
+/** Where a file is for Jekyll: its site-relative path, what Jekyll makes of it, and its path below `_posts`/`_drafts`. */
+export interface PostPlace { rel: string; kind: FileKind; entry: string }
+
+/** The {@link PostPlace} of `file` (absolute or site-relative). */
+export function postPlace(site: SiteConfig, file: string): PostPlace {
+  const rel = relativeToSite(site, file);
+  return { rel, kind: fileKind(site, rel), entry: postFolderPath(rel) };
 }
 
 // Jekyll's `(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$` and `(?:.+/)*(.*)(\.[^.]+)$` doubled their time
@@ -152,16 +163,13 @@ function dateFromValue(v: unknown, tz: string | undefined): DateResult {
 export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   const { site } = opts;
   const tz = site.timezone;
-  const rel = relativeToSite(site, opts.file);
-  const kind = fileKind(site, rel);
+  const { rel, kind, entry } = opts.place ?? postPlace(site, opts.file);
   const folders = kind.kind === 'post' || kind.kind === 'draft' ? kind.folderCategories : [];
-  const segs = rel.split('/');
-  const entry = postFolderPath(rel);
   const dated = matchDated(entry);
   // Only a post without a title needs its slug.
   const slug = () => {
     const dateless = dated ? null : matchDateless(entry);
-    return trimTrailing(dated ? dated[4] : dateless ? dateless[1] : segs[segs.length - 1], '.');
+    return trimTrailing(dated ? dated[4] : dateless ? dateless[1] : rel.slice(rel.lastIndexOf('/') + 1), '.');
   };
 
   const fast = opts.slow ? undefined : fastFrontMatter(text);

@@ -1,5 +1,5 @@
-// The rules of a flat front-matter line's key and of a plain scalar's first character, for the flat scanner (flat.ts).
-import { resolvePlain } from './resolve';
+// The rules of a flat front-matter line's key and of its plain scalars (characters, first character, reading), for the flat scanner (flat.ts).
+import { PsychError, resolvePlain } from './resolve';
 
 /** A first character of a flat key: an ASCII letter or `_`. */
 export const isKeyStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -31,4 +31,28 @@ export function knownKey(text: string, s: number, e: number): string | undefined
   const ks = KNOWN_BY_LENGTH[e - s];
   if (ks) for (const k of ks) if (text.startsWith(k, s)) return k;
   return undefined;
+}
+
+/** Thrown inside the flat scanner when the text leaves the subset; caught by `scanFlat`. */
+export const OUT = Symbol('out');
+/** Leaves the subset (see {@link OUT}). */
+export const out = (): never => { throw OUT; };
+
+// What makes YAML read a line differently (controls, line-break-like characters, BOM): left to the parser. The data
+// mode checks each value and comment for them (keys and blanks are checked character by character); a CR not just
+// before a LF is found by the line scan.
+/** Characters the data mode leaves to the parser in values and comments. */
+export const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** Characters the Document mode leaves to the parser anywhere in the text (tabs too). */
+export const UNUSUAL_DOCUMENT = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** Inside a block plain scalar: a tab, an unusual character, or `: ` / a final `:` (a mapping, not a string). */
+export const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
+/** A flow item also may not hold flow indicators, quotes, `#` or `:`. */
+export const BAD_FLOW_ITEM = /[[\]{}#:"'\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+
+/** A plain scalar (trimmed) as Psych reads it; out of the subset when it starts with an indicator or matches `bad`. */
+export function plainValue(plain: string, bad: RegExp): unknown {
+  if (INDICATOR_START.test(plain) || bad.test(plain)) out();
+  const v = resolvePlain(plain);
+  return v instanceof PsychError ? out() : v;
 }

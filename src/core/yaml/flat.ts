@@ -1,51 +1,10 @@
 // The one flat front-matter scanner: top-level `key: value` lines read in one pass, for data only or for a yaml Document.
-import { PsychError, resolvePlain } from './resolve';
 import { isCloseLine } from './fence';
-import { flatKeyEnd, INDICATOR_START, isStringKey, knownKey } from './flat-key';
+import type { FlatEntry, FlatList, FlatMode, FlatRead, FlatScalar, FlatScalarType } from './flat-types';
+import { BAD_FLOW_ITEM, BAD_PLAIN, flatKeyEnd, isStringKey, knownKey, OUT, out, plainValue, UNUSUAL, UNUSUAL_DOCUMENT } from './flat-key';
 
-/** How a scalar the scanner read is written (yaml's `Scalar.Type` names). */
-export type FlatScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+export type { FlatEntry, FlatList, FlatMode, FlatRead, FlatScalar, FlatScalarType } from './flat-types';
 
-/** A scalar as read: its value, how it is written, its text [start, end) and where yaml ends its node (`nodeEnd`). */
-export interface FlatScalar { value: unknown; type: FlatScalarType; start: number; end: number; nodeEnd: number }
-
-/** A list as read: flow (`[a, b]`) or block (`- a` lines), its items and its node range. */
-export interface FlatList { flow: boolean; items: FlatScalar[]; start: number; end: number; nodeEnd: number }
-
-/** One `key: value` line (with its `- item` lines): the key's range and the value; `key:` alone is a PLAIN null scalar. */
-export interface FlatEntry { key: string; start: number; end: number; value: FlatScalar | FlatList }
-
-/** What {@link scanFlat} read. Offsets are into the scanned text. */
-export interface FlatRead {
-  /** The data, exactly as the full parser gives it (null-prototype object). */
-  data: Record<string, unknown>;
-  /** The `date:` value when it is a scalar: what Jekyll's date reading needs (see `dateSourceOf`). */
-  date?: FlatScalar;
-  /** Document mode only: every entry, in order, with node ranges as yaml composes them. */
-  entries?: FlatEntry[];
-}
-
-/**
- * `data`: a post's text from `start` (just after the opening fence) up to the closing fence line; blank lines,
- * `#` comment lines, trailing comments and tabs as separators are read. `document`: the whole text is front
- * matter YAML (ends with a line break), entries are kept, and comments, blank lines and tabs are declined (yaml
- * attaches them to nodes; the parser places them).
- */
-export type FlatMode = 'data' | 'document';
-
-/** Thrown inside the scanner when the text leaves the subset; caught by {@link scanFlat}. */
-const OUT = Symbol('out');
-const out = (): never => { throw OUT; };
-
-// What makes YAML read a line differently (controls, line-break-like characters, BOM): left to the parser. The data
-// mode checks each value and comment for them (keys and blanks are checked character by character); a CR not just
-// before a LF is found by the line scan.
-const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-const UNUSUAL_DOCUMENT = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-// Inside a block plain scalar: a tab, an unusual character, or `: ` / a final `:` (a mapping, not a string).
-const BAD_PLAIN = /[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|:(?:[ \t]|$)/;
-// A flow item also may not hold flow indicators, quotes, `#` or `:`.
-const BAD_FLOW_ITEM = /[[\]{}#:"'\t\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** Front matter larger than this is left to the parser, which reports it. */
 const MAX_FLAT = 128 * 1024;
 
@@ -55,7 +14,8 @@ const isBlank = (c: number) => c === 32 || c === 9;
  * Reads flat front matter in one line scan: top-level `key: value` lines whose values are plain or quoted
  * scalars without escapes, one-line flow lists of such scalars, or `key:` then `- item` lines, resolved by the
  * one Psych resolver (`resolvePlain`). Returns undefined for anything else (nesting, multi-line or escaped
- * scalars, anchors, tags, duplicate keys, odd characters, and in `document` mode comments and blank lines), so
+ * scalars, anchors, tags, duplicate keys, odd characters, and in `document` mode comments and blank lines
+ * anywhere but between entries), so
  * the caller reads it with the full parser, which gives the same data where this does not decline.
  */
 export function scanFlat(text: string, start: number, mode: FlatMode): FlatRead | undefined {
@@ -86,6 +46,10 @@ class Scanner {
   private readonly data: Record<string, unknown> = Object.create(null);
   readonly result: FlatRead = { data: this.data };
   private readonly entries: FlatEntry[] | undefined;
+  /** Document mode: empty lines, then `#` lines, since the last entry (yaml's spaceBefore / commentBefore of the next key). */
+  private space = false;
+  private comment: string | undefined;
+  private crBefore = false;
 
   constructor(private readonly text: string, private readonly doc: boolean) {
     if (doc) this.entries = this.result.entries = [];
@@ -96,11 +60,13 @@ class Scanner {
     const { text, doc } = this;
     for (this.line(at); ;) {
       const { s, e } = this;
-      if (s >= text.length) return doc ? s : out();
+      // Document mode: blank or comment lines after the last entry are the document's comment (the parser places it).
+      if (s >= text.length) return doc && !this.space && this.comment === undefined ? s : out();
       const c = text.charCodeAt(s);
       if (c === 45 || c === 46) return !doc && isCloseLine(text, s, e) ? s : out();
       if (c === 35 || s === e) {
-        if (doc || (c === 35 && UNUSUAL.test(text.slice(s, e)))) out();
+        if (doc) this.stray(c === 35);
+        else if (c === 35 && UNUSUAL.test(text.slice(s, e))) out();
         this.line(this.next);
         continue;
       }
@@ -114,6 +80,28 @@ class Scanner {
       }
       this.entry();
     }
+  }
+
+  /**
+   * Document mode: an empty line or a `#` line at column 0 between two entries. Taken only in the order yaml
+   * reads simply (empty lines, then comment lines, then the next key): anything else is declined.
+   */
+  private stray(comment: boolean): void {
+    const entries = this.entries!;
+    const last = entries[entries.length - 1]?.value;
+    // Before the first key the lines are the document's; after `key:` alone they move its empty node.
+    if (!last || (!('items' in last) && last.start === last.end)) out();
+    if (!comment) {
+      if (this.comment !== undefined) out();
+      this.space = true;
+      return;
+    }
+    // `#` alone is a comment yaml keeps as ' ': left to the parser.
+    if (this.e - this.s < 2) out();
+    // yaml keeps the CR of every comment line but the last.
+    const text = this.text.slice(this.s + 1, this.e);
+    this.comment = this.comment === undefined ? text : `${this.comment}${this.crBefore ? '\r\n' : '\n'}${text}`;
+    this.crBefore = this.e !== this.next - 1;
   }
 
   /** Moves to the line starting at `at` (a line needs its `\n`: without one the parser decides). */
@@ -162,7 +150,12 @@ class Scanner {
       this.line(this.next);
     }
     data[key] = value;
-    if (this.entries) this.entries.push({ key, start: s, end: i, value: node! });
+    if (this.entries) {
+      const entry: FlatEntry = { key, start: s, end: i, value: node! };
+      if (this.space) { entry.spaceBefore = true; this.space = false; }
+      if (this.comment !== undefined) { entry.commentBefore = this.comment; this.comment = undefined; }
+      this.entries.push(entry);
+    }
   }
 
   /** A block-context scalar starting at `v` on the current line, then only blanks (or a comment in data mode). */
@@ -293,11 +286,4 @@ class Scanner {
     this.rest(i);
     return { js, node: { flow: true, items, start: v, end, nodeEnd: this.next } };
   }
-}
-
-/** A plain scalar (trimmed) as Psych reads it; out of the subset when it starts with an indicator or matches `bad`. */
-function plainValue(plain: string, bad: RegExp): unknown {
-  if (INDICATOR_START.test(plain) || bad.test(plain)) out();
-  const v = resolvePlain(plain);
-  return v instanceof PsychError ? out() : v;
 }
