@@ -5,7 +5,8 @@ import { psychTags } from './yaml/tags';
 import { directiveError, firstDocumentEnd, indentedRootEnd, nextTokenError } from './yaml/stream';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
-import { controlCharacter, leadingTab, libyamlView, libyamlReading } from './yaml/libyaml';
+import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
+import { libyamlView } from './yaml/view';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';

@@ -1,5 +1,5 @@
 // Where Psych stops reading a front matter: the end of the stream's first document.
-import { scanTag } from './libyaml';
+import { scanTag } from './view';
 
 // A `%` directive or a `---` / `...` marker at column 0 ends the first document (libyaml's scanner sees a new token there).
 const NEXT_DOCUMENT = /^(?:%|(?:---|\.\.\.)(?=[ \t\r\n\x85\u2028\u2029]|$))/m;
