@@ -2,7 +2,8 @@
 import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
-import { directiveError, firstDocumentEnd, indentedRootEnd, nextTokenError } from './yaml/stream';
+import { directiveError, firstDocumentEnd, indentedRootEnd } from './yaml/stream';
+import { nextTokenError } from './yaml/tokens';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';

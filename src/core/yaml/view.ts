@@ -22,11 +22,30 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
   let flowAfterIndicator = false;
   // The open flow collections' first characters, innermost last.
   const opened: number[] = [];
+  // A plain scalar runs on over the lines indented deeper than its block collection (libyaml): such a line is its
+  // text, whatever it starts with (`"`, `&`, `!`, `[`, `|`). `plain`: that collection's column (NONE: no open plain scalar).
+  let plain = NONE;
+  // On this line: where it starts, the column of its first token after `- `/`? ` (a key's), that of its last `- `/`? `,
+  // whether a `: ` came and something after it; `openKey`: the line before ended with `key:`, that key's column.
+  let lineStart = 0, keyCol = -1, dashCol = -1, valueSeen = false, valueFilled = false, openKey = -1, first = true;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
     if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
     if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
+    if (prev === 10 && flow === 0 && c !== 10 && c !== 13) {
+      let ls = i;
+      while (ls > 0 && !isBreak(src.charCodeAt(ls - 1))) ls--;
+      if (plain !== NONE && i - ls > plain && c !== 35 && !(c === 58 && /^[ \t\r\n]?$/.test(src[i + 1] ?? ''))) { prev = 1; continue; }
+      plain = NONE;
+      if (c !== 35) { openKey = valueSeen && !valueFilled ? keyCol : -1; lineStart = ls; keyCol = dashCol = -1; valueSeen = valueFilled = false; }
+    }
+    const inFlow = flow > 0;
+    const indicator = (c === 45 || c === 63 || c === 58) && /^[ \t\r\n]?$/.test(src[i + 1] ?? '');
+    if (flow === 0 && c !== 35 && c !== 13 && c !== 10) {
+      if (keyCol < 0 && !(indicator && c !== 58)) keyCol = i - lineStart;
+      if (valueSeen && !indicator) valueFilled = true;
+    }
     const scalarStart = prev === 10 || prev === 32 || (flow > 0 && (prev === 91 || prev === 123 || prev === 44));
     if ((c === 34 || c === 39) && scalarStart) {
       let j = i + 1;
@@ -40,6 +59,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       if (src.charCodeAt(j + 1) === 35) blank(j + 1);
       i = j;
       prev = 0;
+      plain = NONE;
+      first = false;
       continue;
     }
     if ((c === 38 || c === 33) && scalarStart) {
@@ -47,9 +68,14 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       // (Elsewhere a `!` may be text: a plain scalar's next line, or a `[` this view takes for a flow collection.)
       const tag = c === 33 && (prev === 32 || (flow > 0 && flowAfterIndicator)) ? scanTag(src, i, flow > 0) : undefined;
       if (tag && 'error' in tag) return { text: src, error: tag.error };
+      // `!'!Z`, `!a.!b`: libyaml's handle is `!` (no word then `!` follows it), the rest its suffix; `yaml` splits the tag
+      // at its last `!` and finds no such handle. A local tag either way (its value is read as plain text, libyaml.ts).
+      if (tag && !/^![0-9A-Za-z_-]*!/.test(src.slice(i, tag.end))) for (let k = i + 1; k < tag.end; k++) if (src.charCodeAt(k) === 33) out[k] = 'x';
       if (tag) i = tag.end - 1;
       else while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
       prev = 32;
+      plain = NONE;
+      first = false;
       continue;
     }
     if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
@@ -70,13 +96,16 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
       }
       i = next < 0 ? src.length : next;
       prev = 10;
+      plain = NONE;
       continue;
     }
     // libyaml takes a `#` right after a flow indicator (`[x]#c`, `{a}#c`, `[a,#c`) for a comment; `yaml` wants a blank.
     // (Only in a collection opened after an indicator: a line starting with `[`/`{` may be a plain scalar's next line.)
     if (c === 35 && flowMark && flowAfterIndicator) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
     flowMark = false;
-    if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
+    // (In block context a `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
+    if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || (flow === 0 && (src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)))) {
+      plain = NONE;
       // A comment runs to the end of the line (an LS ends it too).
       while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
       continue;
@@ -97,11 +126,23 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
     if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
     if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
+      if (indicator && (c === 58 || scalarStart)) {
+        plain = NONE;
+        if (c === 58) valueSeen = true; else dashCol = i - lineStart;
+      } else if (plain === NONE && c !== 91 && c !== 123) {
+        // A plain scalar starts: a value's collection is its key's, an item's its `-`'s, one alone on its line under `key:` that key's.
+        plain = valueSeen ? keyCol : dashCol >= 0 ? dashCol : openKey >= 0 && openKey < i - lineStart ? openKey : first ? -1 : i - lineStart;
+      }
+      first = false;
+    }
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
   return { text: out.join('') };
 }
+
+const NONE = -2;
 
 // What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
 const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
