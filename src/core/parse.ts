@@ -137,14 +137,16 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   // An indented first line: when the lines above the first line indented less read as a block collection, that is
   // Psych's whole first document, once the next token scans (a quoted scalar or flow collection running on past
   // that line makes the prefix fail here: the whole text is read then, as libyaml does).
-  const rootEnd = indentedRootEnd(src, cut);
-  if (rootEnd !== undefined) {
+  // (A scalar or collection may run on over several such lines: the next few are tried; the tries are bounded.)
+  let rootEnd = indentedRootEnd(src, cut);
+  for (let tries = 0; rootEnd !== undefined && tries < 4; tries++) {
     const prefix = parseYaml(src.slice(0, rootEnd), offset);
     if (prefix.errors.length === 0) {
       const next = nextTokenError(src, rootEnd);
       if (next) return none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end });
       return { ...prefix, dropped: offset + rootEnd };
     }
+    rootEnd = indentedRootEnd(src, cut, rootEnd + 1);
   }
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
   if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
@@ -162,7 +164,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
   const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
   if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
-  const unread = errors.length === 0 ? libyamlReading(first, doc) : undefined;
+  const unread = errors.length === 0 ? libyamlReading(first, doc, view.folded) : undefined;
   if (unread) errors.push({ message: unread.message, code: 'LIBYAML', start: offset + unread.start, end: offset + unread.end });
   const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);

@@ -84,7 +84,7 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
  * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
  * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not.
  */
-export function libyamlReading(yaml: string, doc: Document): LibyamlError | undefined {
+export function libyamlReading(yaml: string, doc: Document, folded: readonly number[] = []): LibyamlError | undefined {
   let bad: LibyamlError | undefined;
   visit(doc, { Map(_k, map) {
     if (bad || map.flow) return;
@@ -104,6 +104,9 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     const key = n.type === Scalar.PLAIN && !bad ? flowKey(n, k, path) : undefined;
     if (key && 'error' in key) { bad = key.error; return undefined; }
     if (key) return key.node;
+    if (folded.length && n.range && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && folded.includes(n.range[0])) {
+      n.value = n.source = foldQuoted(yaml.slice(n.range[0], n.range[1]).trimEnd());
+    }
     if (typeof n.tag === 'string' && /^!(?:[^!]|$)/.test(n.tag)) {
       const v = resolvePlain(String(n.source ?? n.value ?? ''));
       if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
@@ -111,6 +114,10 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     }
     if (!n.range || bad) return;
     const [s, e] = n.range;
+    if ((n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) && typeof n.value === 'string' && /^\n*$/.test(n.value)) {
+      const v = blankBlock(yaml, s, path);
+      if (v !== undefined) n.value = v;
+    }
     if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) {
       const closed = n.type === Scalar.QUOTE_DOUBLE ? CLOSED_DOUBLE : CLOSED_SINGLE;
       if (!closed.test(yaml.slice(s, e))) bad = { message: 'This quoted value is not closed: its last quote is escaped (libyaml, and so Jekyll, cannot read it).', start: s, end: e };
@@ -134,12 +141,15 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   const parent = path[path.length - 1];
   let coll: unknown;
   for (let i = path.length - 1; i >= 0 && coll === undefined; i--) if (isCollection(path[i] as Node)) coll = path[i];
-  if (!(coll as { flow?: boolean } | undefined)?.flow || !(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
+  if (!(coll as { flow?: boolean } | undefined)?.flow) return undefined;
+  const r = n.range ?? [0, 1, 1];
+  // Where a flow pair's value is expected, libyaml's parser finds a key indicator: no node.
+  if (isPair(parent) && k === 'value') return { error: { message: 'A `?` starts this value in a flow collection: libyaml reads a key indicator there, and no value (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
+  if (!(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
   const rest = src.slice(1);
   // `?'a'`, `?"a"`: the key is that quoted scalar (one without escapes).
   const quoted = /^'((?:[^'\n]|'')*)'$|^"([^"\\\n]*)"$/.exec(rest);
   const v = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
-  const r = n.range ?? [0, 1, 1];
   if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
   n.value = v;
   n.source = rest;
@@ -149,6 +159,80 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   map.items.push(new Pair(n, new Scalar(null)));
   map.range = [r[0], r[1], r[2]];
   return { node: map as unknown as Node };
+}
+
+/**
+ * A block scalar with an indentation indicator whose lines hold only spaces (`key: |2` then `   `): libyaml keeps the
+ * spaces past its indentation (the enclosing block collection's column plus the indicator) as text, `" \n"`; `yaml`
+ * reads empty lines. libyaml's value (literal and folded alike: such lines are never folded), or undefined when no
+ * line holds more spaces than that indentation.
+ */
+function blankBlock(yaml: string, start: number, path: readonly unknown[]): string | undefined {
+  const m = /^[|>]([-+]?)([1-9])([-+]?)/.exec(yaml.slice(start, start + 4));
+  if (!m) return undefined;
+  let coll: Node | undefined;
+  for (let i = path.length - 1; i >= 0 && !coll; i--) if (isCollection(path[i] as Node)) coll = path[i] as Node;
+  if (!coll?.range || (coll as { flow?: boolean }).flow) return undefined;
+  const indent = coll.range[0] - (yaml.lastIndexOf('\n', coll.range[0] - 1) + 1) + Number(m[2]);
+  const widths: number[] = [];
+  for (let pos = yaml.indexOf('\n', start) + 1; pos > 0 && pos < yaml.length;) {
+    const nl = yaml.indexOf('\n', pos);
+    const text = yaml.slice(pos, nl < 0 ? yaml.length : nl).replace(/\r$/, '');
+    if (!/^ *$/.test(text)) {
+      if (/^ */.exec(text)![0].length >= indent) return undefined;
+      break;
+    }
+    widths.push(text.length);
+    pos = nl + 1;
+  }
+  let last = -1;
+  widths.forEach((w, i) => { if (w > indent) last = i; });
+  if (last < 0) return undefined;
+  const text = widths.slice(0, last + 1).map((w) => ' '.repeat(Math.max(0, w - indent))).join('\n');
+  const chomp = m[1] || m[3];
+  return chomp === '-' ? text : chomp === '+' ? text + '\n'.repeat(widths.length - last) : `${text}\n`;
+}
+
+const ESCAPED: Record<string, string> = { 0: '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+/**
+ * A quoted scalar's value as libyaml's scan_flow_scalar builds it from its source (quotes included): escapes
+ * decoded, and at each line break the blanks around it dropped, one break folded to a space, more kept as `\n`s
+ * (an escaped break joins the lines).
+ */
+export function foldQuoted(raw: string): string {
+  const q = raw[0];
+  const body = raw.slice(1, -1);
+  const brk = (k: number) => (body[k] === '\r' ? (body[k + 1] === '\n' ? 2 : 1) : body[k] === '\n' || body[k] === '\x85' || body[k] === '\u2028' || body[k] === '\u2029' ? 1 : 0);
+  let out = '';
+  let i = 0;
+  while (i < body.length) {
+    let leading = false;
+    while (i < body.length && body[i] !== ' ' && body[i] !== '\t' && !brk(i)) {
+      if (q === "'" && body[i] === "'") { out += "'"; i += 2; continue; }
+      if (q === '"' && body[i] === '\\') {
+        const b = brk(i + 1);
+        if (b) { i += 1 + b; leading = true; break; }
+        const e = body[i + 1];
+        const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        out += digits ? String.fromCodePoint(parseInt(body.slice(i + 2, i + 2 + digits), 16)) : ESCAPED[e] ?? e;
+        i += 2 + digits;
+        continue;
+      }
+      out += body[i++];
+    }
+    let whitespace = '';
+    let leadingBreak = '';
+    let trailing = '';
+    while (i < body.length && (body[i] === ' ' || body[i] === '\t' || brk(i))) {
+      const b = brk(i);
+      if (!b) { if (!leading) whitespace += body[i]; i++; continue; }
+      if (!leading) { whitespace = ''; leadingBreak = '\n'; leading = true; } else trailing += '\n';
+      i += b;
+    }
+    out += leading ? (leadingBreak ? (trailing || ' ') : trailing) : whitespace;
+  }
+  return out;
 }
 
 // A whole quoted scalar: escapes (`\x`, `''`) never end it.

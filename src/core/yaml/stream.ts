@@ -32,10 +32,11 @@ export function directiveError(line: string): string | undefined {
  * block collection at the first later line indented less (blank and `#` comment lines aside), and Psych returns the
  * first document there without reading on, so `date: …` below ` title: x` is silently dropped by Jekyll. Undefined
  * when the first content line is not indented, no such line comes before `limit`, or a tab follows the spaces
- * that indent the first line or one indented less (the parser reports that). The caller checks that the lines above do read as a block collection (a quoted scalar or a flow
+ * that indent the first line or one indented less (the parser reports that). Only lines from `after` on may end it
+ * (the caller tries the next such line when a quoted scalar or flow collection runs on past one). The caller checks that the lines above do read as a block collection (a quoted scalar or a flow
  * collection may run on past such a line).
  */
-export function indentedRootEnd(yaml: string, limit: number): number | undefined {
+export function indentedRootEnd(yaml: string, limit: number, after = 0): number | undefined {
   let root = -1;
   for (let pos = 0; pos < limit;) {
     let nl = yaml.indexOf('\n', pos);
@@ -52,7 +53,7 @@ export function indentedRootEnd(yaml: string, limit: number): number | undefined
       if (root < 0) {
         if (i === pos) return undefined;
         root = i - pos;
-      } else if (i - pos < root) return pos;
+      } else if (i - pos < root && pos >= after) return pos;
     }
     pos = nl + 1;
   }

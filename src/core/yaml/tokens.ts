@@ -168,7 +168,7 @@ export function nextTokenError(yaml: string, at: number): TokenError | undefined
     }
     if ((c === '|' || c === '>') && flow === 0) { removeKey(); allowed = true; return block() ?? 'stop'; }
     if (c === "'" || c === '"') { saveKey(); allowed = false; return quoted(); }
-    if (!INDICATORS.includes(c) || (c === '-' && !blank(i + 1)) || (flow === 0 && (c === '?' || c === ':') && !blankz(i + 1))) {
+    if ((!blankz(i) && !INDICATORS.includes(c)) || (c === '-' && !blank(i + 1)) || (flow === 0 && (c === '?' || c === ':') && !blankz(i + 1))) {
       saveKey();
       allowed = false;
       return plain();

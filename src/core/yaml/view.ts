@@ -6,11 +6,15 @@ import type { LibyamlError } from './libyaml';
  * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
  * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
  * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
- * indent a quoted scalar's continuation line become spaces. And the
+ * indent a quoted scalar's continuation line become spaces; a quoted scalar over several lines that is no key is read
+ * on one line, its breaks made blanks (libyaml reads its later lines at any indentation; `folded` lists their starts,
+ * and `libyamlReading` gives them libyaml's value). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
-export function libyamlView(src: string): { text: string; error?: LibyamlError } {
-  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
+export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[] } {
+  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n/.test(src)) return { text: src };
+  // The quoted scalars read on one line (their start offsets).
+  const folded: number[] = [];
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -57,6 +61,13 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
         else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
       }
       if (src.charCodeAt(j + 1) === 35) blank(j + 1);
+      // libyaml reads a quoted scalar's later lines at any indentation (`yaml` wants them deeper than the key): one that
+      // is no key is read on one line here, and its value folded as libyaml folds it (libyaml.ts).
+      if (j < src.length && !/^[ \t]*:/.test(src.slice(j + 1, j + 80))) {
+        let broke = false;
+        for (let k = i + 1; k < j; k++) if (src.charCodeAt(k) === 10 || src.charCodeAt(k) === 13) { out[k] = ' '; broke = true; }
+        if (broke) folded.push(i);
+      }
       i = j;
       prev = 0;
       plain = NONE;
@@ -113,12 +124,22 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
       return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
     }
-    // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of, and a `?` with no key
-    // after it skips the `,`/`]` that follows (`[?]`, `[a, :]`, `[: x]`): both are errors.
+    // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of (`[a, :]`, `[: x]`: errors),
+    // and after a `?` with no key the parser skips the token that follows (`[?]`: an error). A skipped `,` is a blank
+    // when a `]`, a `,` or a `:` with a blank follows (`[?,]`, `[?,:]` are `[{null: null}]`); a skipped `:` when a `,`/`]` does.
     if ((c === 58 || c === 63) && flow > 0 && flowAfterIndicator && (prev === 91 || prev === 44) && opened[opened.length - 1] === 91) {
       let j = i + 1;
       while (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9) j++;
-      const next = src[j] ?? '';
+      let next = src[j] ?? '';
+      if (c === 63 && (next === ',' || next === ':')) {
+        let k = j + 1;
+        while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9) k++;
+        const after = src[k] ?? '';
+        if (next === ',' ? /[\],]/.test(after) || (after === ':' && /[ \t\r\n,\]]/.test(src[k + 1] ?? '')) : /[\],]/.test(after)) {
+          if (next === ',') { out[j] = ' '; i = j; prev = 63; continue; }
+          next = '';
+        } else next = ']';
+      }
       if (c === 58 ? j > i + 1 || /[,[\]{}\n\r]/.test(src[i + 1] ?? '') : /[,\]]/.test(next)) {
         return { text: src, error: { message: c === 58 ? "A ':' opens an entry of a flow list: libyaml (and so Jekyll) finds no key for it and cannot read it." : "A '?' with no key after it in a flow list: libyaml (and so Jekyll) cannot read it.", start: i, end: i + 1 } };
       }
@@ -139,7 +160,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError }
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
-  return { text: out.join('') };
+  return { text: out.join(''), folded };
 }
 
 const NONE = -2;
