@@ -164,7 +164,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
   const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
   if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
-  const unread = errors.length === 0 ? libyamlReading(first, doc, view.folded) : undefined;
+  const unread = errors.length === 0 ? libyamlReading(first, doc, view) : undefined;
   if (unread) errors.push({ message: unread.message, code: 'LIBYAML', start: offset + unread.start, end: offset + unread.end });
   const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);

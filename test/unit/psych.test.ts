@@ -117,6 +117,8 @@ const CASES: [string, string, Reading][] = [
   ['a `?` in a flow list whose `,` the parser skips', fm('a: [?,:\t]  #c\nb: [?,]\nc: [?,,d]\n'), data({ a: [{ '': null }], b: [{ '': null }], c: [{ '': null }, 'd'] })],
   ['a `? :` then a scalar in a flow list', fm('a: [? :x]\n'), ERROR],
   ['a `?` where a flow pair\'s value is expected', fm('a: [".>":?_]\n'), ERROR],
+  ['a block scalar ended by a comment indented less than its leading blank lines', fm('a: >+\n   \n\n  #\nb: 1\nc: |-\n    \n  # c\n\n # d\nd:\n  - |+\n     \n\n    # e\n  - 2\n'), data({ a: '\n\n', b: 1, c: '', d: ['\n\n', 2] })],
+  ['a block scalar ended by a less indented line that is no comment', fm('a: >+\n   \n\n  x\n'), ERROR],
   ['a quoted value continued on a line at column 0', fm('foo: "bar\nbaz"\n'), data({ foo: 'bar baz' })],
   ['a quoted value continued on a line indented less than its key', fm("  tag: 'x\n y'\n b: 1\n"), data({ tag: 'x y' })],
   ['a quoted value over lines: escaped breaks, blank lines, escapes', fm('a: "a \\\n  b\\\n\n c\\x41\n\n\n  d"\n'), data({ a: 'a b\ncA\n\nd' })],

@@ -82,9 +82,11 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
  * escaped (`'''`, `"a\"`: `yaml` ends it at a less indented line and takes that quote for the closing one), a
  * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on), and a block
  * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
- * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not.
+ * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not; and
+ * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended).
  */
-export function libyamlReading(yaml: string, doc: Document, folded: readonly number[] = []): LibyamlError | undefined {
+export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string> } = {}): LibyamlError | undefined {
+  const folded = view.folded ?? [];
   let bad: LibyamlError | undefined;
   visit(doc, { Map(_k, map) {
     if (bad || map.flow) return;
@@ -115,7 +117,7 @@ export function libyamlReading(yaml: string, doc: Document, folded: readonly num
     if (!n.range || bad) return;
     const [s, e] = n.range;
     if ((n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) && typeof n.value === 'string' && /^\n*$/.test(n.value)) {
-      const v = blankBlock(yaml, s, path);
+      const v = view.blocks?.get(s) ?? blankBlock(yaml, s, path);
       if (v !== undefined) n.value = v;
     }
     if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) {

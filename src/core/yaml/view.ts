@@ -11,10 +11,12 @@ import type { LibyamlError } from './libyaml';
  * and `libyamlReading` gives them libyaml's value). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
-export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[] } {
-  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n/.test(src)) return { text: src };
+export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string> } {
+  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
+  // Block scalars whose value libyaml reads otherwise (their header's offset → the value).
+  const blocks = new Map<number, string>();
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -98,6 +100,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       const lineStart = src.lastIndexOf('\n', i) + 1;
       let parent = 0;
       while (src.charCodeAt(lineStart + parent) === 32) parent++;
+      const header = src.slice(i + 1, j);
+      const ended = /[0-9]/.test(header) ? undefined : commentEndsBlock(src, j, parent, out, header.includes('+'));
+      if (ended !== undefined) blocks.set(i, ended);
       let next = src.indexOf('\n', j);
       while (next >= 0) {
         let k = next + 1;
@@ -160,10 +165,44 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
-  return { text: out.join(''), folded };
+  return { text: out.join(''), folded, blocks };
 }
 
 const NONE = -2;
+
+/**
+ * libyaml takes a block scalar's undetected indentation from its leading blank lines: when the first line with text
+ * is a comment indented less than those and more than the scalar's parent, the scalar ends before it (empty; with `+`,
+ * the blank lines' breaks) and the comment is a comment. `yaml` reports an error there. Blanks that comment and those
+ * after it (up to a line indented no deeper than the parent) in `out`, and gives libyaml's value; undefined otherwise.
+ */
+function commentEndsBlock(src: string, from: number, parent: number, out: string[], keep: boolean): string | undefined {
+  let pos = src.indexOf('\n', from) + 1;
+  let max = 0;
+  let breaks = 0;
+  for (; pos > 0; breaks++) {
+    const nl = src.indexOf('\n', pos);
+    const text = src.slice(pos, nl < 0 ? src.length : nl).replace(/\r$/, '');
+    if (!/^ *$/.test(text) || nl < 0) break;
+    max = Math.max(max, text.length);
+    pos = nl + 1;
+  }
+  let k = pos;
+  while (src.charCodeAt(k) === 32) k++;
+  if (pos === 0 || src[k] !== '#' || k - pos >= max || k - pos <= parent) return undefined;
+  const comments: number[] = [];
+  for (let q = pos; q < src.length;) {
+    let w = q;
+    while (src.charCodeAt(w) === 32) w++;
+    if (src[w] === '#') comments.push(w);
+    else if (w < src.length && src[w] !== '\n' && src[w] !== '\r') { if (w - q > parent) return undefined; break; }
+    const nl = src.indexOf('\n', q);
+    if (nl < 0) break;
+    q = nl + 1;
+  }
+  for (const c of comments) for (let t = c; t < src.length && !isBreak(src.charCodeAt(t)); t++) out[t] = ' ';
+  return keep ? '\n'.repeat(breaks) : '';
+}
 
 // What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
 const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
