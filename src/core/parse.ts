@@ -146,7 +146,9 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
       if (next) return none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end });
       return { ...prefix, dropped: offset + rootEnd };
     }
-    rootEnd = indentedRootEnd(src, cut, rootEnd + 1);
+    // Only an unclosed quoted scalar or flow collection may run on past that line.
+    const e = prefix.errors[0];
+    rootEnd = e.code === 'MISSING_CHAR' || /^Flow (?:sequence|map)/.test(e.message) ? indentedRootEnd(src, cut, rootEnd + 1) : undefined;
   }
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
   if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
