@@ -2,10 +2,12 @@
 import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
-import { directiveError, firstDocumentEnd, indentedRootEnd, nextTokenError } from './yaml/stream';
+import { directiveError, firstDocumentEnd, indentedRootEnd } from './yaml/stream';
+import { nextTokenError } from './yaml/tokens';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
-import { controlCharacter, leadingTab, libyamlView, libyamlReading } from './yaml/libyaml';
+import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
+import { libyamlView } from './yaml/view';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -135,14 +137,18 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   // An indented first line: when the lines above the first line indented less read as a block collection, that is
   // Psych's whole first document, once the next token scans (a quoted scalar or flow collection running on past
   // that line makes the prefix fail here: the whole text is read then, as libyaml does).
-  const rootEnd = indentedRootEnd(src, cut);
-  if (rootEnd !== undefined) {
+  // (A scalar or collection may run on over several such lines: the next few are tried; the tries are bounded.)
+  let rootEnd = indentedRootEnd(src, cut);
+  for (let tries = 0; rootEnd !== undefined && tries < 4; tries++) {
     const prefix = parseYaml(src.slice(0, rootEnd), offset);
     if (prefix.errors.length === 0) {
       const next = nextTokenError(src, rootEnd);
       if (next) return none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end });
       return { ...prefix, dropped: offset + rootEnd };
     }
+    // Only an unclosed quoted scalar or flow collection may run on past that line.
+    const e = prefix.errors[0];
+    rootEnd = e.code === 'MISSING_CHAR' || /^Flow (?:sequence|map)/.test(e.message) ? indentedRootEnd(src, cut, rootEnd + 1) : undefined;
   }
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
   if (directive) return none({ message: `YAML directive: ${directive}.`, code: 'BAD_DIRECTIVE', start: offset + cut, end: offset + Math.max(cut + 1, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1) });
@@ -160,7 +166,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));
   const tab = errors.length === 0 ? leadingTab(first, doc) : undefined;
   if (tab) errors.push({ message: tab.message, code: 'TAB', start: offset + tab.start, end: offset + tab.end });
-  const unread = errors.length === 0 ? libyamlReading(first, doc) : undefined;
+  const unread = errors.length === 0 ? libyamlReading(first, doc, view) : undefined;
   if (unread) errors.push({ message: unread.message, code: 'LIBYAML', start: offset + unread.start, end: offset + unread.end });
   const duplicates = errors.length === 0 ? duplicateKeys(doc.contents, first, offset) : [];
   let data: Record<string, unknown> = Object.create(null);

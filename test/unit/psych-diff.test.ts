@@ -12,7 +12,7 @@ const N = Number(process.env.POSTDESK_PSYCH_CASES ?? 20000);
 /**
  * The generator's seeds: two fixed ones (each 20,000 cases, all agreeing), so that `npm test` does not rest on one
  * lucky seed and a failure replays; POSTDESK_PSYCH_SEED=<n> runs that seed instead (`random`: a new one, printed).
- * Other seeds still find rare shapes (about 1 in 30,000 cases) listed in docs/yaml-leniency.md.
+ * Seeds 1 to 40 all agree (measured; docs/yaml-leniency.md lists the shapes the generator leaves out).
  */
 const SEEDS = process.env.POSTDESK_PSYCH_SEED
   ? [process.env.POSTDESK_PSYCH_SEED === 'random' ? Math.floor(Math.random() * 0x7fffffff) : Number(process.env.POSTDESK_PSYCH_SEED)]
@@ -53,7 +53,7 @@ describe('Psych differential', function () {
     assert.deepEqual(bad, []);
   });
 
-  it('agrees with Psych on at least 170 (issue: 148) of the YAML test suite\'s 172 error cases, wrapped as front matter', function () {
+  it('agrees with Psych on all (issue: at least 148) of the YAML test suite\'s 172 error cases, wrapped as front matter', function () {
     const dir = path.join(projectRoot, '..', 'shared', 'yaml-errors');
     if (!fs.existsSync(dir)) { console.warn(`    SKIPPED: ${dir} is not there`); this.skip(); }
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -62,6 +62,6 @@ describe('Psych differential', function () {
     const agreeing = files.length - bad.length;
     console.log(`    yaml-errors: ${agreeing} of ${files.length} agree with Psych`);
     if (process.env.POSTDESK_PSYCH_SHOW) console.log(bad.join('\n'));
-    assert.ok(agreeing >= 170, `${agreeing} of ${files.length} agree:\n${bad.join('\n')}`);
+    assert.ok(agreeing >= 172, `${agreeing} of ${files.length} agree:\n${bad.join('\n')}`);
   });
 });

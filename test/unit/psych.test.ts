@@ -100,6 +100,28 @@ const CASES: [string, string, Reading][] = [
   ['a tab starting a comment line', fm('title: a\n\t# c\n'), ERROR],
   ['a quoted value continued on a tab-indented line', fm('title: "bar\n\tbaz"\n'), data({ title: 'bar baz' })],
   ['a lone CR is a line break', fm('title: a\rlayout: b\n'), data({ title: 'a', layout: 'b' })],
+  // Found by seeds 3 to 40 of the generator (psych-diff.test.ts): libyaml's scanner after an indented first document.
+  ['an indented first line, then an anchor and a second token on its line', fm('    title: x\n&b\t&\ufeffz\n'), ERROR],
+  ['an indented first line, then a flow list holding a `|`', fm('   a: x\n[|%~\n'), ERROR],
+  ['an indented first line, then a flow plain scalar with `:]`', fm('    a: x\n  [-y:]\t\n'), ERROR],
+  ['an indented first line, then a flow plain scalar running on to a `:,`', fm('    a: x\n  [b\n\n  c:,]\n'), ERROR],
+  ['an indented first line, then a block scalar whose indentation holds a tab', fm('   a: x\n  >1 \n\t\nb: y\n'), ERROR],
+  ['an indented first line, then a block scalar whose first blank line holds a tab', fm('   a: x\n  |#c\n \t\n'), ERROR],
+  ['an indented first line, then a flow list over two lines and a key', fm('   a: x\n  [b,\n c] d: e\n'), data({ a: 'x' })],
+  // The `yaml` package's reading made libyaml's: a plain scalar's next line, tags, blank block scalars, `?` in a flow list.
+  ['a plain scalar\'s next line may start with a quote', fm("a: x\n  \"1a>*!=\nb:  ''#c\n"), data({ a: 'x "1a>*!=', b: '' })],
+  ['a plain scalar\'s next line may start with `&` and hold a `!`', fm("author: 9\n &%0'\t!_>Z\n"), data({ author: "9 &%0'\t!_>Z" })],
+  ['a tag whose handle is `!` may hold `\'` and `!`', fm("layout: !'!Z\n  1.\nb: &a !1.&!E x\nc: !'!\n"), data({ layout: 1, b: 'x', c: null })],
+  ['a `|2` block scalar whose lines hold only blanks', fm('   E1: |2\n      \n   \n'), data({ E1: ' \n' })],
+  ['`|+2` and `>-1` block scalars whose lines hold only blanks', fm('a: |+2\n   \n\nb: >-1\n  \n \n   \n\n'), data({ a: ' \n\n', b: ' \n\n  ' })],
+  ['a `?` in a flow list whose `,` the parser skips', fm('a: [?,:\t]  #c\nb: [?,]\nc: [?,,d]\n'), data({ a: [{ '': null }], b: [{ '': null }], c: [{ '': null }, 'd'] })],
+  ['a `? :` then a scalar in a flow list', fm('a: [? :x]\n'), ERROR],
+  ['a `?` where a flow pair\'s value is expected', fm('a: [".>":?_]\n'), ERROR],
+  ['a block scalar ended by a comment indented less than its leading blank lines', fm('a: >+\n   \n\n  #\nb: 1\nc: |-\n    \n  # c\n\n # d\nd:\n  - |+\n     \n\n    # e\n  - 2\n'), data({ a: '\n\n', b: 1, c: '', d: ['\n\n', 2] })],
+  ['a block scalar ended by a less indented line that is no comment', fm('a: >+\n   \n\n  x\n'), ERROR],
+  ['a quoted value continued on a line at column 0', fm('foo: "bar\nbaz"\n'), data({ foo: 'bar baz' })],
+  ['a quoted value continued on a line indented less than its key', fm("  tag: 'x\n y'\n b: 1\n"), data({ tag: 'x y' })],
+  ['a quoted value over lines: escaped breaks, blank lines, escapes', fm('a: "a \\\n  b\\\n\n c\\x41\n\n\n  d"\n'), data({ a: 'a b\ncA\n\nd' })],
   ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
 ];
 

@@ -1,4 +1,4 @@
-// What libyaml (Psych's scanner) rejects and the `yaml` package accepts: control characters, tabs that start a line.
+// What libyaml (Psych's scanner) rejects and the `yaml` package accepts, read from the Document: control characters, tabs that start a line, unclosed quotes, keyless values.
 import { isCollection, isPair, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, type Document, type Node } from 'yaml';
 import { PsychError, resolvePlain } from './resolve';
 
@@ -82,9 +82,11 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
  * escaped (`'''`, `"a\"`: `yaml` ends it at a less indented line and takes that quote for the closing one), a
  * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on), and a block
  * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
- * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not.
+ * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not; and
+ * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended).
  */
-export function libyamlReading(yaml: string, doc: Document): LibyamlError | undefined {
+export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string> } = {}): LibyamlError | undefined {
+  const folded = view.folded ?? [];
   let bad: LibyamlError | undefined;
   visit(doc, { Map(_k, map) {
     if (bad || map.flow) return;
@@ -104,6 +106,9 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     const key = n.type === Scalar.PLAIN && !bad ? flowKey(n, k, path) : undefined;
     if (key && 'error' in key) { bad = key.error; return undefined; }
     if (key) return key.node;
+    if (folded.length && n.range && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && folded.includes(n.range[0])) {
+      n.value = n.source = foldQuoted(yaml.slice(n.range[0], n.range[1]).trimEnd());
+    }
     if (typeof n.tag === 'string' && /^!(?:[^!]|$)/.test(n.tag)) {
       const v = resolvePlain(String(n.source ?? n.value ?? ''));
       if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
@@ -111,6 +116,10 @@ export function libyamlReading(yaml: string, doc: Document): LibyamlError | unde
     }
     if (!n.range || bad) return;
     const [s, e] = n.range;
+    if ((n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) && typeof n.value === 'string' && /^\n*$/.test(n.value)) {
+      const v = view.blocks?.get(s) ?? blankBlock(yaml, s, path);
+      if (v !== undefined) n.value = v;
+    }
     if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) {
       const closed = n.type === Scalar.QUOTE_DOUBLE ? CLOSED_DOUBLE : CLOSED_SINGLE;
       if (!closed.test(yaml.slice(s, e))) bad = { message: 'This quoted value is not closed: its last quote is escaped (libyaml, and so Jekyll, cannot read it).', start: s, end: e };
@@ -134,12 +143,15 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   const parent = path[path.length - 1];
   let coll: unknown;
   for (let i = path.length - 1; i >= 0 && coll === undefined; i--) if (isCollection(path[i] as Node)) coll = path[i];
-  if (!(coll as { flow?: boolean } | undefined)?.flow || !(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
+  if (!(coll as { flow?: boolean } | undefined)?.flow) return undefined;
+  const r = n.range ?? [0, 1, 1];
+  // Where a flow pair's value is expected, libyaml's parser finds a key indicator: no node.
+  if (isPair(parent) && k === 'value') return { error: { message: 'A `?` starts this value in a flow collection: libyaml reads a key indicator there, and no value (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
+  if (!(isSeq(parent) || (isPair(parent) && k === 'key'))) return undefined;
   const rest = src.slice(1);
   // `?'a'`, `?"a"`: the key is that quoted scalar (one without escapes).
   const quoted = /^'((?:[^'\n]|'')*)'$|^"([^"\\\n]*)"$/.exec(rest);
   const v = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
-  const r = n.range ?? [0, 1, 1];
   if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
   n.value = v;
   n.source = rest;
@@ -149,6 +161,80 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   map.items.push(new Pair(n, new Scalar(null)));
   map.range = [r[0], r[1], r[2]];
   return { node: map as unknown as Node };
+}
+
+/**
+ * A block scalar with an indentation indicator whose lines hold only spaces (`key: |2` then `   `): libyaml keeps the
+ * spaces past its indentation (the enclosing block collection's column plus the indicator) as text, `" \n"`; `yaml`
+ * reads empty lines. libyaml's value (literal and folded alike: such lines are never folded), or undefined when no
+ * line holds more spaces than that indentation.
+ */
+function blankBlock(yaml: string, start: number, path: readonly unknown[]): string | undefined {
+  const m = /^[|>]([-+]?)([1-9])([-+]?)/.exec(yaml.slice(start, start + 4));
+  if (!m) return undefined;
+  let coll: Node | undefined;
+  for (let i = path.length - 1; i >= 0 && !coll; i--) if (isCollection(path[i] as Node)) coll = path[i] as Node;
+  if (!coll?.range || (coll as { flow?: boolean }).flow) return undefined;
+  const indent = coll.range[0] - (yaml.lastIndexOf('\n', coll.range[0] - 1) + 1) + Number(m[2]);
+  const widths: number[] = [];
+  for (let pos = yaml.indexOf('\n', start) + 1; pos > 0 && pos < yaml.length;) {
+    const nl = yaml.indexOf('\n', pos);
+    const text = yaml.slice(pos, nl < 0 ? yaml.length : nl).replace(/\r$/, '');
+    if (!/^ *$/.test(text)) {
+      if (/^ */.exec(text)![0].length >= indent) return undefined;
+      break;
+    }
+    widths.push(text.length);
+    pos = nl + 1;
+  }
+  let last = -1;
+  widths.forEach((w, i) => { if (w > indent) last = i; });
+  if (last < 0) return undefined;
+  const text = widths.slice(0, last + 1).map((w) => ' '.repeat(Math.max(0, w - indent))).join('\n');
+  const chomp = m[1] || m[3];
+  return chomp === '-' ? text : chomp === '+' ? text + '\n'.repeat(widths.length - last) : `${text}\n`;
+}
+
+const ESCAPED: Record<string, string> = { 0: '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+/**
+ * A quoted scalar's value as libyaml's scan_flow_scalar builds it from its source (quotes included): escapes
+ * decoded, and at each line break the blanks around it dropped, one break folded to a space, more kept as `\n`s
+ * (an escaped break joins the lines).
+ */
+export function foldQuoted(raw: string): string {
+  const q = raw[0];
+  const body = raw.slice(1, -1);
+  const brk = (k: number) => (body[k] === '\r' ? (body[k + 1] === '\n' ? 2 : 1) : body[k] === '\n' || body[k] === '\x85' || body[k] === '\u2028' || body[k] === '\u2029' ? 1 : 0);
+  let out = '';
+  let i = 0;
+  while (i < body.length) {
+    let leading = false;
+    while (i < body.length && body[i] !== ' ' && body[i] !== '\t' && !brk(i)) {
+      if (q === "'" && body[i] === "'") { out += "'"; i += 2; continue; }
+      if (q === '"' && body[i] === '\\') {
+        const b = brk(i + 1);
+        if (b) { i += 1 + b; leading = true; break; }
+        const e = body[i + 1];
+        const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        out += digits ? String.fromCodePoint(parseInt(body.slice(i + 2, i + 2 + digits), 16)) : ESCAPED[e] ?? e;
+        i += 2 + digits;
+        continue;
+      }
+      out += body[i++];
+    }
+    let whitespace = '';
+    let leadingBreak = '';
+    let trailing = '';
+    while (i < body.length && (body[i] === ' ' || body[i] === '\t' || brk(i))) {
+      const b = brk(i);
+      if (!b) { if (!leading) whitespace += body[i]; i++; continue; }
+      if (!leading) { whitespace = ''; leadingBreak = '\n'; leading = true; } else trailing += '\n';
+      i += b;
+    }
+    out += leading ? (leadingBreak ? (trailing || ' ') : trailing) : whitespace;
+  }
+  return out;
 }
 
 // A whole quoted scalar: escapes (`\x`, `''`) never end it.
@@ -168,140 +254,6 @@ function blockIndent(yaml: string, start: number, end: number): [number, number]
     pos = yaml.indexOf('\n', pos) + 1;
   }
   return [1, end];
-}
-
-/**
- * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
- * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
- * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
- * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
- * indent a quoted scalar's continuation line become spaces. And the
- * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
- */
-export function libyamlView(src: string): { text: string; error?: LibyamlError } {
-  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t/.test(src)) return { text: src };
-  const out = src.split('');
-  const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
-  // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
-  let prev = 10;
-  let flow = 0;
-  // The character before was a flow indicator read as one.
-  let flowMark = false;
-  // The outermost flow collection opened after `: `/`- ` (not at a line start, where it may be a plain scalar's text).
-  let flowAfterIndicator = false;
-  // The open flow collections' first characters, innermost last.
-  const opened: number[] = [];
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
-    if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
-    if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
-    const scalarStart = prev === 10 || prev === 32 || (flow > 0 && (prev === 91 || prev === 123 || prev === 44));
-    if ((c === 34 || c === 39) && scalarStart) {
-      let j = i + 1;
-      for (; j < src.length; j++) {
-        const d = src.charCodeAt(j);
-        if (c === 34 && d === 92) j++;
-        else if (d === c) { if (c === 39 && src.charCodeAt(j + 1) === 39) j++; else break; }
-        // A continuation line's leading tabs are folded away by both; `yaml` only wants them as spaces.
-        else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
-      }
-      if (src.charCodeAt(j + 1) === 35) blank(j + 1);
-      i = j;
-      prev = 0;
-      continue;
-    }
-    if ((c === 38 || c === 33) && scalarStart) {
-      // An anchor or tag: a scalar may still start after it. libyaml scans a tag more strictly than `yaml`.
-      // (Elsewhere a `!` may be text: a plain scalar's next line, or a `[` this view takes for a flow collection.)
-      const tag = c === 33 && (prev === 32 || (flow > 0 && flowAfterIndicator)) ? scanTag(src, i, flow > 0) : undefined;
-      if (tag && 'error' in tag) return { text: src, error: tag.error };
-      if (tag) i = tag.end - 1;
-      else while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
-      prev = 32;
-      continue;
-    }
-    if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
-      let j = i + 1;
-      while (/[-+0-9]/.test(src[j] ?? '')) j++;
-      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
-      if (src.charCodeAt(j) === 35 && prev !== 10) blank(j);
-      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
-      const lineStart = src.lastIndexOf('\n', i) + 1;
-      let parent = 0;
-      while (src.charCodeAt(lineStart + parent) === 32) parent++;
-      let next = src.indexOf('\n', j);
-      while (next >= 0) {
-        let k = next + 1;
-        while (src.charCodeAt(k) === 32) k++;
-        if (k < src.length && !isBreak(src.charCodeAt(k)) && k - (next + 1) <= parent) break;
-        next = src.indexOf('\n', next + 1);
-      }
-      i = next < 0 ? src.length : next;
-      prev = 10;
-      continue;
-    }
-    // libyaml takes a `#` right after a flow indicator (`[x]#c`, `{a}#c`, `[a,#c`) for a comment; `yaml` wants a blank.
-    // (Only in a collection opened after an indicator: a line starting with `[`/`{` may be a plain scalar's next line.)
-    if (c === 35 && flowMark && flowAfterIndicator) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
-    flowMark = false;
-    if (c === 35 && (prev === 10 || prev === 32 || prev === 0)) {
-      // A comment runs to the end of the line (an LS ends it too).
-      while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
-      continue;
-    }
-    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
-      return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
-    }
-    // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of, and a `?` with no key
-    // after it skips the `,`/`]` that follows (`[?]`, `[a, :]`, `[: x]`): both are errors.
-    if ((c === 58 || c === 63) && flow > 0 && flowAfterIndicator && (prev === 91 || prev === 44) && opened[opened.length - 1] === 91) {
-      let j = i + 1;
-      while (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9) j++;
-      const next = src[j] ?? '';
-      if (c === 58 ? j > i + 1 || /[,[\]{}\n\r]/.test(src[i + 1] ?? '') : /[,\]]/.test(next)) {
-        return { text: src, error: { message: c === 58 ? "A ':' opens an entry of a flow list: libyaml (and so Jekyll) finds no key for it and cannot read it." : "A '?' with no key after it in a flow list: libyaml (and so Jekyll) cannot read it.", start: i, end: i + 1 } };
-      }
-    }
-    // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
-    if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
-    // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
-    prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
-  }
-  return { text: out.join('') };
-}
-
-// What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
-const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
-
-/**
- * libyaml's scan of the tag at `src[i]` (`!`, `!x`, `!!str`, `!<…>`): the offset after it, or the error Psych raises: a
- * named handle (`!a!b`: no `%TAG` can precede front matter), `!!` without a suffix, a `%` not followed by two hex
- * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
- */
-export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
-  const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
-  let j = i + 1;
-  if (src[j] === '<') {
-    j++;
-    while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
-    if (src[j] !== '>' || j === i + 2) return fail("Did not find the expected '>' while scanning a tag");
-    j++;
-  } else {
-    while (j < src.length && /[0-9A-Za-z_-]/.test(src[j])) j++;
-    if (src[j] === '!') {
-      if (j > i + 1) return fail('Found undefined tag handle');
-      j++;
-      if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
-    }
-    for (; j < src.length && URI_CHAR.test(src[j]); j++) {
-      if (src[j] === '%' && !/^[0-9A-Fa-f]{2}$/.test(src.slice(j + 1, j + 3))) return fail('Did not find URI escaped octet');
-    }
-  }
-  const after = src.charCodeAt(j);
-  if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
-  return { end: j };
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
