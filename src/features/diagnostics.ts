@@ -34,11 +34,9 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
     this._register(ws.onDidChangePosts(({ changed, removed }) => {
       for (const e of changed) this.pending.set(e.uri.toString(), e);
       for (const u of removed) this.pending.set(u.toString(), u);
-      // An open document's problems go out at once, in a message of their own (not behind up to 500 ms of the
-      // scan's); the scan's are sent in fewer, larger messages.
-      if (!ws.scanState().scanning) { this.flush(); return; }
-      if (changed.some((e) => e.version !== undefined)) this.flush((e) => !(e instanceof vscode.Uri) && e.version !== undefined);
-      if (this.pending.size) this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+      // An open document's problems go out at once; the scan's are sent in fewer, larger messages.
+      if (changed.some((e) => e.version !== undefined) || !ws.scanState().scanning) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }));
     this._register(ws.onDidChangeScan((st) => { if (!st.scanning) this.flush(); }));
     this._register({ dispose: () => clearTimeout(this.timer) });
@@ -50,19 +48,19 @@ export class PostDiagnostics extends Disposable implements ProblemStore {
     void s.sites.ready().then(() => this.publishConfigs());
   }
 
-  /** Publishes the pending changes (those `only` picks, or all) in one `set`. */
-  private flush(only?: (e: PostEntry | vscode.Uri) => boolean): void {
-    if (!only) { clearTimeout(this.timer); this.timer = undefined; }
+  /** Publishes the pending changes in one `set`. */
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const scope = this.scope();
     const sets: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-    for (const [key, e] of this.pending) {
-      if (only && !only(e)) continue;
-      this.pending.delete(key);
+    for (const e of this.pending.values()) {
       if (e instanceof vscode.Uri) { this.published.delete(e.toString()); sets.push([e, undefined]); continue; }
       if (!e.validated || (scope === 'open' && !this.isOpen(e.uri))) { if (this.published.delete(e.uri.toString())) sets.push([e.uri, undefined]); continue; }
       this.published.set(e.uri.toString(), e);
       sets.push([e.uri, this.toDiagnostics(e)]);
     }
+    this.pending.clear();
     if (sets.length) { this.collection.set(sets); this.emitter.fire(sets.map(([u]) => u)); }
   }
 

@@ -41,11 +41,6 @@ export interface ScanTarget {
   forget(uri: vscode.Uri): boolean;
   /** Tells the features. */
   fire(change: PostsChange): void;
-  /**
-   * Undefined when no open document has an edit waiting for its analysis; else resolves once every such edit's
-   * problems were published. The scan waits on it between time slices: a keystroke never queues behind it.
-   */
-  editsSettled(): Promise<void> | undefined;
 }
 
 /** Posts read and analysed per batch (one change event each). */
@@ -56,11 +51,6 @@ const READ_AHEAD = 4;
 
 const yieldNow = () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
-/** Waits while an open document's edit is pending (ordering: its problems first, then more of the scan). */
-async function afterEdits(t: ScanTarget): Promise<void> {
-  for (let w = t.editsSettled(); w; w = t.editsSettled()) await w;
-}
-
 /** Reads the posts among `uris` (the others read as undefined), all at once. */
 export function readCandidates(t: ScanTarget, uris: readonly vscode.Uri[]): Promise<{ uri: vscode.Uri; read: Read | undefined }[]> {
   return Promise.all(uris.map(async (uri) => ({ uri, read: t.isCandidate(uri) ? await readPost(uri) : undefined })));
@@ -70,8 +60,6 @@ export function readCandidates(t: ScanTarget, uris: readonly vscode.Uri[]): Prom
 export async function analyzeBatch(t: ScanTarget, batch: { uri: vscode.Uri; read: Read | undefined }[], stale: () => boolean): Promise<boolean> {
   const changed: PostEntry[] = [];
   const removed: vscode.Uri[] = [];
-  await afterEdits(t);
-  if (stale()) return false;
   let slice = performance.now();
   for (const { uri, read } of batch) {
     if (t.isOpen(uri)) continue;
@@ -79,7 +67,6 @@ export async function analyzeBatch(t: ScanTarget, batch: { uri: vscode.Uri; read
     if (e) changed.push(e); else if (t.forget(uri)) removed.push(uri);
     if (performance.now() - slice > SLICE_MS) {
       await yieldNow();
-      await afterEdits(t);
       slice = performance.now();
       if (stale()) return false;
     }
@@ -99,8 +86,6 @@ export async function scanFiles(t: ScanTarget, todo: readonly vscode.Uri[], seen
   const ahead = Array.from({ length: READ_AHEAD }, (_, k) => readBatch(k * BATCH));
   for (let i = 0; i < todo.length; i += BATCH) {
     const batch = await ahead.shift()!;
-    // No more reads are started while a keystroke's analysis is pending.
-    await afterEdits(t);
     if (stale()) return false;
     ahead.push(readBatch(i + READ_AHEAD * BATCH));
     for (const { uri } of batch) seen.add(uri.toString());

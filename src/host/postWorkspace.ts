@@ -6,7 +6,6 @@ import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
 import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
 import { isValidated } from '../core/validate';
 import { Disposable } from '../util/dispose';
-import { EditGate } from './editGate';
 import { analyzeText } from './postAnalysis';
 import { postFiles } from './postDiscovery';
 import { analyzeBatch, BATCH, readCandidates, scanFiles, type PostEntry, type PostsChange, type ScanState, type ScanTarget } from './postScan';
@@ -36,8 +35,6 @@ export class PostWorkspace extends Disposable {
   readonly onDidChangeFile = this.fileEmitter.event;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pending = new Map<string, vscode.Uri>();
-  /** Open documents with an edit whose analysis is not published yet (debounce running or analysis queued). */
-  private readonly edits = new EditGate();
   private draining: Promise<void> | undefined;
   private generation = 0;
   private state: ScanState = { scanning: false, done: 0, total: 0 };
@@ -59,7 +56,6 @@ export class PostWorkspace extends Disposable {
     unreadable: (u, why) => this.unreadable(u, why),
     forget: (u) => this.forget(u),
     fire: (c) => this.postsEmitter.fire(c),
-    editsSettled: () => this.edits.settled(),
   };
 
   constructor(private readonly sites: SiteService, private readonly output: vscode.LogOutputChannel) {
@@ -76,7 +72,7 @@ export class PostWorkspace extends Disposable {
     this._register(watcher.onDidCreate((u) => { this.fileEmitter.fire(u); this.onDisk(u, false); }));
     this._register(watcher.onDidChange((u) => { this.fileEmitter.fire(u); this.onDisk(u, false); }));
     this._register(watcher.onDidDelete((u) => { this.fileEmitter.fire(u); this.onDisk(u, true); }));
-    this._register({ dispose: () => { this.generation++; for (const t of this.timers.values()) clearTimeout(t); this.edits.clear(); } });
+    this._register({ dispose: () => { this.generation++; for (const t of this.timers.values()) clearTimeout(t); } });
     void sites.ready().then(() => { for (const d of ws.textDocuments) this.analyzeDocument(d); });
     void this.rescan();
   }
@@ -185,27 +181,19 @@ export class PostWorkspace extends Disposable {
     if (!doc.isClosed) this.analyzeDocument(doc);
   }
 
-  /**
-   * Debounced analysis of an edited document; a run for an older version is dropped. Until its problems are
-   * published, the scan pauses between its time slices (`editsSettled`).
-   */
+  /** Debounced analysis of an edited document; a run for an older version is dropped. */
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    // Only a post's edit holds the scan (not an output channel's or a settings file's).
-    if (this.isCandidate(doc.uri)) this.edits.add(key);
     const version = doc.version;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (doc.isClosed || doc.version !== version) { this.edits.settle(key); return; }
-      void this.fromDocument(doc).finally(() => this.edits.settle(key));
+      if (!doc.isClosed && doc.version === version) void this.fromDocument(doc);
     }, DEBOUNCE_MS));
   }
 
   private closed(doc: vscode.TextDocument): void {
     clearTimeout(this.timers.get(doc.uri.toString()));
-    this.timers.delete(doc.uri.toString());
-    this.edits.settle(doc.uri.toString());
     // Back to what is on disk (an unsaved edit is gone).
     if (this.get(doc.uri)) this.queue(doc.uri);
   }
