@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import esbuild from 'esbuild';
-import { ROOT, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/lib/vscode.mjs';
+import { ROOT } from '../scripts/lib/vscode.mjs';
+import { runInHost } from './host-run.mjs';
 
 /**
  * Opens `site` in real VS Code with an empty development extension and bench/memory-control-host.ts as its test
@@ -14,35 +14,18 @@ import { ROOT, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/l
 export async function memoryControl(site, log = () => {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-memory-'));
   try {
-    const outDir = path.join(ROOT, 'bench', 'out', 'memory-control');
-    await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'memory-control-host.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(outDir, 'index.js'), external: ['vscode'], logLevel: 'silent' });
     const ext = path.join(work, 'ext');
     fs.mkdirSync(ext);
     fs.writeFileSync(path.join(ext, 'package.json'), JSON.stringify({ name: 'memory-control', publisher: 'bench', version: '0.0.0', engines: { vscode: '*' } }));
     const problems = path.join(work, 'problems.json');
     const check = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--format', 'json'], { cwd: site, maxBuffer: 1 << 30 });
     fs.writeFileSync(problems, check.stdout);
-    const resultsFile = path.join(work, 'results.json');
     const snap = process.env.POSTDESK_BENCH_HEAPSNAP ? { POSTDESK_BENCH_HEAPSNAP: path.resolve(`${process.env.POSTDESK_BENCH_HEAPSNAP}.control`) } : {};
-    const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, POSTDESK_BENCH_PROBLEMS: problems, ...snap } });
-    const { context, close } = await launchBrowser();
-    try {
-      const page = context.pages()[0] ?? await context.newPage();
-      await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ext, extensionTestsPath: outDir }));
-      const end = Date.now() + 15 * 60 * 1000;
-      while (!fs.existsSync(resultsFile)) {
-        if (Date.now() > end) throw new Error('the memory control run gave no results in 15 minutes');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-      log(`memory control: ${JSON.stringify(r).slice(0, 800)}`);
-      if (r.error) throw new Error(r.error.split('\n')[0]);
-      if (r.postDeskLoaded) throw new Error('Post Desk was loaded in the control host');
-      return r;
-    } finally {
-      await close();
-      await server.stop();
-    }
+    const { result: r } = await runInHost({ entry: path.join(ROOT, 'bench', 'memory-control-host.ts'), name: 'memory-control', folder: site, extensionDevelopmentPath: ext, env: { POSTDESK_BENCH_PROBLEMS: problems, ...snap }, minutes: 15 });
+    log(`memory control: ${JSON.stringify(r).slice(0, 800)}`);
+    if (r.error) throw new Error(r.error.split('\n')[0]);
+    if (r.postDeskLoaded) throw new Error('Post Desk was loaded in the control host');
+    return r;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import esbuild from 'esbuild';
 import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/lib/vscode.mjs';
 import { openFile, openWorkbench, runCommand } from '../test/e2e/lib.mjs';
 import { generateSite, tempSiteDir } from './generate.mjs';
+import { runInHost } from './host-run.mjs';
 import { memoryControl, s6cRow } from './memory-control.mjs';
 import { WEB_FOLDER, WEB_SETTINGS, buildWebFolder } from '../scripts/lib/web-integration.mjs';
 
@@ -86,28 +86,13 @@ export async function keystrokeToPreview(sampleSite, log, { web = false, setting
 
 /** T7 (and the real activation / first-diagnostics numbers): bench/host.ts in the extension host, validate.scope `open`. */
 async function hostRun(sampleSite, log) {
-  const outDir = path.join(ROOT, 'bench', 'out', 'host');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'host.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(outDir, 'index.js'), external: ['vscode'], logLevel: 'silent' });
   const site = copySite(sampleSite);
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-host-')), 'host.json');
-  const server = await startCodeServer({ settings: { 'postdesk.validate.scope': 'open' }, env: { POSTDESK_BENCH_RESULTS: resultsFile } });
-  const { context, close } = await launchBrowser();
   try {
-    const page = context.pages()[0] ?? await context.newPage();
-    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: outDir }));
-    const end = Date.now() + 10 * 60 * 1000;
-    while (!fs.existsSync(resultsFile)) {
-      if (Date.now() > end) throw new Error('the extension-host run gave no results in 10 minutes');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    log(`host run: ${JSON.stringify(r).slice(0, 400)}`);
-    return r;
+    const { result } = await runInHost({ entry: path.join(ROOT, 'bench', 'host.ts'), name: 'host', folder: site, settings: { 'postdesk.validate.scope': 'open' } });
+    log(`host run: ${JSON.stringify(result).slice(0, 400)}`);
+    return result;
   } finally {
-    await close();
-    await server.stop();
     fs.rmSync(site, { recursive: true, force: true });
-    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
   }
 }
 
@@ -118,30 +103,17 @@ async function hostRun(sampleSite, log) {
 export async function scaleBench({ posts = Number(process.env.POSTDESK_BENCH_SCALE_POSTS ?? 20000), log = () => {} } = {}) {
   const site = tempSiteDir();
   generateSite(site, { posts });
-  const outDir = path.join(ROOT, 'bench', 'out', 'scale');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'scale-host.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(outDir, 'index.js'), external: ['vscode'], logLevel: 'silent' });
   const checkMs = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', site, '--format', 'json'], { stdio: 'ignore' });
     checkMs.push(performance.now() - t);
   }
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-bench-scale-')), 'scale.json');
   // POSTDESK_BENCH_CPUPROF=file: a CPU profile of the extension host until the first scan ends (bench/scale-host.ts).
   const prof = process.env.POSTDESK_BENCH_CPUPROF ? { POSTDESK_BENCH_CPUPROF: path.resolve(process.env.POSTDESK_BENCH_CPUPROF) } : {};
   if (process.env.POSTDESK_BENCH_HEAPSNAP) prof.POSTDESK_BENCH_HEAPSNAP = path.resolve(process.env.POSTDESK_BENCH_HEAPSNAP);
-  const server = await startCodeServer({ env: { POSTDESK_BENCH_RESULTS: resultsFile, ...prof } });
-  const { context, close } = await launchBrowser();
   try {
-    const page = context.pages()[0] ?? await context.newPage();
-    const opened = Date.now();
-    await page.goto(workbenchUrl(server, site, { extensionDevelopmentPath: ROOT, extensionTestsPath: outDir }));
-    const end = Date.now() + 15 * 60 * 1000;
-    while (!fs.existsSync(resultsFile)) {
-      if (Date.now() > end) throw new Error('the scale run gave no results in 15 minutes');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    const { result: r, opened } = await runInHost({ entry: path.join(ROOT, 'bench', 'scale-host.ts'), name: 'scale', folder: site, env: prof, minutes: 15 });
     log(`scale run: ${JSON.stringify(r).slice(0, 1500)}`);
     if (r.error) throw new Error(r.error.split('\n')[0]);
     const med = (xs) => pct(xs, 0.5);
@@ -161,10 +133,7 @@ export async function scaleBench({ posts = Number(process.env.POSTDESK_BENCH_SCA
       { id: 'S7', what: 'extension host event-loop delay p99 during the scan', a: { label: 'p99', ms: r.scan.loopDelay?.p99 ?? NaN }, target: '≤ 50 ms', met: (r.scan.loopDelay?.p99 ?? Infinity) <= 50, note: `monitorEventLoopDelay: p50 ${r.scan.loopDelay?.p50?.toFixed(1)} ms, max ${r.scan.loopDelay?.max?.toFixed(0)} ms` },
     ];
   } finally {
-    await close();
-    await server.stop();
     fs.rmSync(site, { recursive: true, force: true });
-    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
   }
 }
 
