@@ -8,6 +8,7 @@ import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
 import { libyamlView } from './yaml/view';
+import { rubyKeyString } from './yaml/ruby-key';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -240,8 +241,8 @@ function toSafe(value: unknown, depth = 0): unknown {
   if (depth > 200) return null;
   if (value instanceof Map) {
     const out: Record<string, unknown> = Object.create(null);
-    // Jekyll's data keys as Ruby prints them (`nil.to_s` is empty); later keys win, as in a Ruby Hash.
-    for (const [k, v] of value) out[k === null ? '' : String(k)] = toSafe(v, depth + 1);
+    // Jekyll's data keys as Ruby prints them (`nil.to_s` is empty, a list key is its `inspect`); later keys win, as in a Ruby Hash.
+    for (const [k, v] of value) out[rubyKeyString(k)] = toSafe(v, depth + 1);
     return out;
   }
   if (Array.isArray(value)) return value.map((v) => toSafe(v, depth + 1));

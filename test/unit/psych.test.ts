@@ -123,6 +123,11 @@ const CASES: [string, string, Reading][] = [
   ['a quoted value continued on a line indented less than its key', fm("  tag: 'x\n y'\n b: 1\n"), data({ tag: 'x y' })],
   ['a quoted value over lines: escaped breaks, blank lines, escapes', fm('a: "a \\\n  b\\\n\n c\\x41\n\n\n  d"\n'), data({ a: 'a b\ncA\n\nd' })],
   ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
+  // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
+  ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
+  ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],
+  ['float keys print as Ruby prints floats', fm('1.5: a\n1.0e+20: b\n0.00015: c\n1.5e-05: d\n-2.5e-3: e\n123456789012345.6: f\n'), data({ '1.5': 'a', '1.0e+20': 'b', '0.00015': 'c', '1.5e-05': 'd', '-0.0025': 'e', '123456789012345.6': 'f' })],
+  ['control and separator characters in a list key: escaped as Ruby escapes them', fm('? ["\\u0001\\u0085\\u2028\\e\\u007f\\u0080é#$"]\n: x\n'), data({ ['["\\u0001\u0085\\u2028\\e\\u007F\\u0080é\\#$"]']: 'x' })],
 ];
 
 describe('Psych reading: fixed cases', function () {
