@@ -1,4 +1,4 @@
-// Problems on a virtual workspace: posts never opened (scan through the search provider), the watcher, a quick fix.
+// Problems on a virtual workspace: posts never opened (the scan walks the folders through the file system provider), the watcher, a quick fix.
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import { at, openPost, ours, postDesk, readText, waitRules, writeText } from './util';
