@@ -215,6 +215,7 @@ const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
 export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
   const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
   let j = i + 1;
+  let named = false;
   if (src[j] === '<') {
     j++;
     while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
@@ -223,7 +224,7 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   } else {
     while (j < src.length && /[0-9A-Za-z_-]/.test(src[j])) j++;
     if (src[j] === '!') {
-      if (j > i + 1) return fail('Found undefined tag handle');
+      named = j > i + 1;
       j++;
       if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
     }
@@ -233,6 +234,8 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   }
   const after = src.charCodeAt(j);
   if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
+  // libyaml's scanner reads the whole tag first; only its parser finds that a named handle (`!a!`) is undefined.
+  if (named) return fail('Found undefined tag handle');
   return { end: j };
 }
 
