@@ -123,6 +123,11 @@ const CASES: [string, string, Reading][] = [
   ['a quoted value continued on a line indented less than its key', fm("  tag: 'x\n y'\n b: 1\n"), data({ tag: 'x y' })],
   ['a quoted value over lines: escaped breaks, blank lines, escapes', fm('a: "a \\\n  b\\\n\n c\\x41\n\n\n  d"\n'), data({ a: 'a b\ncA\n\nd' })],
   ['a block list with comments and blank lines', fm('tags:\n  # first\n  - a\n\n  - b # two\ntitle: x\n'), data({ tags: ['a', 'b'], title: 'x' })],
+  // Found by seeds 54 and 57: a BOM at column 0 then a tab; the indentation an indentation indicator gives.
+  ['a BOM at column 0, then a tab (seed 57)', fm('title: x`\n\ufeff\t\na:\n  b: x\n\ufeff \t\n'), ERROR],
+  ['a BOM at column 0, then a tab after a mapping value', fm('a:\n\ufeff\t\n'), ERROR],
+  ['a `|2` block scalar: a tab past its indentation is text (seed 54)', fm('categories: |2\n   x\n\n  \ta\ntags:\n  - |2\n     x\n\n    \ty\nb: 1\n'), data({ categories: ' x\n\n\ta\n', tags: [' x\n\n\ty\n'], b: 1 })],
+  ['a `|2` block scalar in a list: a tab inside its indentation', fm('tags:\n  - |2\n     x\n\n   \ty\nb: 1\n'), ERROR],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],
