@@ -128,6 +128,10 @@ const CASES: [string, string, Reading][] = [
   ['a BOM at column 0, then a tab after a mapping value', fm('a:\n\ufeff\t\n'), ERROR],
   ['a `|2` block scalar: a tab past its indentation is text (seed 54)', fm('categories: |2\n   x\n\n  \ta\ntags:\n  - |2\n     x\n\n    \ty\nb: 1\n'), data({ categories: ' x\n\n\ta\n', tags: [' x\n\n\ty\n'], b: 1 })],
   ['a `|2` block scalar in a list: a tab inside its indentation', fm('tags:\n  - |2\n     x\n\n   \ty\nb: 1\n'), ERROR],
+  ['a block scalar header at the column of the key above it is its value (seed 57)', fm('a:\n|\nb: #c\n\n# d\n>-#e\n  x\n  y\nc:\n|\n x\nd:\n  e:\n  |2\n     z\n'), data({ a: '', b: 'x y', c: 'x\n', d: { e: ' z\n' } })],
+  ['a block scalar header at column 0 after a nested mapping', fm('a:\n  b: 1\n|\n'), ERROR],
+  ['a block scalar header at column 0 after a filled value', fm('a: x\n|\n'), ERROR],
+  ['a quoted scalar at the column of the key above it', fm('a:\n"x"\n'), ERROR],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],

@@ -12,7 +12,7 @@ import type { LibyamlError } from './libyaml';
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
 export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string> } {
-  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n/.test(src)) return { text: src };
+  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n|\n *[|>]/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
   // Block scalars whose value libyaml reads otherwise (their header's offset → the value).
@@ -34,6 +34,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
   // On this line: where it starts, the column of its first token after `- `/`? ` (a key's), that of its last `- `/`? `,
   // whether a `: ` came and something after it; `openKey`: the line before ended with `key:`, that key's column.
   let lineStart = 0, keyCol = -1, dashCol = -1, valueSeen = false, valueFilled = false, openKey = -1, first = true;
+  // The offset of this line's last value indicator `:`, and of that of the line whose key is open.
+  let colon = -1, openColon = -1;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
@@ -44,7 +46,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       while (ls > 0 && !isBreak(src.charCodeAt(ls - 1))) ls--;
       if (plain !== NONE && i - ls > plain && c !== 35 && !(c === 58 && /^[ \t\r\n]?$/.test(src[i + 1] ?? ''))) { prev = 1; continue; }
       plain = NONE;
-      if (c !== 35) { openKey = valueSeen && !valueFilled ? keyCol : -1; lineStart = ls; keyCol = dashCol = -1; valueSeen = valueFilled = false; }
+      if (c !== 35) { openKey = valueSeen && !valueFilled ? keyCol : -1; openColon = colon; lineStart = ls; keyCol = dashCol = -1; valueSeen = valueFilled = false; }
     }
     const inFlow = flow > 0;
     const indicator = (c === 45 || c === 63 || c === 58) && /^[ \t\r\n]?$/.test(src[i + 1] ?? '');
@@ -94,10 +96,15 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
       let j = i + 1;
       while (/[-+0-9]/.test(src[j] ?? '')) j++;
-      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
-      if (src.charCodeAt(j) === 35 && prev !== 10) blank(j);
-      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
       const lineStart = src.lastIndexOf('\n', i) + 1;
+      // A header first on a line at the column of the key left open above it (`key:` then `|`) is that key's value to
+      // libyaml (a block scalar is never a key); `yaml` wants it deeper: it is read on the key's line, what lies between
+      // (breaks, blank and comment lines) made blanks.
+      const keyed = prev === 10 && openKey >= 0 && openColon >= 0 && i - lineStart === openKey;
+      if (keyed) for (let k = openColon + 1; k < i; k++) out[k] = ' ';
+      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
+      if (src.charCodeAt(j) === 35 && (prev !== 10 || keyed)) blank(j);
+      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
       let parent = 0;
       while (src.charCodeAt(lineStart + parent) === 32) parent++;
       const header = src.slice(i + 1, j);
@@ -155,7 +162,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
-        if (c === 58) valueSeen = true; else dashCol = i - lineStart;
+        if (c === 58) { valueSeen = true; colon = i; } else dashCol = i - lineStart;
       } else if (plain === NONE && c !== 91 && c !== 123) {
         // A plain scalar starts: a value's collection is its key's, an item's its `-`'s, one alone on its line under `key:` that key's.
         plain = valueSeen ? keyCol : dashCol >= 0 ? dashCol : openKey >= 0 && openKey < i - lineStart ? openKey : first ? -1 : i - lineStart;
