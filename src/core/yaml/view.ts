@@ -216,12 +216,14 @@ const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
 
 /**
  * libyaml's scan of the tag at `src[i]` (`!`, `!x`, `!!str`, `!<…>`): the offset after it, or the error Psych raises: a
- * named handle (`!a!b`: no `%TAG` can precede front matter), `!!` without a suffix, a `%` not followed by two hex
+ * named handle (`!a!b`: no `%TAG` can precede front matter; after the scanner's errors), `!!` without a suffix, a `%` not followed by two hex
  * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
  */
 export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
   const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
   let j = i + 1;
+  // A named handle (`!a!x`): an error of the parser, raised after what the scanner finds wrong in the rest of the tag.
+  let named = false;
   if (src[j] === '<') {
     j++;
     while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
@@ -230,7 +232,7 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   } else {
     while (j < src.length && /[0-9A-Za-z_-]/.test(src[j])) j++;
     if (src[j] === '!') {
-      if (j > i + 1) return fail('Found undefined tag handle');
+      named = j > i + 1;
       j++;
       if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
     }
@@ -240,7 +242,7 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   }
   const after = src.charCodeAt(j);
   if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
-  return { end: j };
+  return named ? fail('Found undefined tag handle') : { end: j };
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
