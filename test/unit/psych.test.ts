@@ -134,6 +134,8 @@ const CASES: [string, string, Reading][] = [
   ['a quoted scalar at the column of the key above it', fm('a:\n"x"\n'), ERROR],
   ['an indented first line, then a named tag handle without a URI (seed 60)', fm('   a: >+\n     x\n\n  !a!>b\n'), ERROR],
   ['an indented first line, then a named tag handle with a URI', fm('   a: x\n  !a!b\n'), data({ a: 'x' })],
+  ['text glued after the closing quote of an explicit key (seed 68)', fm('k:\n- ? "a\n- "2021\nb: 1\n'), ERROR],
+  ['text glued after a quoted explicit key', fm('? \'a\'x\n'), ERROR],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],

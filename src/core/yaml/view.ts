@@ -65,6 +65,12 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
         else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
       }
       if (src.charCodeAt(j + 1) === 35) blank(j + 1);
+      // After an explicit key in block context only a blank, a break, `:` or a glued comment may follow its closing
+      // quote; libyaml's parser finds the next token where it wants a key or the end (`? "a"x`: `yaml` drops the `x`
+      // without an error; elsewhere it reports one, which diagnose.ts explains).
+      else if (flow === 0 && j + 1 < src.length && explicitKey(src, i) && !/[ \t:\r\n\x85\u2028\u2029]/.test(src[j + 1])) {
+        return { text: src, error: { message: 'Text right after a closing quote: libyaml (and so Jekyll) reads it as another value and cannot read it.', start: j + 1, end: j + 2 } };
+      }
       // libyaml reads a quoted scalar's later lines at any indentation (`yaml` wants them deeper than the key): one that
       // is no key is read on one line here, and its value folded as libyaml folds it (libyaml.ts).
       if (j < src.length && !/^[ \t]*:/.test(src.slice(j + 1, j + 80))) {
@@ -176,6 +182,13 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
 }
 
 const NONE = -2;
+
+/** Whether the scalar at `i` follows a `?` indicator (blanks between). */
+function explicitKey(src: string, i: number): boolean {
+  let b = i - 1;
+  while (src[b] === ' ' || src[b] === '\t') b--;
+  return src[b] === '?' && (b === 0 || /[ \t\r\n]/.test(src[b - 1]));
+}
 
 /**
  * libyaml takes a block scalar's undetected indentation from its leading blank lines: when the first line with text
