@@ -27,12 +27,12 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
   const free: [number, number][] = [];
   const blocks: [number, number, number, number][] = [];
   const plains: [number, number][] = [];
-  visit(doc, (_k, node) => {
+  visit(doc, (_k, node, path) => {
     const n = node as Node | null;
     if (!n?.range) return;
     if (isScalar(n)) {
       if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) free.push([n.range[0], n.range[1]]);
-      else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1])]);
+      else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1], path)]);
       else plains.push([n.range[0], n.range[1]]);
     } else if (isCollection(n) && n.flow) free.push([n.range[0], n.range[1]]);
   });
@@ -52,6 +52,10 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
     let nl = yaml.indexOf('\n', pos);
     if (nl < 0) nl = yaml.length;
     let i = pos;
+    // A BOM at column 0 is skipped by scan_to_next_token, which then skips spaces but not a tab (nor does the plain
+    // scanner's blank loop before it, which stops at the BOM).
+    const bom = yaml.charCodeAt(i) === 0xfeff;
+    if (bom) i++;
     while (yaml.charCodeAt(i) === 32) i++;
     let tab = yaml.charCodeAt(i) === 9 ? i : -1;
     let afterIndicator = false;
@@ -69,7 +73,7 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
       const plain = inside(plains, tab) ?? (afterIndicator ? plains.find((r) => tab - 1 > r[0] && tab - 1 < r[1]) : undefined);
       // In a block scalar, a tab inside the indentation, or anywhere in the indentation before the first content line fixes it.
       const after = plain ? undefined : plainBefore(plains, pos);
-      const bad = block ? !afterIndicator && (tab - pos < block[2] || pos <= block[3]) : plain ? tab === pos : after !== undefined ? tab - pos <= after : true;
+      const bad = block ? !afterIndicator && (tab - pos < block[2] || pos <= block[3]) : bom && !plain ? true : plain ? tab === pos : after !== undefined ? tab - pos <= after : true;
       if (bad) return { message: 'A tab starts this line: libyaml (Jekyll) does not accept a tab where YAML expects indentation or a token; use spaces.', start: tab, end: tab + 1 };
     }
     pos = nl + 1;
@@ -171,11 +175,8 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
  */
 function blankBlock(yaml: string, start: number, path: readonly unknown[]): string | undefined {
   const m = /^[|>]([-+]?)([1-9])([-+]?)/.exec(yaml.slice(start, start + 4));
-  if (!m) return undefined;
-  let coll: Node | undefined;
-  for (let i = path.length - 1; i >= 0 && !coll; i--) if (isCollection(path[i] as Node)) coll = path[i] as Node;
-  if (!coll?.range || (coll as { flow?: boolean }).flow) return undefined;
-  const indent = coll.range[0] - (yaml.lastIndexOf('\n', coll.range[0] - 1) + 1) + Number(m[2]);
+  const indent = m ? explicitIndent(yaml, Number(m[2]), path) : undefined;
+  if (!m || indent === undefined) return undefined;
   const widths: number[] = [];
   for (let pos = yaml.indexOf('\n', start) + 1; pos > 0 && pos < yaml.length;) {
     const nl = yaml.indexOf('\n', pos);
@@ -241,16 +242,32 @@ export function foldQuoted(raw: string): string {
 const CLOSED_DOUBLE = /^"(?:[^"\\]|\\[\s\S])*"$/;
 const CLOSED_SINGLE = /^'(?:[^']|'')*'$/;
 
-/** The content indentation of a block scalar (that of its first non-blank line after the header) and that line's start. */
-function blockIndent(yaml: string, start: number, end: number): [number, number] {
+/**
+ * The content indentation libyaml gives a block scalar with an indentation indicator: the column of the enclosing
+ * block collection plus the indicator (the indicator alone at the top level); undefined in a flow collection.
+ */
+function explicitIndent(yaml: string, increment: number, path: readonly unknown[]): number | undefined {
+  let coll: Node | undefined;
+  for (let i = path.length - 1; i >= 0 && !coll; i--) if (isCollection(path[i] as Node)) coll = path[i] as Node;
+  if (!coll) return increment;
+  if (!coll.range || (coll as { flow?: boolean }).flow) return undefined;
+  return coll.range[0] - (yaml.lastIndexOf('\n', coll.range[0] - 1) + 1) + increment;
+}
+
+/**
+ * The content indentation of a block scalar and the start of the line that fixes it: its first non-blank line after
+ * the header, or, with an indentation indicator (`|2`), libyaml's indentation and no such line.
+ */
+function blockIndent(yaml: string, start: number, end: number, path: readonly unknown[]): [number, number] {
+  const m = /^[|>][-+]?([1-9])/.exec(yaml.slice(start, start + 3));
+  const explicit = m ? explicitIndent(yaml, Number(m[1]), path) : undefined;
+  if (explicit !== undefined) return [explicit, -1];
   let pos = yaml.indexOf('\n', start) + 1;
-  // An explicit indentation indicator (`|2`): libyaml does not detect the indentation, so no first-line rule.
-  const explicit = /^[|>][-+]?[1-9]/.test(yaml.slice(start, start + 3));
   while (pos > 0 && pos < end) {
     let i = pos;
     while (yaml.charCodeAt(i) === 32) i++;
     const c = yaml.charCodeAt(i);
-    if (c !== 10 && c !== 13 && i < end) return [i - pos, explicit ? -1 : pos];
+    if (c !== 10 && c !== 13 && i < end) return [i - pos, m ? -1 : pos];
     pos = yaml.indexOf('\n', pos) + 1;
   }
   return [1, end];

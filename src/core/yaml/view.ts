@@ -12,7 +12,7 @@ import type { LibyamlError } from './libyaml';
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
 export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string> } {
-  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n/.test(src)) return { text: src };
+  if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n|\n *[|>]/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
   // Block scalars whose value libyaml reads otherwise (their header's offset → the value).
@@ -34,6 +34,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
   // On this line: where it starts, the column of its first token after `- `/`? ` (a key's), that of its last `- `/`? `,
   // whether a `: ` came and something after it; `openKey`: the line before ended with `key:`, that key's column.
   let lineStart = 0, keyCol = -1, dashCol = -1, valueSeen = false, valueFilled = false, openKey = -1, first = true;
+  // The offset of this line's last value indicator `:`, and of that of the line whose key is open.
+  let colon = -1, openColon = -1;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
@@ -44,7 +46,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       while (ls > 0 && !isBreak(src.charCodeAt(ls - 1))) ls--;
       if (plain !== NONE && i - ls > plain && c !== 35 && !(c === 58 && /^[ \t\r\n]?$/.test(src[i + 1] ?? ''))) { prev = 1; continue; }
       plain = NONE;
-      if (c !== 35) { openKey = valueSeen && !valueFilled ? keyCol : -1; lineStart = ls; keyCol = dashCol = -1; valueSeen = valueFilled = false; }
+      if (c !== 35) { openKey = valueSeen && !valueFilled ? keyCol : -1; openColon = colon; lineStart = ls; keyCol = dashCol = -1; valueSeen = valueFilled = false; }
     }
     const inFlow = flow > 0;
     const indicator = (c === 45 || c === 63 || c === 58) && /^[ \t\r\n]?$/.test(src[i + 1] ?? '');
@@ -63,6 +65,12 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
         else if (d === 10) for (let k = j + 1; src.charCodeAt(k) === 9 || src.charCodeAt(k) === 32; k++) out[k] = ' ';
       }
       if (src.charCodeAt(j + 1) === 35) blank(j + 1);
+      // After an explicit key in block context only a blank, a break, `:` or a glued comment may follow its closing
+      // quote; libyaml's parser finds the next token where it wants a key or the end (`? "a"x`: `yaml` drops the `x`
+      // without an error; elsewhere it reports one, which diagnose.ts explains).
+      else if (flow === 0 && j + 1 < src.length && explicitKey(src, i) && !/[ \t:\r\n\x85\u2028\u2029]/.test(src[j + 1])) {
+        return { text: src, error: { message: 'Text right after a closing quote: libyaml (and so Jekyll) reads it as another value and cannot read it.', start: j + 1, end: j + 2 } };
+      }
       // libyaml reads a quoted scalar's later lines at any indentation (`yaml` wants them deeper than the key): one that
       // is no key is read on one line here, and its value folded as libyaml folds it (libyaml.ts).
       if (j < src.length && !/^[ \t]*:/.test(src.slice(j + 1, j + 80))) {
@@ -94,10 +102,15 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     if ((c === 124 || c === 62) && flow === 0 && scalarStart) {
       let j = i + 1;
       while (/[-+0-9]/.test(src[j] ?? '')) j++;
-      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
-      if (src.charCodeAt(j) === 35 && prev !== 10) blank(j);
-      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
       const lineStart = src.lastIndexOf('\n', i) + 1;
+      // A header first on a line at the column of the key left open above it (`key:` then `|`) is that key's value to
+      // libyaml (a block scalar is never a key); `yaml` wants it deeper: it is read on the key's line, what lies between
+      // (breaks, blank and comment lines) made blanks.
+      const keyed = prev === 10 && openKey >= 0 && openColon >= 0 && i - lineStart === openKey;
+      if (keyed) for (let k = openColon + 1; k < i; k++) out[k] = ' ';
+      // (At a line start the `|` may be a plain scalar's next line: its `#` is text.)
+      if (src.charCodeAt(j) === 35 && (prev !== 10 || keyed)) blank(j);
+      // The block scalar's lines (blank, or indented deeper than the header's line) are text: skip them.
       let parent = 0;
       while (src.charCodeAt(lineStart + parent) === 32) parent++;
       const header = src.slice(i + 1, j);
@@ -155,7 +168,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
-        if (c === 58) valueSeen = true; else dashCol = i - lineStart;
+        if (c === 58) { valueSeen = true; colon = i; } else dashCol = i - lineStart;
       } else if (plain === NONE && c !== 91 && c !== 123) {
         // A plain scalar starts: a value's collection is its key's, an item's its `-`'s, one alone on its line under `key:` that key's.
         plain = valueSeen ? keyCol : dashCol >= 0 ? dashCol : openKey >= 0 && openKey < i - lineStart ? openKey : first ? -1 : i - lineStart;
@@ -169,6 +182,13 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
 }
 
 const NONE = -2;
+
+/** Whether the scalar at `i` follows a `?` indicator (blanks between). */
+function explicitKey(src: string, i: number): boolean {
+  let b = i - 1;
+  while (src[b] === ' ' || src[b] === '\t') b--;
+  return src[b] === '?' && (b === 0 || /[ \t\r\n]/.test(src[b - 1]));
+}
 
 /**
  * libyaml takes a block scalar's undetected indentation from its leading blank lines: when the first line with text
@@ -209,12 +229,13 @@ const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
 
 /**
  * libyaml's scan of the tag at `src[i]` (`!`, `!x`, `!!str`, `!<…>`): the offset after it, or the error Psych raises: a
- * named handle (`!a!b`: no `%TAG` can precede front matter), `!!` without a suffix, a `%` not followed by two hex
+ * named handle (`!a!b`: no `%TAG` can precede front matter; after the scanner's errors), `!!` without a suffix, a `%` not followed by two hex
  * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
  */
 export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
   const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
   let j = i + 1;
+  // A named handle (`!a!x`): an error of the parser, raised after what the scanner finds wrong in the rest of the tag.
   let named = false;
   if (src[j] === '<') {
     j++;
@@ -234,9 +255,7 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   }
   const after = src.charCodeAt(j);
   if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
-  // libyaml's scanner reads the whole tag first; only its parser finds that a named handle (`!a!`) is undefined.
-  if (named) return fail('Found undefined tag handle');
-  return { end: j };
+  return named ? fail('Found undefined tag handle') : { end: j };
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
