@@ -36,3 +36,25 @@ export function detachStrings<T>(value: T, depth = 4): T {
   }
   return value;
 }
+
+/**
+ * One detached copy ({@link detachString}) of each distinct string: values that repeat across posts (a tag, a
+ * timezone) are kept once. Starts over after `limit` distinct strings (a bound on its memory; sharing is only a saving).
+ */
+export class DetachedStrings {
+  private readonly kept = new Map<string, string>();
+  constructor(private readonly limit = 20000) {}
+
+  /** The kept copy of `s`. */
+  get(s: string): string {
+    let k = this.kept.get(s);
+    if (k === undefined) {
+      if (this.kept.size >= this.limit) this.kept.clear();
+      k = detachString(s);
+      this.kept.set(k, k);
+    }
+    return k;
+  }
+
+  clear(): void { this.kept.clear(); }
+}

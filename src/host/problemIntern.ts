@@ -1,5 +1,5 @@
 // Problems of posts read from disk share their texts: 30,000 problems of 20,000 posts say a few hundred distinct things.
-import { detachString } from '../core/detach';
+import { DetachedStrings, detachString } from '../core/detach';
 import type { Problem } from '../core/types';
 
 /** Distinct texts kept before the table starts over (a bound on its memory, not a limit on posts). */
@@ -14,7 +14,8 @@ type Text = Pick<Problem, 'rule' | 'severity' | 'message' | 'l10n'>;
  */
 export class ProblemInterner {
   private readonly texts = new Map<string, Text>();
-  private readonly args = new Map<string, string>();
+  /** Message arguments, each kept once. */
+  private readonly args = new DetachedStrings(LIMIT);
 
   /** The problem with its texts shared and its fixes dropped. */
   forDisk(p: Problem): Problem {
@@ -25,20 +26,9 @@ export class ProblemInterner {
       // The message and its arguments are cut from the post's text: kept as they are, they would keep all of it.
       const message = detachString(p.message);
       // Templates are the rules' own constants; arguments repeat (a timezone) or are cut from the post (a date).
-      t = { rule: p.rule, severity: p.severity, message, l10n: p.l10n && { template: p.l10n.template, args: p.l10n.args.map((a) => this.arg(a)) } };
+      t = { rule: p.rule, severity: p.severity, message, l10n: p.l10n && { template: p.l10n.template, args: p.l10n.args.map((a) => this.args.get(a)) } };
       this.texts.set(`${p.rule}\u0000${p.severity}\u0000${message}`, t);
     }
     return { rule: t.rule, severity: t.severity, message: t.message, l10n: t.l10n, start: p.start, end: p.end, fixes: NO_FIXES };
-  }
-
-  /** One detached copy of each distinct message argument. */
-  private arg(a: string): string {
-    let kept = this.args.get(a);
-    if (kept === undefined) {
-      if (this.args.size >= LIMIT) this.args.clear();
-      kept = detachString(a);
-      this.args.set(kept, kept);
-    }
-    return kept;
   }
 }

@@ -11,7 +11,7 @@ export interface TaxonomyCounts { categories: Record<string, number>; tags: Reco
 /** The fence scanner lives in one place (src/core/yaml/fence.ts); re-exported for the index's callers. */
 export { frontMatterEnd, frontMatterSlice } from '../yaml/fence';
 import { frontMatterEnd } from '../yaml/fence';
-import { detachStrings } from '../detach';
+import { DetachedStrings, detachStrings } from '../detach';
 
 /**
  * The bytes of a UTF-8 file that hold its front matter (see {@link frontMatterSlice}); the whole array when
@@ -79,7 +79,7 @@ export class TaxonomyIndex {
   private readonly entries = new Map<string, PostView>();
   private cached: TaxonomyCounts | undefined;
   /** Each distinct category and tag value, once (cleared with the index). */
-  private readonly values = new Map<string, string>();
+  private readonly values = new DetachedStrings();
 
   /** @param now Jekyll's `site.time` (for future dates); read at each update. */
   constructor(public site: SiteConfig, private readonly now: () => number = Date.now) {}
@@ -96,18 +96,10 @@ export class TaxonomyIndex {
     // Kept until the post changes: its strings must not keep the text they were read from, and a category or tag
     // that 5,000 posts have is one string, not 5,000.
     detachStrings(view);
-    for (const list of [view.categories, view.tags]) if (list) for (let i = 0; i < list.length; i++) list[i] = this.value(list[i]);
+    for (const list of [view.categories, view.tags]) if (list) for (let i = 0; i < list.length; i++) { const v = list[i]; if (typeof v === 'string') list[i] = this.values.get(v); }
     this.entries.set(file, view);
     this.cached = undefined;
     return view;
-  }
-
-  private value<T>(v: T): T {
-    if (typeof v !== 'string') return v;
-    const kept = this.values.get(v);
-    if (kept !== undefined) return kept as T;
-    this.values.set(v, v);
-    return v;
   }
 
   /** Removes a file; true when it was indexed. */
