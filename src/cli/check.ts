@@ -77,14 +77,15 @@ export const check: CliCommand = {
     if (error || !['text', 'json', 'sarif'].includes(format)) { ctx.stderr(`${error ?? `unknown format '${format}'`}\nusage: ${this.usage}\n`); return EXIT.usage; }
     let files: string[];
     const skipped: PathProblem[] = [];
+    const regular = new Set<string>();
     try {
-      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile, skipped);
+      files = expandPaths((positional.length ? positional : ['.']).map((p) => path.resolve(ctx.cwd, p)), isPostFile, skipped, regular);
     } catch (e) { ctx.stderr(`postdesk check: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
     // The posts read here need not be read again for permalink-conflict (not with --fix: a fix changes them).
     const known = new KnownDestinations(Date.now());
-    const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown);
+    const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown, regular);
     // permalink-conflict needs every post of the site, so it runs once after the per-file rules.
     try { r.results = withConflicts(r.results, files, shown, toResults, known); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${esc((e as Error).message)}\n`); }
     write(ctx, format, r.results, r.fixed, fix);
@@ -101,7 +102,7 @@ function unreadable(file: string, p: PathProblem, site: SiteConfig | undefined):
 }
 
 /** Checks the files one by one (with `fix`, writes and renames); a file that is not read is a problem on it, not a stop. */
-function checkSequential(files: string[], skipped: PathProblem[], known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string): { results: CheckResult[]; fixed: number; failed: boolean } {
+function checkSequential(files: string[], skipped: PathProblem[], known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, regular: Set<string>): { results: CheckResult[]; fixed: number; failed: boolean } {
   const findSite = siteFinder();
   const sites = new Map<string, SiteEntry>();
   const results: CheckResult[] = [];
@@ -121,7 +122,7 @@ function checkSequential(files: string[], skipped: PathProblem[], known: KnownDe
     try {
       entry = siteEntry(sites, findSite(file), results, shown);
       if (!isValidated(entry.site, file)) continue;
-      results.push(...checkFile(file, entry, known, fix, ctx, shown, (n) => { fixed += n; }, () => { failed = true; }));
+      results.push(...checkFile(file, regular.has(file), entry, known, fix, ctx, shown, (n) => { fixed += n; }, () => { failed = true; }));
     } catch (e) {
       results.push(...unreadable(shown(file), pathProblem(file, e), entry?.site));
     }
@@ -144,12 +145,12 @@ function siteEntry(sites: Map<string, SiteEntry>, site: SiteConfig, results: Che
 }
 
 /**
- * Validates (and with `fix`, fixes) one file. Reading errors propagate (the caller reports them on the file); a
+ * Validates (and with `fix`, fixes) one file (`listed`: walked as a regular file, see `openBounded`). Reading errors propagate (the caller reports them on the file); a
  * fix that cannot be written (a symlink, a folder out of the site…) is reported on stderr and calls `fail`.
  */
-function checkFile(file: string, entry: SiteEntry, known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
+function checkFile(file: string, listed: boolean, entry: SiteEntry, known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
   const root = entry.site.root;
-  const { text, invalid } = readText(file, root);
+  const { text, invalid } = readText(file, root, listed);
   if (known && !invalid) known.add(entry.site, file, text);
   const opts = { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts };
   if (fix && !invalid) {

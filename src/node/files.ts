@@ -18,10 +18,10 @@ export function siteRootOf(file: string): string {
 /**
  * Reads a post, layout or config as text; `invalid` is true when it is not valid UTF-8. Only a regular file of at
  * most MAX_FILE_BYTES whose real path is inside `root` (default: {@link siteRootOf}) is read, without blocking;
- * anything else throws a PathProblem saying why.
+ * anything else throws a PathProblem saying why. `listedRegular`: a walk listed it as a regular file (see `openBounded`).
  */
-export function readText(file: string, root = siteRootOf(file)): { text: string; invalid: boolean } {
-  return decodeBytes(readBounded(file, root).bytes);
+export function readText(file: string, root = siteRootOf(file), listedRegular = false): { text: string; invalid: boolean } {
+  return decodeBytes(readBounded(file, root, undefined, listedRegular).bytes);
 }
 
 function decodeBytes(bytes: Buffer): { text: string; invalid: boolean } {
@@ -89,9 +89,9 @@ export function loadSite(root: string): SiteConfig {
  * excludes, Jekyll's defaults such as node_modules included), sorted. A
  * folder is walked inside its site (see {@link walkFiles}); paths it does not enter are added to `problems`. A
  * path that does not exist at all is an Error (a usage error); a dangling symlink given by name is listed, and
- * its reader reports it.
+ * its reader reports it. `regular` receives the walked files the listing gave as regular files (see `walkFiles`).
  */
-export function expandPaths(paths: string[], accept: (file: string) => boolean, problems: PathProblem[] = []): string[] {
+export function expandPaths(paths: string[], accept: (file: string) => boolean, problems: PathProblem[] = [], regular?: Set<string>): string[] {
   const out: string[] = [];
   const sites = siteFinder();
   for (const p of paths) {
@@ -111,7 +111,7 @@ export function expandPaths(paths: string[], accept: (file: string) => boolean, 
       dir: (d: string, name: string) => !name.startsWith('.') && name !== '_site' && content(d, true),
       file: (f: string, name: string) => !name.startsWith('.') && accept(f) && content(f, false),
     };
-    for (const f of walkFiles(p, root, filter, problems)) out.push(f);
+    for (const f of walkFiles(p, root, filter, problems, regular)) out.push(f);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { findSiteRoot, relativeToSite, type FileKind, type SiteConfig } from '..
 import { frontMatterEnd } from '../core/taxonomy/index';
 import { entryKind, jekyllPostView, postPlace, type PostPlace, type PostView } from '../core/taxonomy/posts';
 import { loadSite, siteRootOf } from './files';
-import { MAX_FILE_BYTES, openBounded, PathProblem, pathProblem, readBounded } from './safe-fs';
+import { checkOpened, MAX_FILE_BYTES, openBounded, PathProblem, pathProblem, readBounded } from './safe-fs';
 import { walkFiles } from './walk';
 
 
@@ -56,9 +56,9 @@ export function postPlacer(site: SiteConfig): (file: string) => PostPlace {
 /**
  * Every file below the site's `_posts` / `_drafts` folders (as `fileKind` classifies them) that Jekyll does not
  * ignore on purpose, sorted; folders it could not or would not enter (unreadable, a symlink out of the site, a
- * loop) are added to `problems`.
+ * loop) are added to `problems`; `regular` receives those the listing gave as regular files (see `walkFiles`).
  */
-export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []): string[] {
+export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = [], regular?: Set<string>): string[] {
   const rules = siteEntryRules(site);
   const place = postPlacer(site);
   const filter = {
@@ -72,18 +72,24 @@ export function postFolderFiles(site: SiteConfig, problems: PathProblem[] = []):
       return (kind.kind === 'post' || kind.kind === 'draft') && entryKind(kind.kind, entry) !== 'ignored' && (name.includes('\\') ? isSiteContent(rules, rel) : isSiteContentIn(rules, rel));
     },
   };
-  return walkFiles(site.root, site.root, filter, problems);
+  return walkFiles(site.root, site.root, filter, problems, regular);
 }
 
 // One buffer for every read: the usual front matter fits the first 8 KiB, so most files take one read and no copy.
 const BUFFER = Buffer.allocUnsafe(8192);
 
-/** Reads a file only up to the end of its front matter (a longer one in a bigger buffer); `invalid` covers the bytes read. */
-export function readFrontMatter(file: string, root = siteRootOf(file)): { text: string; invalid: boolean; mtimeMs: number } {
-  const { fd, stat } = openBounded(file, root);
+/**
+ * Reads a file only up to the end of its front matter (a longer one in a bigger buffer); `invalid` covers the bytes
+ * read. `listedRegular`: the folder listing gave it as a regular file (see `openBounded`): it is stat'ed only when it
+ * fills the buffer, so `mtimeMs` may be undefined.
+ */
+export function readFrontMatter(file: string, root = siteRootOf(file), listedRegular = false): { text: string; invalid: boolean; mtimeMs: number | undefined } {
+  const opened = openBounded(file, root, MAX_FILE_BYTES, listedRegular);
+  const { fd } = opened;
+  let { stat } = opened;
   const decode = (buffer: Buffer, end: number) => {
-    const r = decodeHead(buffer, end) as { text: string; invalid: boolean; mtimeMs: number };
-    r.mtimeMs = stat.mtimeMs;
+    const r = decodeHead(buffer, end) as { text: string; invalid: boolean; mtimeMs: number | undefined };
+    r.mtimeMs = stat?.mtimeMs;
     return r;
   };
   try {
@@ -93,10 +99,14 @@ export function readFrontMatter(file: string, root = siteRootOf(file)): { text: 
       const n = fs.readSync(fd, buffer, len, buffer.length - len, len);
       len += n;
       if (len > MAX_FILE_BYTES) throw new PathProblem(file, `file is larger than ${MAX_FILE_BYTES / 1048576} MiB: Post Desk does not read it`, 'warning');
+      // A short read is the file's end. A full buffer may go on in the file: an unstat'ed file is stat'ed then (a
+      // file larger than MAX_FILE_BYTES is refused whatever its front matter).
+      if (n === 0 || len < buffer.length) return decode(buffer, frontMatterEnd(buffer, len));
+      if (!stat) stat = checkOpened(fd, file);
       const end = frontMatterEnd(buffer, len);
-      // A slice ending at the buffer's end may go on in the file (a fence line cut short): read on unless at EOF.
-      if (n === 0 || len < buffer.length || end < len) return decode(buffer, end);
-      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      // A slice ending at the buffer's end may go on in the file (a fence line cut short): read on.
+      if (end < len) return decode(buffer, end);
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
       buffer.copy(bigger, 0, 0, len);
       buffer = bigger;
     }
@@ -135,16 +145,19 @@ export function forEachPostView(site: SiteConfig, opts: PostViewsOptions, each: 
   const now = opts.now ?? Date.now();
   const problems = opts.problems ?? [];
   const place = postPlacer(site);
-  for (const file of postFolderFiles(site, problems)) {
+  const regular = new Set<string>();
+  for (const file of postFolderFiles(site, problems, regular)) {
     if (opts.skip?.(file)) continue;
     const where = place(file);
     const draft = where.kind.kind === 'draft';
+    // Only a draft may need its mtime (a draft without a date is dated by it): the others are read without a stat.
+    const listed = !draft && regular.has(file);
     let read: { text: string; invalid: boolean; mtimeMs?: number };
     try {
       if (opts.full) {
-        const { bytes, stat } = readBounded(file, site.root);
-        read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat.mtimeMs };
-      } else read = readFrontMatter(file, site.root);
+        const { bytes, stat } = readBounded(file, site.root, MAX_FILE_BYTES, listed);
+        read = { ...decodeHead(bytes, bytes.length), mtimeMs: stat?.mtimeMs };
+      } else read = readFrontMatter(file, site.root, listed);
     } catch (e) { problems.push(pathProblem(file, e)); continue; }
     each(jekyllPostView(read.text, { site, file, now, mtimeMs: draft ? read.mtimeMs : undefined, invalidUtf8: read.invalid, place: where }));
   }

@@ -84,9 +84,11 @@ const notRegular = (file: string, st: fs.Stats) => new PathProblem(file, `${type
 /**
  * Opens a regular file of at most `max` bytes inside `root` for reading, without blocking: a FIFO, a device, a
  * folder, a symlink out of the site, a dangling or looping symlink and a larger file are PathProblems. The caller
- * closes `fd`; `stat` is the open file's.
+ * closes `fd`; `stat` is the open file's. `listedRegular`: the folder listing gave the file as a regular file, so a
+ * file opened without following a link is not stat'ed (`stat` undefined): the caller bounds its reads by the bytes
+ * read and calls {@link checkOpened} once a read fills its buffer (a larger file may lie beyond it).
  */
-export function openBounded(file: string, root: string, max = MAX_FILE_BYTES): { fd: number; stat: fs.Stats } {
+export function openBounded(file: string, root: string, max = MAX_FILE_BYTES, listedRegular = false): { fd: number; stat: fs.Stats | undefined } {
   const abs = path.isAbsolute(file) ? file : path.resolve(file);
   // The usual post is no symlink: in a folder inside the site, opened with O_NOFOLLOW, it is what it seems, with
   // no system call more than a plain read. O_NONBLOCK: a FIFO opens at once (and is refused below).
@@ -97,6 +99,9 @@ export function openBounded(file: string, root: string, max = MAX_FILE_BYTES): {
     try { fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw pathProblem(file, e);
     }
+    // Listed as a regular file and not a link: no fstat (Node builds a Stats with four Dates per call). Swapped for
+    // a FIFO or a device since the listing, it still never blocks (O_NONBLOCK) and is read no further than max + 1 bytes.
+    if (fd !== undefined && listedRegular) return { fd, stat: undefined };
   }
   if (fd === undefined) {
     // A symlink (or no O_NOFOLLOW here): resolved, kept inside the site, and stat'ed before it is opened, since
@@ -109,14 +114,19 @@ export function openBounded(file: string, root: string, max = MAX_FILE_BYTES): {
     try { fd = fs.openSync(real, fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW); } catch (e) { throw pathProblem(file, e); }
   }
   try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw notRegular(file, st);
-    if (st.size > max) throw tooLarge(file, max, st.size);
-    return { fd, stat: st };
+    return { fd, stat: checkOpened(fd, file, max) };
   } catch (e) {
     fs.closeSync(fd);
     throw e;
   }
+}
+
+/** The stat of an open `fd`: a PathProblem when it is not a regular file or larger than `max` (the caller closes `fd`). */
+export function checkOpened(fd: number, file: string, max = MAX_FILE_BYTES): fs.Stats {
+  const st = fs.fstatSync(fd);
+  if (!st.isFile()) throw notRegular(file, st);
+  if (st.size > max) throw tooLarge(file, max, st.size);
+  return st;
 }
 
 function tooLarge(file: string, max: number, size?: number): PathProblem {
@@ -124,22 +134,37 @@ function tooLarge(file: string, max: number, size?: number): PathProblem {
   return new PathProblem(file, `file is larger than ${mib}${size !== undefined ? ` (${size} bytes)` : ''}: Post Desk does not read it`, 'warning');
 }
 
-/** The bytes of a regular file inside `root` (see {@link openBounded}); reads at most `max + 1` bytes whatever the file does meanwhile. */
-export function readBounded(file: string, root: string, max = MAX_FILE_BYTES): { bytes: Buffer; stat: fs.Stats } {
-  const { fd, stat } = openBounded(file, root, max);
+// The reads of files listed as regular: one buffer, grown (up to max + 1 bytes) for a larger file and kept.
+let shared = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The bytes of a regular file inside `root` (see {@link openBounded}); reads at most `max + 1` bytes whatever the file
+ * does meanwhile. `listedRegular` (see {@link openBounded}): the bytes are a view of a buffer the next call reuses,
+ * to be decoded at once; `stat` is undefined unless the file filled the first read.
+ */
+export function readBounded(file: string, root: string, max = MAX_FILE_BYTES, listedRegular = false): { bytes: Buffer; stat: fs.Stats | undefined } {
+  const opened = openBounded(file, root, max, listedRegular);
+  const { fd } = opened;
+  let { stat } = opened;
   try {
-    let buf = Buffer.allocUnsafe(Math.min(stat.size, max) + 1);
+    let buf = stat ? Buffer.allocUnsafe(Math.min(stat.size, max) + 1) : shared;
     let len = 0;
     for (;;) {
-      const n = fs.readSync(fd, buf, len, buf.length - len, null);
+      const room = Math.min(buf.length, max + 1);
+      const n = fs.readSync(fd, buf, len, room - len, null);
       if (n === 0) break;
       len += n;
+      // A short read of an unstat'ed regular file is its end; a full buffer may go on, and then it is stat'ed.
+      if (!stat && len === room) stat = checkOpened(fd, file, max);
       if (len > max) throw tooLarge(file, max);
-      if (len === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
-        buf.copy(bigger, 0, 0, len);
-        buf = bigger;
+      if (len < room) {
+        if (!stat) break;
+        continue;
       }
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
+      buf.copy(bigger, 0, 0, len);
+      if (buf === shared) shared = bigger;
+      buf = bigger;
     }
     return { bytes: buf.subarray(0, len), stat };
   } catch (e) {

@@ -19,9 +19,10 @@ export interface WalkFilter {
  * A symlink to a folder is followed only when its real path is inside `root` and was not entered before; a
  * symlink loop, a symlinked folder out of the site and an unreadable folder become problems in `problems` (for
  * folders `filter.dir` would enter). Files are listed as they are (dangling symlinks, FIFOs…): the bounded reader
- * reports them when they are read.
+ * reports them when they are read. `regular`, when given, receives the kept files the listing gave as regular files
+ * (their readers may skip the stat: see `openBounded`).
  */
-export function walkFiles(start: string, root: string, filter: WalkFilter, problems: PathProblem[]): string[] {
+export function walkFiles(start: string, root: string, filter: WalkFilter, problems: PathProblem[], regular?: Set<string>): string[] {
   const out: string[] = [];
   const rootReal = realPath(root);
   const seen = new Set<string>();
@@ -51,7 +52,10 @@ export function walkFiles(start: string, root: string, filter: WalkFilter, probl
           continue;
         }
       }
-      if (filter.file(p, name, dir)) out.push(p);
+      if (filter.file(p, name, dir)) {
+        out.push(p);
+        if (regular && ent.isFile()) regular.add(p);
+      }
     }
   };
   let st: fs.Stats;
