@@ -45,10 +45,19 @@ export function loadSiteFor(file: string): SiteConfig {
  */
 export function siteFinder(): (file: string) => SiteConfig {
   const byDir = new Map<string, SiteConfig>();
+  // By the folder as written: a plain last name (not empty, `.` or `..`) is dropped by path.dirname(path.resolve())
+  // exactly, so the folder's text decides the site, and the resolve (a normalize per call) is done once per folder.
+  const byText = new Map<string, SiteConfig>();
   return (file) => {
+    const cut = file.lastIndexOf(path.sep);
+    const name = file.slice(cut + 1);
+    const plain = cut > 0 && name !== '' && name !== '.' && name !== '..' && (path.sep === '/' || !name.includes('/'));
+    let site = plain ? byText.get(file.slice(0, cut)) : undefined;
+    if (site) return site;
     const dir = path.dirname(path.resolve(file));
-    let site = byDir.get(dir);
+    site = byDir.get(dir);
     if (!site) { site = loadSiteFor(file); byDir.set(dir, site); }
+    if (plain) byText.set(file.slice(0, cut), site);
     return site;
   };
 }

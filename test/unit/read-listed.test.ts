@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readText } from '../../src/node/files';
+import { loadSiteFor, readText, siteFinder } from '../../src/node/files';
 import { readFrontMatter } from '../../src/node/posts';
 import { MAX_FILE_BYTES, readBounded } from '../../src/node/safe-fs';
 
@@ -75,6 +75,28 @@ describe('reading files listed as regular (no stat for the usual post)', () => {
     for (const read of [() => readText(fifo, dir, true).text, () => readFrontMatter(fifo, dir, true).text, () => readBounded(fifo, dir, 10, true).bytes.toString()]) {
       const r = outcome(read);
       assert.ok(r === '' || /^error: /.test(r), String(r));
+    }
+  });
+});
+
+describe('siteFinder (the site of each file of a run, found once per folder)', () => {
+  it('gives loadSiteFor\'s site for every way of writing a path: `..`, `.`, doubled separators, relative, nested sites', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'postdesk-site-finder-')));
+    const cwd = process.cwd();
+    try {
+      fs.mkdirSync(path.join(dir, 'outer', '_posts'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'outer', 'inner', '_posts'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'outer', '_config.yml'), 'title: outer\n');
+      fs.writeFileSync(path.join(dir, 'outer', 'inner', '_config.yml'), 'title: inner\n');
+      process.chdir(path.join(dir, 'outer'));
+      const files = ['inner/_posts/a.md', '_posts/a.md', 'inner/_posts/../a.md', 'inner/_posts/..', 'inner/_posts/.', 'inner/_posts/', 'inner//_posts//a.md',
+        'inner/..', 'inner/../_posts/a.md', `${dir}/outer/inner/_posts/a.md`, `${dir}/outer/inner/_posts/..`, `${dir}/outer/inner/_posts/../../_posts/a.md`, 'a.md', 'inner/a.md', 'inner'];
+      const finder = siteFinder();
+      // Twice, in two orders: a folder's first file must not decide for another way of writing it.
+      for (const f of [...files, ...files.slice().reverse()]) assert.equal(finder(f).root, loadSiteFor(f).root, f);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

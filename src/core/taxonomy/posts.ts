@@ -120,10 +120,15 @@ export function postFolderPath(rel: string): string {
  * like a post, a `.yml` / `.yaml` file, whose content Jekyll leaves nil, or a name `EntryFilter` drops).
  */
 export function entryKind(kind: 'post' | 'draft', entry: string): 'post' | 'draft' | 'never' | 'ignored' {
-  if (isFilteredEntry(entry) || YAML_EXT.test(entry)) return 'ignored';
+  return kindOfEntry(kind, entry, isFilteredEntry(entry), kind === 'post' && matchDated(entry) !== null);
+}
+
+/** {@link entryKind} with `isFilteredEntry(entry)` and (for a post) whether `matchDated(entry)` matched, already known. */
+function kindOfEntry(kind: 'post' | 'draft', entry: string, filtered: boolean, dated: boolean): 'post' | 'draft' | 'never' | 'ignored' {
+  if (filtered || YAML_EXT.test(entry)) return 'ignored';
   // Drafts match Jekyll's DATELESS_FILENAME_MATCHER: any name with an extension.
   if (kind === 'draft') return /\.[^./]+$/.test(entry) ? 'draft' : 'ignored';
-  if (matchDated(entry)) return 'post';
+  if (dated) return 'post';
   return !entry.includes('/') && PAGE_EXT.test(entry) ? 'never' : 'ignored';
 }
 
@@ -209,9 +214,10 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
   if (date !== 'build-time' && date.ok && date.date.source === 'timestamp' && !date.date.hasZone && !date.date.published.endsWith(' +0000')) view.written = formatJekyll(date.date.utcMs, 'UTC').slice(0, 19);
   if ('permalink' in data || 'slug' in data || read.readError !== undefined) view.urlData = { permalink: data.permalink, slug: data.slug, ...(read.readError !== undefined ? { aborted: true as const } : {}) };
   const unpublished = (reason: Unpublished) => { view.published = false; view.reason = reason; };
-  if (kind.kind === 'other' || kind.kind === 'collection' || (!isFilteredEntry(entry) && entryKind(kind.kind, entry) === 'ignored')) unpublished('not-a-post');
+  const filtered = isFilteredEntry(entry);
+  if (kind.kind === 'other' || kind.kind === 'collection' || (!filtered && kindOfEntry(kind.kind, entry, false, dated !== null) === 'ignored')) unpublished('not-a-post');
   else if (kind.kind === 'draft') unpublished('draft');
-  else if (isFilteredEntry(entry) || !dated) unpublished('skipped-name');
+  else if (filtered || !dated) unpublished('skipped-name');
   else if (date !== 'build-time' && !date.ok) unpublished('invalid-date');
   else if (opts.invalidUtf8) unpublished('invalid-utf8');
   else if ('published' in data && (data.published === false || data.published === null)) unpublished('published-false');
