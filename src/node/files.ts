@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { isValidTimezone } from '../core/jekyll/date';
 import { decodeText, parseYaml } from '../core/parse';
-import { isSiteContent, siteEntryRules } from '../core/postFiles';
+import { isSiteContent, isSiteContentIn, siteEntryRules, type EntryRules } from '../core/postFiles';
 import { defaultSite, findSiteRoot, parseSiteConfig, relativeToSite, type SiteConfig } from '../core/site';
 import { lexists, PathProblem, readBounded } from './safe-fs';
 import { walkFiles } from './walk';
@@ -103,6 +103,7 @@ export function loadSite(root: string): SiteConfig {
 export function expandPaths(paths: string[], accept: (file: string) => boolean, problems: PathProblem[] = [], regular?: Set<string>): string[] {
   const out: string[] = [];
   const sites = siteFinder();
+  const siteContent = siteContentByFolder();
   for (const p of paths) {
     if (!lexists(p)) throw new Error(`no such file or folder: ${p}`);
     let dir = false;
@@ -114,7 +115,7 @@ export function expandPaths(paths: string[], accept: (file: string) => boolean, 
     const content = (f: string, isDir: boolean) => {
       const found = sites(f);
       const site = found.text === undefined ? bare : found;
-      return isSiteContent(siteEntryRules(site), relativeToSite(site, f), isDir);
+      return siteContent(siteEntryRules(site), relativeToSite(site, f), isDir);
     };
     const filter = {
       dir: (d: string, name: string) => !name.startsWith('.') && name !== '_site' && content(d, true),
@@ -123,6 +124,24 @@ export function expandPaths(paths: string[], accept: (file: string) => boolean, 
     for (const f of walkFiles(p, root, filter, problems, regular)) out.push(f);
   }
   return out;
+}
+
+/**
+ * `isSiteContent` for one run: a file's folders are matched once per folder, as `isSiteContent(rules, 'd/f')` is
+ * `isSiteContent(rules, 'd', true)` (every folder on the way) and the file's own entry (`isSiteContentIn`).
+ */
+export function siteContentByFolder(): (rules: EntryRules, rel: string, isDir: boolean) => boolean {
+  const folders = new Map<EntryRules, Map<string, boolean>>();
+  return (rules, rel, isDir) => {
+    const cut = rel.lastIndexOf('/');
+    if (isDir || cut < 0) return isSiteContent(rules, rel, isDir);
+    let known = folders.get(rules);
+    if (!known) { known = new Map(); folders.set(rules, known); }
+    const dir = rel.slice(0, cut);
+    let ok = known.get(dir);
+    if (ok === undefined) { ok = isSiteContent(rules, dir, true); known.set(dir, ok); }
+    return ok && isSiteContentIn(rules, rel);
+  };
 }
 
 /** Post-like files: Markdown and HTML (the core's one test, re-exported for the CLI). */

@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadSiteFor, readText, siteFinder } from '../../src/node/files';
+import fc from 'fast-check';
+import { entryRules, isSiteContent } from '../../src/core/postFiles';
+import { loadSiteFor, readText, siteContentByFolder, siteFinder } from '../../src/node/files';
 import { readFrontMatter } from '../../src/node/posts';
 import { MAX_FILE_BYTES, readBounded } from '../../src/node/safe-fs';
 
@@ -98,5 +100,19 @@ describe('siteFinder (the site of each file of a run, found once per folder)', (
       process.chdir(cwd);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('siteContentByFolder (exclude/include matched once per folder)', () => {
+  it('is isSiteContent for every path, whatever the exclude/include patterns (fast-check)', () => {
+    const seg = fc.constantFrom('a', 'b', '_posts', 'node_modules', 'vendor', 'x.md', 'a.md', 'Gemfile', '*', 'a*', 'b?', '[ab]', '');
+    const rel = fc.array(seg, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+    const pattern = fc.oneof(rel, rel.map((r) => `${r}/`), rel.map((r) => `/${r}`));
+    fc.assert(fc.property(fc.array(pattern, { maxLength: 4 }), fc.array(pattern, { maxLength: 3 }), fc.array(fc.tuple(rel, fc.boolean()), { minLength: 1, maxLength: 12 }), (exclude, include, paths) => {
+      const rules = entryRules(`exclude: ${JSON.stringify(exclude)}\ninclude: ${JSON.stringify(include)}\n`);
+      const content = siteContentByFolder();
+      // Twice: the second time from the folders it remembers.
+      for (const [r, isDir] of [...paths, ...paths]) assert.equal(content(rules, r, isDir), isSiteContent(rules, r, isDir), `${r} ${isDir} in ${JSON.stringify({ exclude, include })}`);
+    }), { numRuns: 2000 });
   });
 });
