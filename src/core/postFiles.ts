@@ -63,14 +63,15 @@ function fnmatch(pattern: string, path: string): boolean {
   return re.test(path);
 }
 
-/** Patterns without their leading slashes, empty ones dropped, per list (computed once). */
-const stripped = new WeakMap<readonly string[], string[]>();
+/** Patterns without their leading slashes, empty ones dropped, per list (computed once); `glob`: it holds `*`, `?` or `[`. */
+const stripped = new WeakMap<readonly string[], { p: string; glob: boolean }[]>();
 
 /** Jekyll's `EntryFilter#glob_include?` for one site-relative entry. */
 function globInclude(list: readonly string[], entry: string, isDir: boolean): boolean {
   let ps = stripped.get(list);
-  if (!ps) { ps = list.map((raw) => raw.replace(/^\/+/, '')).filter((p) => p !== ''); stripped.set(list, ps); }
-  for (const p of ps) if (fnmatch(p, entry) || entry.startsWith(p) || (isDir && p === `${entry}/`)) return true;
+  if (!ps) { ps = list.map((raw) => raw.replace(/^\/+/, '')).filter((p) => p !== '').map((p) => ({ p, glob: /[*?[]/.test(p) })); stripped.set(list, ps); }
+  // A pattern without `*`, `?` or `[` fnmatches only itself, which startsWith already covers.
+  for (const { p, glob } of ps) if ((glob && fnmatch(p, entry)) || entry.startsWith(p) || (isDir && p === `${entry}/`)) return true;
   return false;
 }
 
