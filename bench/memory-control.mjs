@@ -61,12 +61,12 @@ export function controlRows(r, { s1, s7 } = {}) {
   return [
     {
       id: 'S1c', what: `control for S1: page open → a host without Post Desk has read the ${r.files} posts and published check's problems`,
-      a: { label: 'open → published', ms: open }, b: { label: 'postdesk check', ms: check },
+      a: { label: 'open → published', ms: open }, b: { label: 'postdesk check', ms: check }, target: 'context: S1 less S1c is Post Desk\'s own share',
       note: `host start ${r.hostStart - r.opened} ms after open; listed (findFiles) ${r.listedAt - r.hostStart} ms after it; read (readFile, 64 at a time) ${r.readAt - r.listedAt} ms; published ${r.publishedAt - r.readAt - (r.readGcMs ?? 0)} ms; check runs ${r.checkMs.map((x) => x.toFixed(0)).join(', ')} ms${s1 ? `; Post Desk (S1): ${(s1.a.ms / 1000).toFixed(1)} s, less the control ${((s1.a.ms - open) / 1000).toFixed(1)} s = ${((s1.a.ms - open) / s1.b.ms).toFixed(1)}× its check` : ''}`,
     },
     {
       id: 'S7c', what: 'control for S7: event-loop delay p99 in a host without Post Desk, from its start to its last publish',
-      a: { label: 'p99', ms: d?.p99 ?? NaN },
+      a: { label: 'p99', ms: d?.p99 ?? NaN }, target: 'context: the host\'s delay without Post Desk',
       note: `monitorEventLoopDelay: p50 ${d?.p50?.toFixed(1)} ms, max ${d?.max?.toFixed(0)} ms, ${d?.count} samples${s7 ? `; Post Desk (S7): p99 ${s7.a.ms?.toFixed(1)} ms` : ''}`,
     },
   ];
