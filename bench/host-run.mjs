@@ -15,7 +15,8 @@ export async function runInHost({ entry, name, folder, extensionDevelopmentPath 
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(outDir, 'index.js'), external: ['vscode'], logLevel: 'silent' });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `postdesk-bench-${name}-`));
   const resultsFile = path.join(work, 'results.json');
-  const server = await startCodeServer({ settings, env: { POSTDESK_BENCH_RESULTS: resultsFile, ...env } });
+  // POSTDESK_BENCH_PROBE: the product build registers its `postdesk._workspace` probe only when this is set.
+  const server = await startCodeServer({ settings, env: { POSTDESK_BENCH_RESULTS: resultsFile, POSTDESK_BENCH_PROBE: '1', ...env } });
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();

@@ -7,7 +7,7 @@ import { ROOT, copySite, launchBrowser, startCodeServer, workbenchUrl } from '..
 import { openFile, openWorkbench, runCommand } from '../test/e2e/lib.mjs';
 import { generateSite, tempSiteDir } from './generate.mjs';
 import { runInHost } from './host-run.mjs';
-import { memoryControl, s6cRow } from './memory-control.mjs';
+import { controlRows, memoryControl, s6cRow } from './memory-control.mjs';
 import { WEB_FOLDER, WEB_SETTINGS, buildWebFolder } from '../scripts/lib/web-integration.mjs';
 
 const KEYS = 50;
@@ -174,9 +174,11 @@ export async function vscodeBench({ site, log = () => {} }) {
   const control = tempSiteDir();
   try {
     generateSite(control, { posts: Number(process.env.POSTDESK_BENCH_SCALE_POSTS ?? 20000) });
-    rows.push(s6cRow(await memoryControl(control, log), rows.find((r) => r.id === 'S6')?.info));
+    const c = await memoryControl(control, log);
+    const s1 = rows.find((r) => r.id === 'S1' && r.a);
+    rows.push(...controlRows(c, { s1, s7: rows.find((r) => r.id === 'S7') }), s6cRow(c, rows.find((r) => r.id === 'S6')?.info));
   } catch (e) {
-    rows.push({ id: 'S6c', what: 'control for S6 (a host without Post Desk)', na: e.message.split('\n')[0] });
+    rows.push({ id: 'S6c', what: 'control for S1, S6 and S7 (a host without Post Desk)', na: e.message.split('\n')[0] });
   } finally {
     fs.rmSync(control, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-// `postdesk._workspace` (not contributed): the workspace model's state for tests and `npm run bench`.
+// `postdesk._workspace` (not contributed, test builds and bench runs only): the workspace model's state for tests and `npm run bench`.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from './commands';
@@ -20,13 +20,19 @@ export interface WorkspaceDebugState {
 
 /** Host measurements the Node entry supplies (src/node/host-probe.ts); none on the web. */
 export interface HostProbe extends vscode.Disposable {
+  /** The bench asked for `postdesk._workspace` (the Node entry reads $POSTDESK_BENCH_PROBE once, at activation). */
+  readonly bench?: boolean;
   resetLoopDelay(): void;
   loopDelay(): WorkspaceDebugState['loopDelay'];
   memory(): { rssBytes: number; heapUsedBytes: number };
 }
 
-/** Registers `postdesk._workspace`; `{ reset: true }` clears the event-loop histogram first. */
+/**
+ * Registers `postdesk._workspace` in the test build, or when the bench asked for it (`probe.bench`, Node host only);
+ * in the product otherwise nothing is registered and the probe's histogram is stopped at once.
+ */
 export function registerWorkspaceDebug(s: Services, probe: HostProbe | undefined): vscode.Disposable {
+  if (!TEST_HOOKS && !probe?.bench) { probe?.dispose(); return new vscode.Disposable(() => undefined); }
   const documents: WorkspaceDebugState['documents'] = [];
   // The first scan starts with the services, before this command exists.
   let scanStart = s.workspace.scanState().scanning ? performance.now() : 0;

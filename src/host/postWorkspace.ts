@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import { isPostFile, isSiteContent } from '../core/postFiles';
 import { unreadableProblem, type Unreadable } from '../core/rules/file-unreadable';
 import { fileKind, relativeToSite, type SiteConfig } from '../core/site';
-import { frontMatterSlice, TaxonomyIndex } from '../core/taxonomy/index';
+import type { TaxonomyIndex } from '../core/taxonomy/index';
 import { isValidated } from '../core/validate';
 import { Disposable } from '../util/dispose';
 import { analyzeText } from './postAnalysis';
 import { postFiles } from './postDiscovery';
 import { analyzeBatch, BATCH, readCandidates, scanFiles, type PostEntry, type PostsChange, type ScanState, type ScanTarget } from './postScan';
 import { ProblemInterner } from './problemIntern';
+import { SiteIndexes } from './siteIndexes';
 import { pathOf, type SiteService } from './site';
 
 export type { PostEntry, PostsChange, ScanState } from './postScan';
@@ -23,7 +24,7 @@ const DEBOUNCE_MS = 250;
  */
 export class PostWorkspace extends Disposable {
   private readonly entries_ = new Map<string, PostEntry>();
-  private readonly indexes = new Map<string, TaxonomyIndex>();
+  private readonly indexes = new SiteIndexes();
   private readonly postsEmitter = this._register(new vscode.EventEmitter<PostsChange>());
   /** Fires after posts were (re)analysed or removed. */
   readonly onDidChangePosts = this.postsEmitter.event;
@@ -40,7 +41,6 @@ export class PostWorkspace extends Disposable {
   private state: ScanState = { scanning: false, done: 0, total: 0 };
   private scanning: Promise<void> = Promise.resolve();
   private readonly interner = new ProblemInterner();
-  private viewsVersion_ = 0;
   /** Posts analysed since the current scan started: a post that appeared after the scan listed the folders is one of them. */
   private readonly analysedInScan = new Set<string>();
   /** Test builds only: holds each scan between its last batch and its end (see `holdScanEnd`). */
@@ -89,15 +89,9 @@ export class PostWorkspace extends Disposable {
   ready(): Promise<void> { return this.sites.ready(); }
 
   /** The taxonomy index of `site` (filled as posts are read). */
-  taxonomy(site: SiteConfig): TaxonomyIndex {
-    let idx = this.indexes.get(site.root);
-    if (!idx || idx.site !== site) { idx = new TaxonomyIndex(site); this.indexes.set(site.root, idx); }
-    return idx;
-  }
+  taxonomy(site: SiteConfig): TaxonomyIndex { return this.indexes.of(site); }
   /** Every site's taxonomy index, by site root. */
-  taxonomies(): [string, TaxonomyIndex][] {
-    return [...this.indexes.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }
+  taxonomies(): [string, TaxonomyIndex][] { return this.indexes.all(); }
 
   /** Whether `uri` names a file Jekyll reads from a post folder or collection of its site. */
   isCandidate(uri: vscode.Uri): boolean {
@@ -119,7 +113,7 @@ export class PostWorkspace extends Disposable {
     const { ranges } = analysed;
     let { problems } = analysed;
     const kind = fileKind(site, relativeToSite(site, file)).kind;
-    if (kind === 'post' || kind === 'draft') this.updateView(site, file, frontMatterSlice(text) ?? text, { invalidUtf8: invalid, mtimeMs });
+    if (kind === 'post' || kind === 'draft') this.indexes.update(site, file, text, { invalidUtf8: invalid, mtimeMs });
     // Fixes are only asked for in open documents, which are analysed again from their text: disk entries keep none,
     // and share their message texts (S6 of the bench: memory with 20,000 posts).
     if (version === undefined) problems = problems.map((p) => this.interner.forDisk(p));
@@ -128,24 +122,14 @@ export class PostWorkspace extends Disposable {
     return entry;
   }
 
-  /**
-   * Puts a post's Jekyll view in its site index; `viewsVersion` moves only when the view differs from the one held
-   * (a keystroke in a body changes no taxonomy: nothing downstream recounts 20,000 posts for it).
-   */
-  private updateView(site: SiteConfig, file: string, text: string, opts: { invalidUtf8: boolean; mtimeMs?: number }): void {
-    const idx = this.taxonomy(site);
-    const before = idx.get(file);
-    if (idx.update(file, text, opts) !== before) this.viewsVersion_++;
-  }
-
   /** Moves whenever a post's Jekyll view (taxonomy, date, title, published) changed or went. */
-  get viewsVersion(): number { return this.viewsVersion_; }
+  get viewsVersion(): number { return this.indexes.version; }
 
   /** A post the reader did not read (a FIFO, too large…): its one problem is `file-unreadable`; it counts in no taxonomy. */
   private unreadable(uri: vscode.Uri, why: Unreadable): PostEntry | undefined {
     const file = pathOf(uri);
     const site = this.sites.siteFor(uri);
-    for (const idx of this.indexes.values()) if (idx.remove(file)) this.viewsVersion_++;
+    this.indexes.remove(file);
     const validated = isPostFile(file) && isValidated(site, file);
     const p = validated ? unreadableProblem(site, why) : undefined;
     const entry: PostEntry = { uri, site, version: undefined, validated, problems: p ? [this.interner.forDisk(p)] : [], ranges: p ? [0, 0, 0, 0] : [], stock: false };
@@ -162,7 +146,7 @@ export class PostWorkspace extends Disposable {
   private forget(uri: vscode.Uri): boolean {
     const had = this.entries_.delete(uri.toString());
     const file = pathOf(uri);
-    for (const idx of this.indexes.values()) if (idx.remove(file)) this.viewsVersion_++;
+    this.indexes.remove(file);
     return had;
   }
 
@@ -275,10 +259,8 @@ export class PostWorkspace extends Disposable {
     await this.sites.ready();
     if (gen !== this.generation) return;
     const tSites = performance.now();
-    for (const idx of this.indexes.values()) idx.clear();
     this.indexes.clear();
     this.analysedInScan.clear();
-    this.viewsVersion_++;
     for (const d of vscode.workspace.textDocuments) this.analyzeDocument(d, true);
     const found = await this.findPosts();
     if (gen !== this.generation) return;
