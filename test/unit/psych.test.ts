@@ -137,6 +137,26 @@ const CASES: [string, string, Reading][] = [
   ['an indented first line, then a named tag handle with a URI', fm('   a: x\n  !a!b\n'), data({ a: 'x' })],
   ['text glued after the closing quote of an explicit key (seed 68)', fm('k:\n- ? "a\n- "2021\nb: 1\n'), ERROR],
   ['text glued after a quoted explicit key', fm('? \'a\'x\n'), ERROR],
+  // Seed 66: an indented first document ends in the middle of a line, right after a quote closing on a line indented less.
+  ['an indented first document ending mid-line after a closing quote (seed 66)', fm("    k:\n    - 'a''\n\n- 'b c' # c\n"), data({ k: ["a'\n- "] })],
+  ['an indented first document ending after a double quote, a token left of its column', fm('    k: "a\nb" c\n'), data({ k: 'a b' })],
+  ['after a quote that ends an indented first document, no simple key: `-` is an error', fm("    k: 'a\nb' - c\n"), ERROR],
+  ['a token at the indented first line\'s column after the closing quote ends nothing', fm("    k: 'a\nb'     c\n"), ERROR],
+  ['an indented first document: a quoted value continued on a tab-indented line (seed 86)', fm("  a: 'x\n\ty'\n  # c\nb: 1\n"), data({ a: 'x y' })],
+  ['an indented first document: a tab indenting a later line left of it', fm('  a: x\n\tb: y\n'), ERROR],
+  // Seeds 75 and 95: libyaml has no indentation in flow context; `yaml` wants a flow collection's lines right of its key.
+  ['a flow list entry after `?` and a comment going on at column 0 (seed 75)', fm('a: ["x",  ?  #c]\ntags: ZE]\n'), data({ a: ['x', { tags: 'ZE' }] })],
+  ['flow collections whose lines start left of their key', fm('a: [x,\n\ny]\nk:\n- [x,\ny]\nm: {a: 1, #c\nb: [c,\n]}\n'), data({ a: ['x', 'y'], k: [['x', 'y']], m: { a: 1, b: ['c'] } })],
+  ['an indented first document: a flow value going on left of its key (seed 95)', fm('   a: [x,\n b: [y]]\n c: d\n'), data({ a: ['x', { b: ['y'] }] })],
+  ['a flow plain scalar folded over a blank line at column 0', fm('a: [b\n\nc]\n'), data({ a: ['b\nc'] })],
+  ['a flow key whose `:` is on a later line at column 0', fm('a: [b\n: c]\n'), ERROR],
+  ['a flow plain scalar going on at column 0 after a comment', fm('a: [b #c\nc]\n'), ERROR],
+  ['an explicit flow key whose `:` is on a later line at column 0', fm('a: [? b\n: c]\n'), data({ a: [{ b: 'c' }] })],
+  // Seeds 76, 80 and 82: tags Psych ignores, and libyaml's URI escapes in a tag.
+  ['an unknown tag is ignored and the value tokenized, quoted or not (seeds 80, 82)', fm('a: !!x 12\nb: !!x "12"\nc: !!seq\nd: !<x>\ne: !!=!~!/1 2021/12/08\nf: !!x ~\n'), data({ a: 12, b: 12, c: null, d: null, e: '2021/12/08', f: null })],
+  ['a URI escape in a tag is one whole UTF-8 character (seed 76)', fm('a: !%EA9 x\n'), ERROR],
+  ['URI escapes in a tag: a bad trailing octet', fm('a: !%C3%41 x\n'), ERROR],
+  ['URI escapes in a tag: whole UTF-8 characters', fm('a: !%C3%A9 x\nb: !%41 y\nc: !<%E2%82%AC> z\n'), data({ a: 'x', b: 'y', c: 'z' })],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],

@@ -1,6 +1,8 @@
 // What libyaml (Psych's scanner) rejects and the `yaml` package accepts, read from the Document: control characters, tabs that start a line, unclosed quotes, keyless values.
 import { isCollection, isPair, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, type Document, type Node } from 'yaml';
 import { PsychError, resolvePlain } from './resolve';
+import { psychReadsScalarTag } from './tags';
+import { joinedReading, type FlowJoin } from './flow-lines';
 
 /** An error at offsets into the YAML text given. */
 export interface LibyamlError { message: string; start: number; end: number }
@@ -87,11 +89,13 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
  * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on), and a block
  * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
  * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not; and
- * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended).
+ * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended, flow
+ * collection lines it joined).
  */
-export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string> } = {}): LibyamlError | undefined {
+export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string>; joins?: readonly FlowJoin[] } = {}): LibyamlError | undefined {
   const folded = view.folded ?? [];
-  let bad: LibyamlError | undefined;
+  let bad: LibyamlError | undefined = view.joins ? joinedReading(yaml, doc, view.joins) : undefined;
+  if (bad) return bad;
   visit(doc, { Map(_k, map) {
     if (bad || map.flow) return;
     for (const pair of map.items) {
@@ -113,7 +117,7 @@ export function libyamlReading(yaml: string, doc: Document, view: { folded?: rea
     if (folded.length && n.range && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && folded.includes(n.range[0])) {
       n.value = n.source = foldQuoted(yaml.slice(n.range[0], n.range[1]).trimEnd());
     }
-    if (typeof n.tag === 'string' && /^!(?:[^!]|$)/.test(n.tag)) {
+    if (typeof n.tag === 'string' && !psychReadsScalarTag(n.tag)) {
       const v = resolvePlain(String(n.source ?? n.value ?? ''));
       if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
       else n.value = v;

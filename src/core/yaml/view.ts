@@ -1,5 +1,6 @@
 // libyaml's reading of the text as the `yaml` package must see it (same length, same offsets), and libyaml's tag scan.
 import type { LibyamlError } from './libyaml';
+import { nextFlowLine, type FlowJoin } from './flow-lines';
 
 /**
  * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
@@ -11,12 +12,17 @@ import type { LibyamlError } from './libyaml';
  * and `libyamlReading` gives them libyaml's value). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
-export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string> } {
+export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string>; joins?: FlowJoin[] } {
   if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n|\n *[|>]/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
   // Block scalars whose value libyaml reads otherwise (their header's offset → the value).
   const blocks = new Map<number, string>();
+  // A flow collection's lines indented less than `yaml` wants (libyaml reads them): joined to the line before, breaks and
+  // comments made blanks. `need`: that indentation (yaml's indentNext) for the outermost open collection; `joinedTo`: how
+  // far the lines have been looked at; the last comment's start and end (it is blanked when the break after it is).
+  const joins: FlowJoin[] = [];
+  let need = 0, joinedTo = 0, joinEnd = 0, commentFrom = -1, commentTo = -1;
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -38,7 +44,17 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
   let colon = -1, openColon = -1;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
+    if (flow > 0 && i >= joinedTo && isBreak(c)) {
+      const next = nextFlowLine(src, i, need, flow === 1);
+      if (next.joined) {
+        const start = commentTo === i ? commentFrom : i;
+        for (let k = start; k < next.at; k++) out[k] = ' ';
+        joins.push({ start, end: next.at });
+        joinEnd = next.at;
+      }
+      joinedTo = next.at;
+    }
+    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = i < joinEnd ? ' ' : '\n'; prev = 10; continue; }
     if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
     if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
     if (prev === 10 && flow === 0 && c !== 10 && c !== 13) {
@@ -91,7 +107,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       if (tag && 'error' in tag) return { text: src, error: tag.error };
       // `!'!Z`, `!a.!b`: libyaml's handle is `!` (no word then `!` follows it), the rest its suffix; `yaml` splits the tag
       // at its last `!` and finds no such handle. A local tag either way (its value is read as plain text, libyaml.ts).
-      if (tag && !/^![0-9A-Za-z_-]*!/.test(src.slice(i, tag.end))) for (let k = i + 1; k < tag.end; k++) if (src.charCodeAt(k) === 33) out[k] = 'x';
+      // (`!!a!b`: the handle is `!!`, `yaml` too finds none at the last `!`: the `!`s of any suffix become text.)
+      const handle = tag ? /^!(?:[0-9A-Za-z_-]*!)?/.exec(src.slice(i, tag.end))![0].length : 0;
+      if (tag && src[i + 1] !== '<') for (let k = i + handle; k < tag.end; k++) if (src.charCodeAt(k) === 33) out[k] = 'x';
       if (tag) i = tag.end - 1;
       else while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
       prev = 32;
@@ -135,8 +153,10 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // (In block context a `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
     if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || (flow === 0 && (src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)))) {
       plain = NONE;
+      commentFrom = i;
       // A comment runs to the end of the line (an LS ends it too).
       while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
+      commentTo = i + 1;
       continue;
     }
     if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
@@ -164,7 +184,12 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     }
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
     if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) {
+      // yaml's indentNext: the column of the value's key, or of the `- `/`? ` before it, plus one; at a line start the
+      // key left open above plus one, at most the line's indentation; 0 for the document's first token.
+      if (flow === 0) need = first ? 0 : valueSeen ? keyCol + 1 : dashCol >= 0 ? dashCol + 1 : openKey >= 0 ? Math.min(openKey + 1, i - lineStart) : i - lineStart;
+      if (flow === 0) flowAfterIndicator = prev === 32;
+      flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
@@ -178,7 +203,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
-  return { text: out.join(''), folded, blocks };
+  return { text: out.join(''), folded, blocks, joins };
 }
 
 const NONE = -2;
@@ -239,7 +264,11 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
   let named = false;
   if (src[j] === '<') {
     j++;
-    while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
+    while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) {
+      const e = src[j] === '%' ? uriEscape(src, j) : j + 1;
+      if (typeof e === 'string') return fail(e);
+      j = e;
+    }
     if (src[j] !== '>' || j === i + 2) return fail("Did not find the expected '>' while scanning a tag");
     j++;
   } else {
@@ -249,13 +278,33 @@ export function scanTag(src: string, i: number, flow: boolean): { end: number } 
       j++;
       if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
     }
-    for (; j < src.length && URI_CHAR.test(src[j]); j++) {
-      if (src[j] === '%' && !/^[0-9A-Fa-f]{2}$/.test(src.slice(j + 1, j + 3))) return fail('Did not find URI escaped octet');
+    while (j < src.length && URI_CHAR.test(src[j])) {
+      const e = src[j] === '%' ? uriEscape(src, j) : j + 1;
+      if (typeof e === 'string') return fail(e);
+      j = e;
     }
   }
   const after = src.charCodeAt(j);
   if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
   return named ? fail('Found undefined tag handle') : { end: j };
+}
+
+/**
+ * libyaml's scan_uri_escapes at the `%` at `j`: the `%XX` octets of one UTF-8 character (a leading octet, then as many
+ * continuation octets as it announces, each escaped): the offset after them, or libyaml's error (`!%EA9`: an error).
+ */
+function uriEscape(src: string, j: number): number | string {
+  let width = 0;
+  do {
+    if (src[j] !== '%' || !/^[0-9A-Fa-f]{2}$/.test(src.slice(j + 1, j + 3))) return 'Did not find URI escaped octet';
+    const octet = parseInt(src.slice(j + 1, j + 3), 16);
+    if (!width) {
+      width = (octet & 0x80) === 0 ? 1 : (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
+      if (!width) return 'Found an incorrect leading UTF-8 octet';
+    } else if ((octet & 0xc0) !== 0x80) return 'Found an incorrect trailing UTF-8 octet';
+    j += 3;
+  } while (--width);
+  return j;
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
