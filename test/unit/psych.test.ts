@@ -141,6 +141,7 @@ const CASES: [string, string, Reading][] = [
   ['an indented first document ending mid-line after a closing quote (seed 66)', fm("    k:\n    - 'a''\n\n- 'b c' # c\n"), data({ k: ["a'\n- "] })],
   ['an indented first document ending after a double quote, a token left of its column', fm('    k: "a\nb" c\n'), data({ k: 'a b' })],
   ['after a quote that ends an indented first document, no simple key: `-` is an error', fm("    k: 'a\nb' - c\n"), ERROR],
+  ['after a quote that ends an indented first document, a quoted scalar is no simple key: nothing after it is scanned', fm("    k: 'a\nb' \"c\" @\n"), data({ k: 'a b' })],
   ['a token at the indented first line\'s column after the closing quote ends nothing', fm("    k: 'a\nb'     c\n"), ERROR],
   ['an indented first document: a quoted value continued on a tab-indented line (seed 86)', fm("  a: 'x\n\ty'\n  # c\nb: 1\n"), data({ a: 'x y' })],
   ['an indented first document: a tab indenting a later line left of it', fm('  a: x\n\tb: y\n'), ERROR],
@@ -151,6 +152,7 @@ const CASES: [string, string, Reading][] = [
   ['a flow plain scalar folded over a blank line at column 0', fm('a: [b\n\nc]\n'), data({ a: ['b\nc'] })],
   ['a flow key whose `:` is on a later line at column 0', fm('a: [b\n: c]\n'), ERROR],
   ['a flow plain scalar going on at column 0 after a comment', fm('a: [b #c\nc]\n'), ERROR],
+  ['a flow pair\'s value, a comment, then a `,` at column 0', fm('a: [b: c #c\n, d]\n'), data({ a: [{ b: 'c' }, 'd'] })],
   ['an explicit flow key whose `:` is on a later line at column 0', fm('a: [? b\n: c]\n'), data({ a: [{ b: 'c' }] })],
   // Seeds 76, 80 and 82: tags Psych ignores, and libyaml's URI escapes in a tag.
   ['an unknown tag is ignored and the value tokenized, quoted or not (seeds 80, 82)', fm('a: !!x 12\nb: !!x "12"\nc: !!seq\nd: !<x>\ne: !!=!~!/1 2021/12/08\nf: !!x ~\n'), data({ a: 12, b: 12, c: null, d: null, e: '2021/12/08', f: null })],

@@ -150,8 +150,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // (Only in a collection opened after an indicator: a line starting with `[`/`{` may be a plain scalar's next line.)
     if (c === 35 && flowMark && flowAfterIndicator) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
     flowMark = false;
-    // (In block context a `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
-    if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || (flow === 0 && (src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)))) {
+    // (A `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
+    if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)) {
       plain = NONE;
       commentFrom = i;
       // A comment runs to the end of the line (an LS ends it too).
