@@ -23,7 +23,7 @@ const closesOnItsLine = ([s, st]: [string, string, string]) => closed(st === 'do
 const scalar = fc.tuple(scalarText, fc.constantFrom('plain', 'plain', 'plain', 'double', 'double-raw', 'single', 'single-raw'), fc.constantFrom('', '', '', ' # c', '  #c', ' #'))
   .filter(closesOnItsLine)
   // (An anchor glued to a `?`/`:`/`%`/`@`/`` ` `` that starts the value, `&b?x`, is a listed leniency, docs/yaml-leniency.md: not generated.)
-  .filter(([s, st]) => st !== 'plain' || !/^[&*][0-9A-Za-z_-]+[?:%@`]/.test(s))
+  .filter(([s, st]) => st !== 'plain' || !/^[ \t]*[&*][0-9A-Za-z_-]+[?:%@`]/.test(s))
   .map(([s, st, comment]) => {
     const style = st;
     const v = style === 'double' ? `"${escapeDouble(s)}"` : style === 'double-raw' ? `"${s}"` : style === 'single' ? `'${s.replace(/'/g, "''")}'` : style === 'single-raw' ? `'${s}'` : s;

@@ -159,6 +159,9 @@ const CASES: [string, string, Reading][] = [
   ['a URI escape in a tag is one whole UTF-8 character (seed 76)', fm('a: !%EA9 x\n'), ERROR],
   ['URI escapes in a tag: a bad trailing octet', fm('a: !%C3%41 x\n'), ERROR],
   ['URI escapes in a tag: whole UTF-8 characters', fm('a: !%C3%A9 x\nb: !%41 y\nc: !<%E2%82%AC> z\n'), data({ a: 'x', b: 'y', c: 'z' })],
+  // Seeds 109 and 112: `?:` in a flow collection; a tab on a blank line after an empty value.
+  ['`?:` in a flow collection is an empty key and value (seed 109)', fm('a: [_!,?:]\nb: [?:, x]\nd: {?:}\n'), data({ a: ['_!', { '': null }], b: [{ '': null }, 'x'], d: { '': null } })],
+  ['a tab on a blank line after an empty value (seed 112)', fm(' date: =  #c\t\n k_1: \t\n    \t\n layout: x\n'), ERROR],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],

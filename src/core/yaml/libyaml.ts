@@ -35,7 +35,7 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
     if (isScalar(n)) {
       if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) free.push([n.range[0], n.range[1]]);
       else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1], path)]);
-      else plains.push([n.range[0], n.range[1]]);
+      else if (n.range[1] > n.range[0]) plains.push([n.range[0], n.range[1]]);
     } else if (isCollection(n) && n.flow) free.push([n.range[0], n.range[1]]);
   });
   const inside = (rs: readonly (readonly number[])[], at: number) => rs.find((r) => at > r[0] && at < r[1]);

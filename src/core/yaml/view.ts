@@ -159,7 +159,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       commentTo = i + 1;
       continue;
     }
-    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
+    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 63 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
       return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
     }
     // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of (`[a, :]`, `[: x]`: errors),
@@ -182,6 +182,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
         return { text: src, error: { message: c === 58 ? "A ':' opens an entry of a flow list: libyaml (and so Jekyll) finds no key for it and cannot read it." : "A '?' with no key after it in a flow list: libyaml (and so Jekyll) cannot read it.", start: i, end: i + 1 } };
       }
     }
+    // `?:` in a flow collection is a key indicator and a value indicator to libyaml (`[?:]` is `[{null: null}]`); `yaml`
+    // reads a plain `?`: a blank here (not before `:x`, which `yaml` reads as a plain scalar: a listed leniency).
+    if (c === 63 && flow > 0 && scalarStart && src.charCodeAt(i + 1) === 58 && /^[ \t\r\n,\]}]?$/.test(src[i + 2] ?? '')) out[i] = ' ';
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
     if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
     if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) {
