@@ -8,7 +8,7 @@ import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
 import { libyamlView } from './yaml/view';
-import { rubyKeyString } from './yaml/ruby-key';
+import { rubyKeyString, withRubyKeys } from './yaml/ruby-key';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -186,7 +186,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
       errors.push({ message: 'Front matter must be a mapping of keys to values.', code: 'NOT_A_MAP', start: offset + r[0], end: offset + r[1] });
     } else {
       try {
-        data = toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
+        data = withRubyKeys(doc, () => toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>);
       } catch (e) {
         const tooDeep = e instanceof RangeError;
         const r = (tooDeep ? undefined : firstAlias(doc.contents, 0)?.range) ?? [0, Math.min(first.length, 200)];

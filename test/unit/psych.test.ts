@@ -166,6 +166,8 @@ const CASES: [string, string, Reading][] = [
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],
   ['float keys print as Ruby prints floats', fm('1.5: a\n1.0e+20: b\n0.00015: c\n1.5e-05: d\n-2.5e-3: e\n123456789012345.6: f\n'), data({ '1.5': 'a', '1.0e+20': 'b', '0.00015': 'c', '1.5e-05': 'd', '-0.0025': 'e', '123456789012345.6': 'f' })],
+  ['a float key with a whole value keeps its fraction, as Ruby prints a Float', fm('1.0: a\n-2.5e+3: b\n? [1.0, 2]\n: d\n1:30.0: f\n!!float 2: g\n'), data({ '1.0': 'a', '-2500.0': 'b', '[1.0, 2]': 'd', '5400.0': 'f', '2.0': 'g' })],
+  ['a time as a key prints as Ruby prints a Time: as written, with its offset', fm('2021-01-02 03:04:05: a\n2021-1-2 3:04:05.5 +08:00: b\n2021-01-02T03:04:05.5Z: c\n? [2021-01-02 03:04:05.250 -5]\n: d\n'), data({ '2021-01-02 03:04:05 +0000': 'a', '2021-01-02 03:04:05 +0800': 'b', '2021-01-02 03:04:05 UTC': 'c', '[2021-01-02 03:04:05.25 -0500]': 'd' })],
   ['control and separator characters in a list key: escaped as Ruby escapes them', fm('? ["\\u0001\\u0085\\u2028\\e\\u007f\\u0080é#$"]\n: x\n'), data({ ['["\\u0001\u0085\\u2028\\e\\u007F\\u0080é\\#$"]']: 'x' })],
 ];
 

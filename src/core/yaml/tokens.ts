@@ -1,6 +1,6 @@
 // libyaml's scanner, token by token, over what it scans after an indented first document ends (errors only).
 import { directiveError } from './stream';
-import { scanTag } from './view';
+import { scanTag } from './tag-scan';
 
 /** A token error: message and offsets into the YAML text. */
 export interface TokenError { message: string; start: number; end: number }
