@@ -162,6 +162,8 @@ const CASES: [string, string, Reading][] = [
   // Seeds 109 and 112: `?:` in a flow collection; a tab on a blank line after an empty value.
   ['`?:` in a flow collection is an empty key and value (seed 109)', fm('a: [_!,?:]\nb: [?:, x]\nd: {?:}\n'), data({ a: ['_!', { '': null }], b: [{ '': null }, 'x'], d: { '': null } })],
   ['a tab on a blank line after an empty value (seed 112)', fm(' date: =  #c\t\n k_1: \t\n    \t\n layout: x\n'), ERROR],
+  ['`?` then a tag in a flow list: a key with that tag (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\nc: [?!!str]\n"), ERROR],
+  ['`?` then a tag and a key in a flow list (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\n"), data({ author: [{ '': null }, 'x', '+'], b: [{ x: null }] })],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],
