@@ -1,5 +1,6 @@
 // libyaml's scan of a tag (handle, suffix, URI escapes), shared by the libyaml view and the token scanner.
-import type { LibyamlError } from './libyaml';
+/** A tag libyaml cannot scan: its message and offsets. */
+export interface TagError { message: string; start: number; end: number }
 
 // What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
 const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
@@ -9,7 +10,7 @@ const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
  * named handle (`!a!b`: no `%TAG` can precede front matter; after the scanner's errors), `!!` without a suffix, a `%` not followed by two hex
  * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
  */
-export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
+export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: TagError } {
   const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
   let j = i + 1;
   // A named handle (`!a!x`): an error of the parser, raised after what the scanner finds wrong in the rest of the tag.
