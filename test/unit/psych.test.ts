@@ -152,6 +152,7 @@ const CASES: [string, string, Reading][] = [
   ['a flow plain scalar folded over a blank line at column 0', fm('a: [b\n\nc]\n'), data({ a: ['b\nc'] })],
   ['a flow key whose `:` is on a later line at column 0', fm('a: [b\n: c]\n'), ERROR],
   ['a flow plain scalar going on at column 0 after a comment', fm('a: [b #c\nc]\n'), ERROR],
+  ['a flow plain scalar going on at column 0 after a comment line', fm('a: [b\n\n#c\nc]\n'), ERROR],
   ['a flow pair\'s value, a comment, then a `,` at column 0', fm('a: [b: c #c\n, d]\n'), data({ a: [{ b: 'c' }, 'd'] })],
   ['an explicit flow key whose `:` is on a later line at column 0', fm('a: [? b\n: c]\n'), data({ a: [{ b: 'c' }] })],
   // Seeds 76, 80 and 82: tags Psych ignores, and libyaml's URI escapes in a tag.

@@ -72,7 +72,7 @@ export function joinedReading(yaml: string, doc: Document, joins: readonly FlowJ
       const j = within(s, e);
       if (!j) return;
       const raw = yaml.slice(s, e);
-      if (/(?:^|[ \t])#/.test(raw)) { bad = { message: 'A comment inside a plain value in a flow collection: libyaml (and so Jekyll) ends the value there and cannot read on.', start: s, end: e }; return; }
+      if (/(?:^|[ \t\r\n\x85\u2028\u2029])#/.test(raw)) { bad = { message: 'A comment inside a plain value in a flow collection: libyaml (and so Jekyll) ends the value there and cannot read on.', start: s, end: e }; return; }
       if (/(?:\r\n|[\r\n\x85\u2028\u2029])[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])/.test(raw)) n.value = foldPlain(raw);
     },
   });
