@@ -10,7 +10,8 @@ import { scanTag } from './tag-scan';
  * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
  * indent a quoted scalar's continuation line become spaces; a quoted scalar over several lines that is no key is read
  * on one line, its breaks made blanks (libyaml reads its later lines at any indentation; `folded` lists their starts,
- * and `libyamlReading` gives them libyaml's value). And the
+ * and `libyamlReading` gives them libyaml's value); a flow collection's line indented less than `yaml` wants is
+ * joined to the line before (`joins`: libyaml has no indentation in flow context; see flow-lines.ts). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
 export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string>; joins?: FlowJoin[] } {
@@ -191,9 +192,14 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) {
       // yaml's indentNext: the column of the value's key, or of the `- `/`? ` before it, plus one; at a line start the
       // key left open above plus one, at most the line's indentation; 0 for the document's first token.
-      if (flow === 0) need = first ? 0 : valueSeen ? keyCol + 1 : dashCol >= 0 ? dashCol + 1 : openKey >= 0 ? Math.min(openKey + 1, i - lineStart) : i - lineStart;
-      if (flow === 0) flowAfterIndicator = prev === 32;
-      flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+      if (flow === 0) {
+        need = first ? 0 : valueSeen ? keyCol + 1 : dashCol >= 0 ? dashCol + 1 : openKey >= 0 ? Math.min(openKey + 1, i - lineStart) : i - lineStart;
+        flowAfterIndicator = prev === 32;
+      }
+      flow++;
+      opened.push(c);
+      flowMark = true;
+    } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
