@@ -162,6 +162,7 @@ const CASES: [string, string, Reading][] = [
   ['URI escapes in a tag: whole UTF-8 characters', fm('a: !%C3%A9 x\nb: !%41 y\nc: !<%E2%82%AC> z\n'), data({ a: 'x', b: 'y', c: 'z' })],
   // Seeds 109 and 112: `?:` in a flow collection; a tab on a blank line after an empty value.
   ['`?:` in a flow collection is an empty key and value (seed 109)', fm('a: [_!,?:]\nb: [?:, x]\nd: {?:}\n'), data({ a: ['_!', { '': null }], b: [{ '': null }, 'x'], d: { '': null } })],
+  ['`?:` at a line end in a flow list', fm('a: [?:\n ]\nb: [x, ?:\r\n , y]\n'), data({ a: [{ '': null }], b: ['x', { '': null }, 'y'] })],
   ['a tab on a blank line after an empty value (seed 112)', fm(' date: =  #c\t\n k_1: \t\n    \t\n layout: x\n'), ERROR],
   ['`?` then a tag in a flow list: a key with that tag (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\nc: [?!!str]\n"), ERROR],
   ['`?` then a tag and a key in a flow list (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\n"), data({ author: [{ '': null }, 'x', '+'], b: [{ x: null }] })],

@@ -173,7 +173,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       let next = src[j] ?? '';
       if (c === 63 && (next === ',' || next === ':')) {
         let k = j + 1;
-        while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9) k++;
+        // (After `?:`, line breaks too: `[?:` then `]` on the next line is `[{null: null}]`.)
+        while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9 || (next === ':' && (src.charCodeAt(k) === 10 || src.charCodeAt(k) === 13))) k++;
         const after = src[k] ?? '';
         if (next === ',' ? /[\],]/.test(after) || (after === ':' && /[ \t\r\n,\]]/.test(src[k + 1] ?? '')) : /[\],]/.test(after)) {
           if (next === ',') { out[j] = ' '; i = j; prev = 63; continue; }
