@@ -2,13 +2,13 @@
 import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
 import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
-import { directiveError, firstDocumentEnd, indentedRootEnd } from './yaml/stream';
+import { directiveError, firstDocumentEnd, indentedRootEnd, quotedRootEnd } from './yaml/stream';
 import { nextTokenError } from './yaml/tokens';
 import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
 import { libyamlView } from './yaml/view';
-import { rubyKeyString } from './yaml/ruby-key';
+import { rubyKeyString, withRubyKeys } from './yaml/ruby-key';
 
 /** Why a post has no (usable) front matter. */
 export type NoFrontMatterReason = 'empty' | 'no-fence' | 'leading-blank' | 'unclosed' | 'language';
@@ -140,15 +140,24 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   // that line makes the prefix fail here: the whole text is read then, as libyaml does).
   // (A scalar or collection may run on over several such lines: the next few are tried; the tries are bounded.)
   let rootEnd = indentedRootEnd(src, cut);
+  // Psych's reading when the document ends at `end` and reads (the next token scanned; `afterQuote`: `end` is mid-line,
+  // after a quote), else the error that the text up to `end` gives.
+  const upTo = (end: number, afterQuote: boolean): { read: ReturnType<typeof parseYaml> } | { error: YamlIssue } => {
+    const prefix = parseYaml(src.slice(0, end), offset);
+    if (prefix.errors.length) return { error: prefix.errors[0] };
+    const next = nextTokenError(src, end, afterQuote);
+    return { read: next ? none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end }) : { ...prefix, dropped: offset + end } };
+  };
   for (let tries = 0; rootEnd !== undefined && tries < 4; tries++) {
-    const prefix = parseYaml(src.slice(0, rootEnd), offset);
-    if (prefix.errors.length === 0) {
-      const next = nextTokenError(src, rootEnd);
-      if (next) return none({ message: next.message, code: 'LIBYAML', start: offset + next.start, end: offset + next.end });
-      return { ...prefix, dropped: offset + rootEnd };
-    }
-    // Only an unclosed quoted scalar or flow collection may run on past that line.
-    const e = prefix.errors[0];
+    const prefix = upTo(rootEnd, false);
+    if ('read' in prefix) return prefix.read;
+    // Only an unclosed quoted scalar or flow collection may run on past that line. A quoted one that closes on it, a
+    // token after it left of the first line, ends the document right after its closing quote.
+    const e = prefix.error;
+    const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+    const mid = quote ? quotedRootEnd(src, rootEnd, quote) : undefined;
+    const there = mid === undefined ? undefined : upTo(mid, true);
+    if (there && 'read' in there) return there.read;
     rootEnd = e.code === 'MISSING_CHAR' || /^Flow (?:sequence|map)/.test(e.message) ? indentedRootEnd(src, cut, rootEnd + 1) : undefined;
   }
   const directive = cut < src.length ? directiveError(src.slice(cut, (src.indexOf('\n', cut) + 1 || src.length + 1) - 1)) : undefined;
@@ -177,7 +186,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
       errors.push({ message: 'Front matter must be a mapping of keys to values.', code: 'NOT_A_MAP', start: offset + r[0], end: offset + r[1] });
     } else {
       try {
-        data = toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
+        data = withRubyKeys(doc, () => toSafe(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>);
       } catch (e) {
         const tooDeep = e instanceof RangeError;
         const r = (tooDeep ? undefined : firstAlias(doc.contents, 0)?.range) ?? [0, Math.min(first.length, 200)];

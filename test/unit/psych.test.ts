@@ -137,10 +137,41 @@ const CASES: [string, string, Reading][] = [
   ['an indented first line, then a named tag handle with a URI', fm('   a: x\n  !a!b\n'), data({ a: 'x' })],
   ['text glued after the closing quote of an explicit key (seed 68)', fm('k:\n- ? "a\n- "2021\nb: 1\n'), ERROR],
   ['text glued after a quoted explicit key', fm('? \'a\'x\n'), ERROR],
+  // Seed 66: an indented first document ends in the middle of a line, right after a quote closing on a line indented less.
+  ['an indented first document ending mid-line after a closing quote (seed 66)', fm("    k:\n    - 'a''\n\n- 'b c' # c\n"), data({ k: ["a'\n- "] })],
+  ['an indented first document ending after a double quote, a token left of its column', fm('    k: "a\nb" c\n'), data({ k: 'a b' })],
+  ['after a quote that ends an indented first document, no simple key: `-` is an error', fm("    k: 'a\nb' - c\n"), ERROR],
+  ['after a quote that ends an indented first document, a quoted scalar is no simple key: nothing after it is scanned', fm("    k: 'a\nb' \"c\" @\n"), data({ k: 'a b' })],
+  ['a token at the indented first line\'s column after the closing quote ends nothing', fm("    k: 'a\nb'     c\n"), ERROR],
+  ['an indented first document: a quoted value continued on a tab-indented line (seed 86)', fm("  a: 'x\n\ty'\n  # c\nb: 1\n"), data({ a: 'x y' })],
+  ['an indented first document: a tab indenting a later line left of it', fm('  a: x\n\tb: y\n'), ERROR],
+  // Seeds 75 and 95: libyaml has no indentation in flow context; `yaml` wants a flow collection's lines right of its key.
+  ['a flow list entry after `?` and a comment going on at column 0 (seed 75)', fm('a: ["x",  ?  #c]\ntags: ZE]\n'), data({ a: ['x', { tags: 'ZE' }] })],
+  ['flow collections whose lines start left of their key', fm('a: [x,\n\ny]\nk:\n- [x,\ny]\nm: {a: 1, #c\nb: [c,\n]}\n'), data({ a: ['x', 'y'], k: [['x', 'y']], m: { a: 1, b: ['c'] } })],
+  ['an indented first document: a flow value going on left of its key (seed 95)', fm('   a: [x,\n b: [y]]\n c: d\n'), data({ a: ['x', { b: ['y'] }] })],
+  ['a flow plain scalar folded over a blank line at column 0', fm('a: [b\n\nc]\n'), data({ a: ['b\nc'] })],
+  ['a flow key whose `:` is on a later line at column 0', fm('a: [b\n: c]\n'), ERROR],
+  ['a flow plain scalar going on at column 0 after a comment', fm('a: [b #c\nc]\n'), ERROR],
+  ['a flow plain scalar going on at column 0 after a comment line', fm('a: [b\n\n#c\nc]\n'), ERROR],
+  ['a flow pair\'s value, a comment, then a `,` at column 0', fm('a: [b: c #c\n, d]\n'), data({ a: [{ b: 'c' }, 'd'] })],
+  ['an explicit flow key whose `:` is on a later line at column 0', fm('a: [? b\n: c]\n'), data({ a: [{ b: 'c' }] })],
+  // Seeds 76, 80 and 82: tags Psych ignores, and libyaml's URI escapes in a tag.
+  ['an unknown tag is ignored and the value tokenized, quoted or not (seeds 80, 82)', fm('a: !!x 12\nb: !!x "12"\nc: !!seq\nd: !<x>\ne: !!=!~!/1 2021/12/08\nf: !!x ~\n'), data({ a: 12, b: 12, c: null, d: null, e: '2021/12/08', f: null })],
+  ['a URI escape in a tag is one whole UTF-8 character (seed 76)', fm('a: !%EA9 x\n'), ERROR],
+  ['URI escapes in a tag: a bad trailing octet', fm('a: !%C3%41 x\n'), ERROR],
+  ['URI escapes in a tag: whole UTF-8 characters', fm('a: !%C3%A9 x\nb: !%41 y\nc: !<%E2%82%AC> z\n'), data({ a: 'x', b: 'y', c: 'z' })],
+  // Seeds 109 and 112: `?:` in a flow collection; a tab on a blank line after an empty value.
+  ['`?:` in a flow collection is an empty key and value (seed 109)', fm('a: [_!,?:]\nb: [?:, x]\nd: {?:}\n'), data({ a: ['_!', { '': null }], b: [{ '': null }, 'x'], d: { '': null } })],
+  ['`?:` at a line end in a flow list', fm('a: [?:\n ]\nb: [x, ?:\r\n , y]\n'), data({ a: [{ '': null }], b: ['x', { '': null }, 'y'] })],
+  ['a tab on a blank line after an empty value (seed 112)', fm(' date: =  #c\t\n k_1: \t\n    \t\n layout: x\n'), ERROR],
+  ['`?` then a tag in a flow list: a key with that tag (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\nc: [?!!str]\n"), ERROR],
+  ['`?` then a tag and a key in a flow list (seed 131)', fm("author: [?!e, 'x', +]\nb: [?!e x]\n"), data({ author: [{ '': null }, 'x', '+'], b: [{ x: null }] })],
   // Keys that are not strings: Jekyll's data has them as Ruby prints them (`to_s`; a list or map key is its `inspect`).
   ['a list as a key (seed 43): its Ruby inspect', fm('published:\n- [ ~ E+]\t:  #c\n'), data({ published: [{ '["~ E+"]': null }] })],
   ['list and map keys of every scalar kind', fm('? [~, 1, true, 2.5, "q\\"#{x}\\t", [b], 2021-01-02]\n: x\n? {a: 1, ~: [c]}\n: y\n'), data({ '[nil, 1, true, 2.5, "q\\"\\#{x}\\t", ["b"], #<Date: 2021-01-02 ((2459217j,0s,0n),+0s,2299161j)>]': 'x', '{"a"=>1, nil=>["c"]}': 'y' })],
   ['float keys print as Ruby prints floats', fm('1.5: a\n1.0e+20: b\n0.00015: c\n1.5e-05: d\n-2.5e-3: e\n123456789012345.6: f\n'), data({ '1.5': 'a', '1.0e+20': 'b', '0.00015': 'c', '1.5e-05': 'd', '-0.0025': 'e', '123456789012345.6': 'f' })],
+  ['a float key with a whole value keeps its fraction, as Ruby prints a Float', fm('1.0: a\n-2.5e+3: b\n? [1.0, 2]\n: d\n1:30.0: f\n!!float 2: g\n'), data({ '1.0': 'a', '-2500.0': 'b', '[1.0, 2]': 'd', '5400.0': 'f', '2.0': 'g' })],
+  ['a time as a key prints as Ruby prints a Time: as written, with its offset', fm('2021-01-02 03:04:05: a\n2021-1-2 3:04:05.5 +08:00: b\n2021-01-02T03:04:05.5Z: c\n? [2021-01-02 03:04:05.250 -5]\n: d\n'), data({ '2021-01-02 03:04:05 +0000': 'a', '2021-01-02 03:04:05 +0800': 'b', '2021-01-02 03:04:05 UTC': 'c', '[2021-01-02 03:04:05.25 -0500]': 'd' })],
   ['control and separator characters in a list key: escaped as Ruby escapes them', fm('? ["\\u0001\\u0085\\u2028\\e\\u007f\\u0080é#$"]\n: x\n'), data({ ['["\\u0001\u0085\\u2028\\e\\u007F\\u0080é\\#$"]']: 'x' })],
 ];
 

@@ -1,6 +1,9 @@
 // What libyaml (Psych's scanner) rejects and the `yaml` package accepts, read from the Document: control characters, tabs that start a line, unclosed quotes, keyless values.
 import { isCollection, isPair, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, type Document, type Node } from 'yaml';
 import { PsychError, resolvePlain } from './resolve';
+import { psychReadsScalarTag } from './tags';
+import { joinedReading, type FlowJoin } from './flow-lines';
+import { scanTag } from './tag-scan';
 
 /** An error at offsets into the YAML text given. */
 export interface LibyamlError { message: string; start: number; end: number }
@@ -33,7 +36,7 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
     if (isScalar(n)) {
       if (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) free.push([n.range[0], n.range[1]]);
       else if (n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED) blocks.push([n.range[0], n.range[1], ...blockIndent(yaml, n.range[0], n.range[1], path)]);
-      else plains.push([n.range[0], n.range[1]]);
+      else if (n.range[1] > n.range[0]) plains.push([n.range[0], n.range[1]]);
     } else if (isCollection(n) && n.flow) free.push([n.range[0], n.range[1]]);
   });
   const inside = (rs: readonly (readonly number[])[], at: number) => rs.find((r) => at > r[0] && at < r[1]);
@@ -87,11 +90,13 @@ export function leadingTab(yaml: string, doc: Document): LibyamlError | undefine
  * BOM at column 0 inside a multi-line plain scalar (libyaml ends the scalar there, then cannot go on), and a block
  * mapping value without a key (`: x`, `- : x`; only `? ` may leave a key empty). Also gives a scalar with a local
  * tag (`!foo 12`, `!Z`) the value Psych gives it: the tag is ignored and the text tokenized, quoted or not; and
- * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended).
+ * the values `libyamlView` read otherwise (`view`: quoted scalars it read on one line, block scalars it ended, flow
+ * collection lines it joined).
  */
-export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string> } = {}): LibyamlError | undefined {
+export function libyamlReading(yaml: string, doc: Document, view: { folded?: readonly number[]; blocks?: ReadonlyMap<number, string>; joins?: readonly FlowJoin[] } = {}): LibyamlError | undefined {
   const folded = view.folded ?? [];
-  let bad: LibyamlError | undefined;
+  let bad: LibyamlError | undefined = view.joins ? joinedReading(yaml, doc, view.joins) : undefined;
+  if (bad) return bad;
   visit(doc, { Map(_k, map) {
     if (bad || map.flow) return;
     for (const pair of map.items) {
@@ -107,13 +112,13 @@ export function libyamlReading(yaml: string, doc: Document, view: { folded?: rea
     }
   }, Scalar(k, n, path) {
     if (n.range && n.range[1] === n.range[0] + 1 && yaml.charCodeAt(n.range[0]) === 45 && n.value !== '-') n.value = n.source = '-';
-    const key = n.type === Scalar.PLAIN && !bad ? flowKey(n, k, path) : undefined;
+    const key = n.type === Scalar.PLAIN && !bad ? flowKey(yaml, n, k, path) : undefined;
     if (key && 'error' in key) { bad = key.error; return undefined; }
     if (key) return key.node;
     if (folded.length && n.range && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && folded.includes(n.range[0])) {
       n.value = n.source = foldQuoted(yaml.slice(n.range[0], n.range[1]).trimEnd());
     }
-    if (typeof n.tag === 'string' && /^!(?:[^!]|$)/.test(n.tag)) {
+    if (typeof n.tag === 'string' && !psychReadsScalarTag(n.tag)) {
       const v = resolvePlain(String(n.source ?? n.value ?? ''));
       if (v instanceof PsychError) bad ??= { message: v.message, start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 1 };
       else n.value = v;
@@ -141,7 +146,7 @@ export function libyamlReading(yaml: string, doc: Document, view: { folded?: rea
  * `{?x: y}` is `{x: y}`); `yaml` reads a plain `?x`. The node Psych builds instead (a one-pair map for a list
  * item, the key without its `?`), or the error libyaml raises when no plain scalar follows the `?`.
  */
-function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node } | { error: LibyamlError } | undefined {
+function flowKey(yaml: string, n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node } | { error: LibyamlError } | undefined {
   const src = typeof n.source === 'string' ? n.source : '';
   if (src.charCodeAt(0) !== 63 || src.length < 2 || /[ \t]/.test(src[1])) return undefined;
   const parent = path[path.length - 1];
@@ -155,7 +160,12 @@ function flowKey(n: Scalar, k: unknown, path: readonly unknown[]): { node?: Node
   const rest = src.slice(1);
   // `?'a'`, `?"a"`: the key is that quoted scalar (one without escapes).
   const quoted = /^'((?:[^'\n]|'')*)'$|^"([^"\\\n]*)"$/.exec(rest);
-  const v = quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
+  // `?!e`, `?!e x`: a tag, then the key's text (empty: null; tokenized unless the tag is `!!str`).
+  const tag = rest[0] === '!' ? scanTag(yaml, r[0] + 1, true) : undefined;
+  if (tag && ('error' in tag || tag.end > r[1])) return { error: 'error' in tag ? tag.error : { message: 'A tag runs past this key in a flow collection (libyaml reads it otherwise).', start: r[0], end: r[1] } };
+  const text = tag && !('error' in tag) ? yaml.slice(tag.end, r[1]).trim() : undefined;
+  const str = rest.startsWith('!!str');
+  const v = text !== undefined ? (text === '' ? (str ? '' : null) : str ? text : resolvePlain(text)) : quoted ? (quoted[1] !== undefined ? quoted[1].replace(/''/g, "'") : quoted[2]) : /^(?:[[\]{},#&*!|>'"%@`?]|[-:](?:[ \t]|$))/.test(rest) ? undefined : resolvePlain(rest);
   if (v === undefined || v instanceof PsychError) return { error: { message: 'A `?` in a flow collection starts a key for libyaml, and no key follows it (libyaml, and so Jekyll, cannot read it).', start: r[0], end: r[0] + 1 } };
   n.value = v;
   n.source = rest;

@@ -32,7 +32,7 @@ export function directiveError(line: string): string | undefined {
  * block collection at the first later line indented less (blank and `#` comment lines aside), and Psych returns the
  * first document there without reading on, so `date: …` below ` title: x` is silently dropped by Jekyll. Undefined
  * when the first content line is not indented, no such line comes before `limit`, or a tab follows the spaces
- * that indent the first line or one indented less (the parser reports that). Only lines from `after` on may end it
+ * that indent the first line (the parser reports that). Only lines from `after` on may end it
  * (the caller tries the next such line when a quoted scalar or flow collection runs on past one). The caller checks that the lines above do read as a block collection (a quoted scalar or a flow
  * collection may run on past such a line).
  */
@@ -48,8 +48,9 @@ export function indentedRootEnd(yaml: string, limit: number, after = 0): number 
     while (j < nl && (yaml.charCodeAt(j) === 9 || yaml.charCodeAt(j) === 32 || yaml.charCodeAt(j) === 13)) j++;
     const c = yaml.charCodeAt(j);
     if (j < nl && c !== 35) {
-      // A tab in the indentation where a line may end the document: the parser reports it (libyaml raises an error).
-      if (j !== i && (root < 0 || i - pos < root)) return undefined;
+      // A tab in the first line's indentation: the parser reports it. A tab after fewer spaces than that on a later line
+      // may end the document too (libyaml then fails on the tab, see nextTokenError) unless a quoted scalar runs on there.
+      if (j !== i && root < 0) return undefined;
       if (root < 0) {
         if (i === pos) return undefined;
         root = i - pos;
@@ -58,4 +59,27 @@ export function indentedRootEnd(yaml: string, limit: number, after = 0): number 
     pos = nl + 1;
   }
   return undefined;
+}
+
+/**
+ * Where the first document of an indented first line ends in the middle of the line at `lineStart` (indented less
+ * than the first): a `quote`d scalar (`'` or `"`) running on to that line closes on it, and a token follows it on the
+ * line left of the first line's column. libyaml ends block collections token by token, so the document ends right
+ * after that quote (`    k: 'a` then `b' c` reads `k: "a b"`; seed 66). The offset after the quote, or undefined.
+ */
+export function quotedRootEnd(yaml: string, lineStart: number, quote: string): number | undefined {
+  let nl = yaml.indexOf('\n', lineStart);
+  if (nl < 0) nl = yaml.length;
+  let i = lineStart;
+  for (; i < nl; i++) {
+    if (quote === '"' && yaml[i] === '\\') i++;
+    else if (yaml[i] === quote) { if (quote === "'" && yaml[i + 1] === "'") i++; else break; }
+  }
+  if (i >= nl) return undefined;
+  let k = i + 1;
+  while (yaml[k] === ' ' || yaml[k] === '\t') k++;
+  if (k >= nl || yaml[k] === '#' || yaml[k] === '\r') return undefined;
+  // The first content line's indentation (a BOM at column 0 is one column, as libyaml skips it).
+  const first = /^(?:[ \t\r]*(?:#[^\n]*)?\n)*(\ufeff? *)/.exec(yaml)!;
+  return k - lineStart < first[1].length ? i + 1 : undefined;
 }

@@ -18,6 +18,14 @@ const plain: ScalarTag = {
   resolve: psych,
 };
 
+/**
+ * Whether Psych reads a scalar's tag (`!!str`, `!!binary`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!timestamp`,
+ * full names). Any other, `!!x`, `!!seq`, `!<x>` or a local `!x`, it ignores: it tokenizes the value, quoted or not.
+ */
+export function psychReadsScalarTag(tag: string): boolean {
+  return tag === 'tag:yaml.org,2002:str' || tag === 'tag:yaml.org,2002:binary' || tag === FLOAT || TOKENIZED.has(tag);
+}
+
 const TOKENIZED = new Set(['int', 'bool', 'null', 'timestamp'].map((n) => `tag:yaml.org,2002:${n}`));
 const FLOAT = 'tag:yaml.org,2002:float';
 

@@ -1,6 +1,6 @@
 // libyaml's scanner, token by token, over what it scans after an indented first document ends (errors only).
 import { directiveError } from './stream';
-import { scanTag } from './view';
+import { scanTag } from './tag-scan';
 
 /** A token error: message and offsets into the YAML text. */
 export interface TokenError { message: string; start: number; end: number }
@@ -19,16 +19,17 @@ const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
  * but libyaml's scanner has scanned further by then: the token at `at` and, while that token may still be a simple
  * key (an anchor, tag, scalar or flow collection not yet followed by `:` and still on its line), the tokens after
  * it; the one that first lies on a later line is scanned too. A scalar is scanned whole (a plain one in a flow
- * collection, or after the end, runs on over lines), a block scalar with its lines.
+ * collection, or after the end, runs on over lines), a block scalar with its lines. `afterQuote`: the document ended
+ * in the middle of a line, right after a quoted scalar (see `quotedRootEnd`), where no simple key may start.
  */
-export function nextTokenError(yaml: string, at: number): TokenError | undefined {
+export function nextTokenError(yaml: string, at: number, afterQuote = false): TokenError | undefined {
   const len = yaml.length;
   let i = at;
-  let lineStart = at;
+  let lineStart = afterQuote ? yaml.lastIndexOf('\n', at - 1) + 1 : at;
   let line = 0;
   let flow = 0;
-  // libyaml's simple_key_allowed; a line start in block context allows one.
-  let allowed = true;
+  // libyaml's simple_key_allowed; a line start in block context allows one, a quoted scalar's end does not.
+  let allowed = !afterQuote;
   // The simple key the first token may start (libyaml saves it at flow level 0).
   let key: { possible: boolean; line: number; index: number } | undefined;
   const err = (message: string, at: number): TokenError => ({ message: `${message} (libyaml, and so Jekyll, stops here)`, start: at, end: at + 1 });
@@ -130,7 +131,7 @@ export function nextTokenError(yaml: string, at: number): TokenError | undefined
     if (i >= len) return 'stop';
     const c = yaml[i];
     const removeKey = () => { if (flow === 0 && key) key.possible = false; };
-    const saveKey = () => { if (!key) key = { possible: true, line, index: i }; };
+    const saveKey = () => { if (!key && allowed) key = { possible: true, line, index: i }; };
     if (c === '%' && i === lineStart) {
       const nl = yaml.indexOf('\n', i);
       const e = directiveError(yaml.slice(i, nl < 0 ? len : nl));

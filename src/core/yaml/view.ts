@@ -1,5 +1,7 @@
-// libyaml's reading of the text as the `yaml` package must see it (same length, same offsets), and libyaml's tag scan.
+// libyaml's reading of the text as the `yaml` package must see it (same length, same offsets).
 import type { LibyamlError } from './libyaml';
+import { nextFlowLine, type FlowJoin } from './flow-lines';
+import { scanTag } from './tag-scan';
 
 /**
  * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
@@ -8,15 +10,21 @@ import type { LibyamlError } from './libyaml';
  * glued to a closing quote or a block scalar header (`"x"#c`, `>#c`) is blanked (libyaml accepts it); tabs that
  * indent a quoted scalar's continuation line become spaces; a quoted scalar over several lines that is no key is read
  * on one line, its breaks made blanks (libyaml reads its later lines at any indentation; `folded` lists their starts,
- * and `libyamlReading` gives them libyaml's value). And the
+ * and `libyamlReading` gives them libyaml's value); a flow collection's line indented less than `yaml` wants is
+ * joined to the line before (`joins`: libyaml has no indentation in flow context; see flow-lines.ts). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
  */
-export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string> } {
+export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string>; joins?: FlowJoin[] } {
   if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n|\n *[|>]/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
   // Block scalars whose value libyaml reads otherwise (their header's offset → the value).
   const blocks = new Map<number, string>();
+  // A flow collection's lines indented less than `yaml` wants (libyaml reads them): joined to the line before, breaks and
+  // comments made blanks. `need`: that indentation (yaml's indentNext) for the outermost open collection; `joinedTo`: how
+  // far the lines have been looked at; the last comment's start and end (it is blanked when the break after it is).
+  const joins: FlowJoin[] = [];
+  let need = 0, joinedTo = 0, joinEnd = 0, commentFrom = -1, commentTo = -1;
   const out = src.split('');
   const blank = (from: number) => { for (let k = from; k < src.length && !isBreak(src.charCodeAt(k)); k++) out[k] = ' '; };
   // What came before: 10 line start, 32 a blank after `:`/`-`/`?` (a scalar may start), 0 a closing quote, else the character.
@@ -38,7 +46,17 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
   let colon = -1, openColon = -1;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = '\n'; prev = 10; continue; }
+    if (flow > 0 && i >= joinedTo && isBreak(c)) {
+      const next = nextFlowLine(src, i, need, flow === 1);
+      if (next.joined) {
+        const start = commentTo === i ? commentFrom : i;
+        for (let k = start; k < next.at; k++) out[k] = ' ';
+        joins.push({ start, end: next.at });
+        joinEnd = next.at;
+      }
+      joinedTo = next.at;
+    }
+    if ((c === 13 && src.charCodeAt(i + 1) !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029) { out[i] = i < joinEnd ? ' ' : '\n'; prev = 10; continue; }
     if (c === 0xfeff && prev === 10 && (i === 0 || isBreak(src.charCodeAt(i - 1)))) { out[i] = ' '; continue; }
     if (c === 32 || c === 9) { if (prev === 58 || prev === 45 || prev === 63) prev = 32; continue; }
     if (prev === 10 && flow === 0 && c !== 10 && c !== 13) {
@@ -91,7 +109,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       if (tag && 'error' in tag) return { text: src, error: tag.error };
       // `!'!Z`, `!a.!b`: libyaml's handle is `!` (no word then `!` follows it), the rest its suffix; `yaml` splits the tag
       // at its last `!` and finds no such handle. A local tag either way (its value is read as plain text, libyaml.ts).
-      if (tag && !/^![0-9A-Za-z_-]*!/.test(src.slice(i, tag.end))) for (let k = i + 1; k < tag.end; k++) if (src.charCodeAt(k) === 33) out[k] = 'x';
+      // (`!!a!b`: the handle is `!!`, `yaml` too finds none at the last `!`: the `!`s of any suffix become text.)
+      const handle = tag ? /^!(?:[0-9A-Za-z_-]*!)?/.exec(src.slice(i, tag.end))![0].length : 0;
+      if (tag && src[i + 1] !== '<') for (let k = i + handle; k < tag.end; k++) if (src.charCodeAt(k) === 33) out[k] = 'x';
       if (tag) i = tag.end - 1;
       else while (i + 1 < src.length && !/[ \t\n\r,[\]{}]/.test(src[i + 1])) i++;
       prev = 32;
@@ -132,14 +152,16 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // (Only in a collection opened after an indicator: a line starting with `[`/`{` may be a plain scalar's next line.)
     if (c === 35 && flowMark && flowAfterIndicator) { blank(i); while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++; continue; }
     flowMark = false;
-    // (In block context a `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
-    if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || (flow === 0 && (src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)))) {
+    // (A `#` after a blank is a comment too, also inside a plain scalar: it ends the scalar.)
+    if (c === 35 && (prev === 10 || prev === 32 || prev === 0 || src.charCodeAt(i - 1) === 32 || src.charCodeAt(i - 1) === 9)) {
       plain = NONE;
+      commentFrom = i;
       // A comment runs to the end of the line (an LS ends it too).
       while (i + 1 < src.length && !isBreak(src.charCodeAt(i + 1))) i++;
+      commentTo = i + 1;
       continue;
     }
-    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
+    if (c === 58 && flow > 0 && flowAfterIndicator && prev !== 0 && prev !== 32 && prev !== 63 && prev !== 91 && prev !== 123 && prev !== 44 && /[,?[\]{}]/.test(src[i + 1] ?? '')) {
       return { text: src, error: { message: "Found unexpected ':' in a plain scalar inside a flow collection (libyaml, and so Jekyll, cannot read it).", start: i, end: i + 1 } };
     }
     // libyaml 0.2.5 in a flow sequence: `:` opening an entry has no key to be the value of (`[a, :]`, `[: x]`: errors),
@@ -151,7 +173,8 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
       let next = src[j] ?? '';
       if (c === 63 && (next === ',' || next === ':')) {
         let k = j + 1;
-        while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9) k++;
+        // (After `?:`, line breaks too: `[?:` then `]` on the next line is `[{null: null}]`.)
+        while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9 || (next === ':' && (src.charCodeAt(k) === 10 || src.charCodeAt(k) === 13))) k++;
         const after = src[k] ?? '';
         if (next === ',' ? /[\],]/.test(after) || (after === ':' && /[ \t\r\n,\]]/.test(src[k + 1] ?? '')) : /[\],]/.test(after)) {
           if (next === ',') { out[j] = ' '; i = j; prev = 63; continue; }
@@ -162,9 +185,22 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
         return { text: src, error: { message: c === 58 ? "A ':' opens an entry of a flow list: libyaml (and so Jekyll) finds no key for it and cannot read it." : "A '?' with no key after it in a flow list: libyaml (and so Jekyll) cannot read it.", start: i, end: i + 1 } };
       }
     }
+    // `?:` in a flow collection is a key indicator and a value indicator to libyaml (`[?:]` is `[{null: null}]`); `yaml`
+    // reads a plain `?`: a blank here (not before `:x`, which `yaml` reads as a plain scalar: a listed leniency).
+    if (c === 63 && flow > 0 && scalarStart && src.charCodeAt(i + 1) === 58 && /^[ \t\r\n,\]}]?$/.test(src[i + 2] ?? '')) out[i] = ' ';
     // A lone `-` item in a flow collection is the string "-" to libyaml and a block entry to `yaml`: a plain `x` here, "-" again after parsing.
     if (c === 45 && flow > 0 && flowAfterIndicator && scalarStart && /[,\]}]/.test(src[i + 1] ?? '')) out[i] = 'x';
-    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) { if (flow === 0) flowAfterIndicator = prev === 32; flow++; opened.push(c); flowMark = true; } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
+    if ((c === 91 || c === 123) && (flow > 0 || scalarStart)) {
+      // yaml's indentNext: the column of the value's key, or of the `- `/`? ` before it, plus one; at a line start the
+      // key left open above plus one, at most the line's indentation; 0 for the document's first token.
+      if (flow === 0) {
+        need = first ? 0 : valueSeen ? keyCol + 1 : dashCol >= 0 ? dashCol + 1 : openKey >= 0 ? Math.min(openKey + 1, i - lineStart) : i - lineStart;
+        flowAfterIndicator = prev === 32;
+      }
+      flow++;
+      opened.push(c);
+      flowMark = true;
+    } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
@@ -178,7 +214,7 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError; 
     // A `-` or `?` inside a plain scalar is text: a blank after it does not start a scalar.
     prev = c === 10 ? 10 : (c === 45 || c === 63) && !scalarStart ? 1 : c;
   }
-  return { text: out.join(''), folded, blocks };
+  return { text: out.join(''), folded, blocks, joins };
 }
 
 const NONE = -2;
@@ -222,40 +258,6 @@ function commentEndsBlock(src: string, from: number, parent: number, out: string
   }
   for (const c of comments) for (let t = c; t < src.length && !isBreak(src.charCodeAt(t)); t++) out[t] = ' ';
   return keep ? '\n'.repeat(breaks) : '';
-}
-
-// What a tag's URI may hold (libyaml 0.2.5): ASCII word characters and these marks; `%` starts an escaped octet.
-const URI_CHAR = /[0-9A-Za-z_\-;/?:@&=+$.!~*'()%]/;
-
-/**
- * libyaml's scan of the tag at `src[i]` (`!`, `!x`, `!!str`, `!<…>`): the offset after it, or the error Psych raises: a
- * named handle (`!a!b`: no `%TAG` can precede front matter; after the scanner's errors), `!!` without a suffix, a `%` not followed by two hex
- * digits, or anything but a blank or a line break after it (a `,` too in a flow collection): `!x[y]`, `!é`, `!x#`.
- */
-export function scanTag(src: string, i: number, flow: boolean): { end: number } | { error: LibyamlError } {
-  const fail = (message: string) => ({ error: { message: `${message} (libyaml, and so Jekyll, cannot read this tag).`, start: i, end: i + 1 } });
-  let j = i + 1;
-  // A named handle (`!a!x`): an error of the parser, raised after what the scanner finds wrong in the rest of the tag.
-  let named = false;
-  if (src[j] === '<') {
-    j++;
-    while (j < src.length && (URI_CHAR.test(src[j]) || src[j] === ',' || src[j] === '[' || src[j] === ']')) j++;
-    if (src[j] !== '>' || j === i + 2) return fail("Did not find the expected '>' while scanning a tag");
-    j++;
-  } else {
-    while (j < src.length && /[0-9A-Za-z_-]/.test(src[j])) j++;
-    if (src[j] === '!') {
-      named = j > i + 1;
-      j++;
-      if (!URI_CHAR.test(src[j] ?? '')) return fail('Did not find expected tag URI');
-    }
-    for (; j < src.length && URI_CHAR.test(src[j]); j++) {
-      if (src[j] === '%' && !/^[0-9A-Fa-f]{2}$/.test(src.slice(j + 1, j + 3))) return fail('Did not find URI escaped octet');
-    }
-  }
-  const after = src.charCodeAt(j);
-  if (j < src.length && after !== 32 && after !== 9 && !isBreak(after) && !(flow && after === 44)) return fail('Did not find expected whitespace or line break while scanning a tag');
-  return named ? fail('Found undefined tag handle') : { end: j };
 }
 
 const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
