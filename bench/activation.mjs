@@ -31,6 +31,7 @@ function stub() {
 function member(cache, k) { if (!cache.has(k)) cache.set(k, stub()); return cache.get(k); }
 
 const disposable = () => ({ dispose() { /* nothing */ } });
+const commands = [];
 const event = () => disposable;
 const uri = (p) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}`, with: () => uri(p) });
 // Every top-level name of the real API (from @types/vscode), as plain own properties: esbuild's __toESM copies own keys.
@@ -51,6 +52,8 @@ Object.assign(vscode, {
   languages: Object.assign(stub(), { onDidChangeDiagnostics: event() }),
   env: Object.assign(stub(), { language: 'en' }),
   l10n: Object.assign(stub(), { t: (s) => (typeof s === 'string' ? s : s.message) }),
+  // The ids activate() registers (test/unit/bench-probe.test.ts: the bench probe only when the bench asks for it).
+  commands: Object.assign(stub(), { registerCommand: (id) => { commands.push(id); return disposable(); } }),
 });
 
 const resolve = Module._resolveFilename;
@@ -81,6 +84,6 @@ if (controlBundle) {
   load(path.resolve(controlBundle)).render.renderPost('---\ntitle: x\n---\nhi *there*');
   control = [...globalThis.__pdEvaluated];
 }
-const out = { loadMs: t1 - t0, activateMs: t2 - t1, error, evaluatedAtActivate: atActivate, evaluatedAfter300ms, control, subscriptions: context.subscriptions.length, bytes: fs.statSync(bundle).size };
+const out = { loadMs: t1 - t0, activateMs: t2 - t1, error, evaluatedAtActivate: atActivate, evaluatedAfter300ms, control, subscriptions: context.subscriptions.length, commands, bytes: fs.statSync(bundle).size };
 process.stdout.write(`${JSON.stringify(out)}\n`);
 process.exit(0);
