@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';
-import { expandPaths, isPostFile, readText, siteFinder } from '../node/files';
+import { excludedFromSite, expandPaths, isPostFile, readText, siteFinder } from '../node/files';
 import { readSiteLayouts } from '../node/layouts';
 import { checkWritable, lexists, PathProblem, pathProblem, renameInside, writeInside } from '../node/safe-fs';
 import { escapeControls as esc, jsonText } from './terminal';
@@ -83,6 +83,14 @@ export const check: CliCommand = {
     } catch (e) { ctx.stderr(`postdesk check: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
+    // A file named on the command line that its site excludes is not checked, as in the editor: Jekyll never reads it.
+    const named = new Set(positional.map((p) => path.resolve(ctx.cwd, p)));
+    const findSite = siteFinder();
+    files = files.filter((f) => {
+      if (!named.has(f) || !excludedFromSite(f, findSite)) return true;
+      ctx.stderr(`postdesk check: ${esc(shown(f))}: not checked: its site's _config.yml (exclude:, or Jekyll's default excludes) leaves it out, so Jekyll never reads it\n`);
+      return false;
+    });
     // The posts read here need not be read again for permalink-conflict (not with --fix: a fix changes them).
     const known = new KnownDestinations(Date.now());
     const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown, regular);

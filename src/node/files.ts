@@ -127,6 +127,15 @@ export function expandPaths(paths: string[], accept: (file: string) => boolean, 
 }
 
 /**
+ * Whether Jekyll leaves `file` out of its site (the site's `exclude:` / `include:` and Jekyll's defaults), as the
+ * editor's workspace model does; a file with no `_config.yml` above it has no site to be left out of.
+ */
+export function excludedFromSite(file: string, findSite: (file: string) => SiteConfig = siteFinder()): boolean {
+  const site = findSite(file);
+  return site.text !== undefined && !isSiteContent(siteEntryRules(site), relativeToSite(site, file));
+}
+
+/**
  * `isSiteContent` for one run: a file's folders are matched once per folder, as `isSiteContent(rules, 'd/f')` is
  * `isSiteContent(rules, 'd', true)` (every folder on the way) and the file's own entry (`isSiteContentIn`).
  */

@@ -101,6 +101,20 @@ for (const [how, exec] of [['in-process', inProcess], ['child process', child]] 
       assert.match(r.stdout, /1 problems \(0 errors, 1 warnings, 0 info\) in 1 files/);
     });
 
+    it('a named file its site excludes is not checked, as in the editor, and says so on stderr', async () => {
+      const root = makeSite({ '_posts/2021-12-08-a.md': FM('2021-12-08 10:00:00'), 'old/_posts/2021-12-09-b.md': FM('2021-12-09 10:00:00') });
+      fs.writeFileSync(path.join(root, '_config.yml'), 'timezone: Asia/Shanghai\nexclude: [old]\n');
+      const named = path.join('old', '_posts', '2021-12-09-b.md');
+      const r = await exec(['--format', 'json', named, path.join('_posts', '2021-12-08-a.md')], root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file), [path.join('_posts', '2021-12-08-a.md')]);
+      if (how === 'in-process') assert.match(r.stderr, /old\/_posts\/2021-12-09-b\.md: not checked: its site's _config\.yml/);
+      // Without the exclude, the same command checks it.
+      fs.writeFileSync(path.join(root, '_config.yml'), 'timezone: Asia/Shanghai\n');
+      const all = await exec(['--format', 'json', named], root);
+      assert.deepEqual((JSON.parse(all.stdout) as { file: string }[]).map((x) => x.file), [named]);
+    });
+
     it('--fix applies the preferred fixes and renames, then reports what is left', async () => {
       const root = makeSite({
         '_posts/2021-12-08-a.md': `\n\n${FM('2021-12-08 20:00:00', 'tags: [x, x]\n').replace('tags: 东财滚动新闻\n', '')}`,
