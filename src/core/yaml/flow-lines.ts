@@ -1,10 +1,9 @@
 // Flow collections whose lines start left of where the `yaml` package wants them (libyaml has no indentation in flow context).
 import { isScalar, Scalar, visit, type Document, type Node } from 'yaml';
+import { isBreak } from './chars';
 
 /** A run of blanks, comments and line breaks that `libyamlView` made blanks, joining two lines of a flow collection. */
 export interface FlowJoin { start: number; end: number }
-
-const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
 
 /**
  * After the line break at `at` inside a flow collection: the next line holding more than blanks and a comment, as

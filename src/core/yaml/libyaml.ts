@@ -4,6 +4,7 @@ import { PsychError, resolvePlain } from './resolve';
 import { psychReadsScalarTag } from './tags';
 import { joinedReading, type FlowJoin } from './flow-lines';
 import { scanTag } from './tag-scan';
+import { isBreak } from './chars';
 
 /** An error at offsets into the YAML text given. */
 export interface LibyamlError { message: string; start: number; end: number }
@@ -282,5 +283,3 @@ function blockIndent(yaml: string, start: number, end: number, path: readonly un
   }
   return [1, end];
 }
-
-const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;

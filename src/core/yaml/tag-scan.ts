@@ -1,4 +1,6 @@
 // libyaml's scan of a tag (handle, suffix, URI escapes), shared by the libyaml view and the token scanner.
+import { isBreak } from './chars';
+
 /** A tag libyaml cannot scan: its message and offsets. */
 export interface TagError { message: string; start: number; end: number }
 
@@ -59,5 +61,3 @@ function uriEscape(src: string, j: number): number | string {
   } while (--width);
   return j;
 }
-
-const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;

@@ -2,6 +2,7 @@
 import type { LibyamlError } from './libyaml';
 import { nextFlowLine, type FlowJoin } from './flow-lines';
 import { scanTag } from './tag-scan';
+import { isBreak } from './chars';
 
 /**
  * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
@@ -259,5 +260,3 @@ function commentEndsBlock(src: string, from: number, parent: number, out: string
   for (const c of comments) for (let t = c; t < src.length && !isBreak(src.charCodeAt(t)); t++) out[t] = ' ';
   return keep ? '\n'.repeat(breaks) : '';
 }
-
-const isBreak = (c: number) => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
