@@ -83,9 +83,10 @@ export const check: CliCommand = {
     } catch (e) { ctx.stderr(`postdesk check: ${esc((e as Error).message)}\n`); return EXIT.usage; }
     const fix = !!flags.fix;
     const shown = shownFrom(ctx.cwd);
-    // A file named on the command line that its site excludes is not checked, as in the editor: Jekyll never reads it.
-    const named = new Set(positional.map((p) => path.resolve(ctx.cwd, p)));
+    // One site per folder for the whole run. A file named on the command line that its site excludes is not checked,
+    // as in the editor: Jekyll never reads it.
     const findSite = siteFinder();
+    const named = new Set(positional.map((p) => path.resolve(ctx.cwd, p)));
     files = files.filter((f) => {
       if (!named.has(f) || !excludedFromSite(f, findSite)) return true;
       ctx.stderr(`postdesk check: ${esc(shown(f))}: not checked: its site's _config.yml (exclude:, or Jekyll's default excludes) leaves it out, so Jekyll never reads it\n`);
@@ -93,7 +94,7 @@ export const check: CliCommand = {
     });
     // The posts read here need not be read again for permalink-conflict (not with --fix: a fix changes them).
     const known = new KnownDestinations(Date.now());
-    const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown, regular);
+    const r = checkSequential(files, skipped, fix ? undefined : known, fix, ctx, shown, regular, findSite);
     // permalink-conflict needs every post of the site, so it runs once after the per-file rules.
     try { r.results = withConflicts(r.results, files, shown, toResults, known); } catch (e) { ctx.stderr(`postdesk check: permalink-conflict: ${esc((e as Error).message)}\n`); }
     write(ctx, format, r.results, r.fixed, fix);
@@ -110,8 +111,7 @@ function unreadable(file: string, p: PathProblem, site: SiteConfig | undefined):
 }
 
 /** Checks the files one by one (with `fix`, writes and renames); a file that is not read is a problem on it, not a stop. */
-function checkSequential(files: string[], skipped: PathProblem[], known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, regular: Set<string>): { results: CheckResult[]; fixed: number; failed: boolean } {
-  const findSite = siteFinder();
+function checkSequential(files: string[], skipped: PathProblem[], known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, regular: Set<string>, findSite: (file: string) => SiteConfig): { results: CheckResult[]; fixed: number; failed: boolean } {
   const sites = new Map<string, SiteEntry>();
   const results: CheckResult[] = [];
   let failed = false;
