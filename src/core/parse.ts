@@ -169,7 +169,7 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
   // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
   const view = libyamlView(first);
-  if (view.error) return none({ message: view.error.message, code: 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
+  if (view.error) return none({ message: view.error.message, code: view.error.code ?? 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
   const doc = parseDocument(view.text, YAML_OPTIONS);
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
