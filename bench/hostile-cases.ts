@@ -5,6 +5,7 @@ import { parseSiteConfig } from '../src/core/site';
 import { findStockBlocks, stripStockBlocks } from '../src/core/stock';
 import { jekyllPostView } from '../src/core/taxonomy/posts';
 import { validatePost } from '../src/core/validate';
+import { BLOCK_SHAPES, FLOW_SHAPES, type FlowShape } from './hostile-flow';
 
 /** One post to run: its text, its path in the site, and the site's `_config.yml`. */
 export interface HostileInput { text: string; file: string; config: string }
@@ -67,8 +68,18 @@ export const CASES: HostileCase[] = [
   { name: 'deep-quote', what: 'own: `> `×n (blockquote nesting)', make: (n) => post(`${fill('> ', n)}x`) },
   { name: 'fm-brackets', maxN: 40000, what: 'own: nested `[` in front matter', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ntags: ${'['.repeat(n / 2)}x${']'.repeat(n / 2)}\n---\nbody\n` }) },
   { name: 'fm-long-value', maxN: 60000, what: 'own: a 1-line front matter value of spaces and commas', make: (n) => ({ ...post('body'), text: `---\ntitle: t\ndate: 2021-01-01 ${fill(' ,', n)}Sat\ntags: ${fill('a, ', n)}\n---\nbody\n` }) },
+  // Issue h9: flow collections packed with entries (lines left of their key, joined as libyaml reads them), and dense
+  // block YAML of the same size to compare with (what any front matter the flat reader declines costs).
+  ...['flow-left', 'flow-nested-left', 'flow-map-left', 'flow-many-short-left'].map((name) => frontMatterCase(FLOW_SHAPES, name)),
+  frontMatterCase(BLOCK_SHAPES, 'block-seq-maps'),
   { name: 'control-chars', what: 'own: C0/C1 controls and lone surrogates', make: (n) => post(fill('\u0000\u0001\u001b[2K\r\u0085\u009b\ud800x<\u0007>', n)) },
 ];
+
+/** A case of `bench/hostile-flow.ts`'s shapes: the front matter is the hostile part, up to the 128 KB cap. */
+function frontMatterCase(shapes: readonly FlowShape[], name: string): HostileCase {
+  const s = shapes.find((x) => x.name === name)!;
+  return { name: `fm-${name}`, maxN: 126 * 1024, what: `own: ${s.what} (front matter)`, make: (n) => ({ ...post('body'), text: `---\ntitle: t\n${s.make(n).yaml}---\nbody\n` }) };
+}
 
 /** What one run of the stages saw (for tests: the output must be whole, not cut off). */
 export interface StageResult { problems: string[]; bodyHtml: string; published: boolean; blocks: number; stripped: number }
