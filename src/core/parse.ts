@@ -1,6 +1,6 @@
 // parsePost: front matter fences as Jekyll finds them, the YAML Document with ranges, and safe data.
 import { dateSource, fastYamlDocument, type DateSource } from './parse-fast';
-import { Document, parseDocument, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
+import { Document, isMap, isSeq, isScalar, isAlias, isNode, visit, type Node } from 'yaml';
 import { psychTags } from './yaml/tags';
 import { directiveError, firstDocumentEnd, indentedRootEnd, quotedRootEnd } from './yaml/stream';
 import { nextTokenError } from './yaml/tokens';
@@ -8,6 +8,7 @@ import { findClose, OPEN_FENCE } from './yaml/fence';
 import { nestingTooDeep } from './yaml/depth';
 import { controlCharacter, leadingTab, libyamlReading } from './yaml/libyaml';
 import { libyamlView } from './yaml/view';
+import { boundedParseDocument, TOO_MANY_TOKENS } from './yaml/bounded';
 import { rubyKeyString, withRubyKeys } from './yaml/ruby-key';
 
 /** Why a post has no (usable) front matter. */
@@ -169,8 +170,11 @@ export function parseYaml(src: string, offset = 0): { doc: Document; data: Recor
   if (deep) return none({ message: deep.message, code: 'TOO_DEEP', start: offset + deep.start, end: offset + deep.end });
   // libyaml (YAML 1.1) breaks lines at a lone CR, NEL, LS and PS too; the `yaml` package (1.2) does not. Same length, same offsets.
   const view = libyamlView(first);
-  if (view.error) return none({ message: view.error.message, code: view.error.code ?? 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
-  const doc = parseDocument(view.text, YAML_OPTIONS);
+  if (view.error) return none({ message: view.error.message, code: 'LIBYAML', start: offset + view.error.start, end: offset + view.error.end });
+  // (The parser stops past MAX_YAML_TOKENS: it spends microseconds on each, and 126 KB of them would block the editor.)
+  const parsed = boundedParseDocument(view.text, YAML_OPTIONS);
+  if ('tooMany' in parsed) return none({ message: TOO_MANY_TOKENS, code: 'TOO_LARGE', start: offset + parsed.tooMany, end: offset + Math.min(first.length, parsed.tooMany + 1) });
+  const { doc } = parsed;
   // yaml turns a stack overflow on deep nesting into RESOURCE_EXHAUSTION "Maximum call stack size exceeded": say what it means.
   const errors: YamlIssue[] = doc.errors.map((e) => ({ message: e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message) ? 'Front matter is nested too deeply to read.' : e.message.split('\n')[0], code: e.code, start: offset + e.pos[0], end: offset + Math.max(e.pos[1], e.pos[0] + 1) }));
   if (errors.length === 0 && (first.includes('&') || first.includes('*'))) errors.push(...badAnchors(doc, offset));

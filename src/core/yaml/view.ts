@@ -5,15 +5,6 @@ import { scanTag } from './tag-scan';
 import { isBreak } from './chars';
 
 /**
- * Most flow entries (`,`, `:` and `[`/`{` inside flow collections, all collections together) that Post Desk reads in
- * one front matter. The `yaml` package spends a few microseconds on each (its lexer, parser and composer), and
- * a flow entry can be two characters (`[a,a,a`): 126 KB of them would block the editor for about a second. Real front
- * matter holds tens. Past this, the front matter is reported (`TOO_LARGE`), as it is past 128 KB; Jekyll reads it.
- */
-export const MAX_FLOW_ENTRIES = 10000;
-const MAX_FLOW_ENTRIES_TEXT = MAX_FLOW_ENTRIES.toLocaleString('en-US');
-
-/**
  * The front matter as the `yaml` package must see it to read what libyaml reads, same length (offsets do not
  * move): every line break libyaml knows (lone CR, NEL, LS, PS) becomes `\n` outside quoted scalars (inside,
  * libyaml keeps them in the value, as `yaml` does); a BOM at column 0 becomes a space (libyaml skips it); a comment
@@ -23,9 +14,8 @@ const MAX_FLOW_ENTRIES_TEXT = MAX_FLOW_ENTRIES.toLocaleString('en-US');
  * and `libyamlReading` gives them libyaml's value); a flow collection's line indented less than `yaml` wants is
  * joined to the line before (`joins`: libyaml has no indentation in flow context; see flow-lines.ts). And the
  * error libyaml raises that `yaml` does not: `:` followed by `,?[]{}` inside a plain scalar in a flow collection.
- * Past {@link MAX_FLOW_ENTRIES} flow entries, a `TOO_LARGE` error instead (the scan stops there).
  */
-export function libyamlView(src: string): { text: string; error?: LibyamlError & { code?: 'TOO_LARGE' }; folded?: number[]; blocks?: Map<number, string>; joins?: FlowJoin[] } {
+export function libyamlView(src: string): { text: string; error?: LibyamlError; folded?: number[]; blocks?: Map<number, string>; joins?: FlowJoin[] } {
   if (!/[\r\x85\u2028\u2029\ufeff!]|["'|>+\-0-9]#|[[{]|\n *\t|["'][^"'\n]*\n|[|>][-+]?[ \t]*(?:#[^\n]*)?\n +\r?\n|\n *[|>]/.test(src)) return { text: src };
   // The quoted scalars read on one line (their start offsets).
   const folded: number[] = [];
@@ -47,8 +37,6 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError &
   let flowAfterIndicator = false;
   // The open flow collections' first characters, innermost last.
   const opened: number[] = [];
-  // Flow entries seen so far (see MAX_FLOW_ENTRIES), and where the outermost open flow collection starts.
-  let entries = 0, flowStart = 0;
   // A plain scalar runs on over the lines indented deeper than its block collection (libyaml): such a line is its
   // text, whatever it starts with (`"`, `&`, `!`, `[`, `|`). `plain`: that collection's column (NONE: no open plain scalar).
   let plain = NONE;
@@ -211,15 +199,9 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError &
         flowAfterIndicator = prev === 32;
       }
       flow++;
-      if (flow === 1) flowStart = i;
       opened.push(c);
       flowMark = true;
-      if (++entries > MAX_FLOW_ENTRIES) return { text: src, error: tooManyEntries(flowStart) };
-    } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if ((c === 44 || c === 58) && flow > 0) {
-      // (A `:` may be text, `[a:b]`: counting it too only makes the bound stricter.)
-      if (c === 44) flowMark = true;
-      if (++entries > MAX_FLOW_ENTRIES) return { text: src, error: tooManyEntries(flowStart) };
-    }
+    } else if ((c === 93 || c === 125) && flow > 0) { flow--; opened.pop(); flowMark = true; } else if (c === 44 && flow > 0) flowMark = true;
     if (!inFlow && flow === 0 && c !== 10 && c !== 13) {
       if (indicator && (c === 58 || scalarStart)) {
         plain = NONE;
@@ -237,14 +219,6 @@ export function libyamlView(src: string): { text: string; error?: LibyamlError &
 }
 
 const NONE = -2;
-
-/** The error past MAX_FLOW_ENTRIES, at the `[`/`{` of the flow collection where the count passes it. */
-function tooManyEntries(at: number): LibyamlError & { code: 'TOO_LARGE' } {
-  return {
-    code: 'TOO_LARGE', start: at, end: at + 1,
-    message: `Front matter has more than ${MAX_FLOW_ENTRIES_TEXT} entries in flow collections ([…], {…}); Post Desk does not parse it (Jekyll does; write long lists as block lists, one "- item" a line).`,
-  };
-}
 
 /** Whether the scalar at `i` follows a `?` indicator (blanks between). */
 function explicitKey(src: string, i: number): boolean {
