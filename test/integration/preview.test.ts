@@ -1,7 +1,9 @@
 // The live preview in real VS Code: opens beside the post, patches after an edit, follows editor switches, locks.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { openPost, postDeskLog, waitFor } from './util';
+import { openPost, postDeskLog, siteRoot, waitFor } from './util';
 
 interface PreviewState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; restarts: number; ready: boolean; visible: boolean; panels: number; scriptRequests: number }
 const state = () => vscode.commands.executeCommand<PreviewState | undefined>('postdesk.preview._state');
@@ -83,7 +85,10 @@ describe('preview', function () {
   });
   it('an edit made while the page\'s script is still loading reaches the page once it runs', async () => {
     await closePreviews();
-    const editor = await openPost('_posts/2022-03-21-stock-blocks.md');
+    // A page, not a post: no diagnostics, so the edit below is the only patch (a later one would carry it too).
+    const scratch = 'preview-scratch.html';
+    fs.writeFileSync(path.join(siteRoot(), scratch), '<p>草稿页</p>\n');
+    const editor = await openPost(scratch);
     const before = (await state())?.scriptRequests ?? 0;
     // The page's script is held: VS Code writes the page and, 200 ms later, hands it what was posted, script or not.
     await vscode.commands.executeCommand('postdesk.preview._holdScript', 'hold');
@@ -100,6 +105,8 @@ describe('preview', function () {
     const s = await settled('the edit to reach the page once its script ran');
     assert.equal(s.ready, true);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(path.join(siteRoot(), scratch), { force: true });
   });
 
   it('a page whose script never runs is set again, and then shows the post', async () => {
