@@ -69,6 +69,8 @@ export class PreviewPanel extends Disposable {
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     });
     this._register(this.gate);
+    // A panel restored into a background tab has no page running until it is shown.
+    if (!panel.visible) this.gate.visibility(false);
     this._register(panel.onDidDispose(() => { this.disposedEmitter.fire(); this.dispose(); }));
     this._register(panel.webview.onDidReceiveMessage((raw) => { void this.onMessage(parseWebviewMessage(raw)); }));
     // A hidden webview is rebuilt from the last page set (patches since are lost): reload it when shown again.
