@@ -135,4 +135,5 @@ document.addEventListener('dblclick', (e) => {
 
 if (saved && saved.uri === initial.uri && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
 post({ type: 'rendered', version: initial.version });
-post({ type: 'ready' });
+// Last: every listener is in place, so what the host kept for this page (PageGate) reaches it.
+post({ type: 'ready', version: initial.version });

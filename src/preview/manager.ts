@@ -10,6 +10,7 @@ import type { BudgetedRenderer } from './renderer';
 import type { PreviewHost } from './platform';
 import { isWorkspaceUri } from '../host/uris';
 import { PreviewPanel, VIEW_TYPE, type PanelState } from './panel';
+import { SCRIPT_HOLD_SCHEME, ScriptHold, type ScriptHoldMode } from './script-hold';
 
 /** What "Open Preview" returns (used by the integration tests). */
 export interface OpenResult { uri: string; viewColumn: number | undefined; locked: boolean }
@@ -23,6 +24,8 @@ class PreviewManager extends Disposable {
   private readonly panels = new Set<PreviewPanel>();
   private lastActive: PreviewPanel | undefined;
   private readonly renderer: BudgetedRenderer;
+  /** Test build only: where pages load their script from, so a test can hold or fail that load. */
+  private scriptHold: ScriptHold | undefined;
 
   constructor(private readonly s: Services, private readonly host: PreviewHost) {
     super();
@@ -33,10 +36,14 @@ class PreviewManager extends Disposable {
     this._register(registerCommand(this.s.output, 'postdesk.preview.toggleLock', () => this.toggleLock()));
     // The integration tests' view of the preview: only in the test build (src/util/test-hooks.ts).
     if (TEST_HOOKS) {
-      this._register(registerCommand(this.s.output, 'postdesk.preview._state', (): (PanelState & { panels: number }) | undefined => {
+      const hold = this.scriptHold = new ScriptHold(vscode.Uri.joinPath(s.context.extensionUri, 'dist'));
+      this._register(vscode.workspace.registerFileSystemProvider(SCRIPT_HOLD_SCHEME, hold, { isReadonly: true }));
+      this._register(registerCommand(this.s.output, 'postdesk.preview._state', (): (PanelState & { panels: number; scriptRequests: number; rendersInFlight: number }) | undefined => {
         const p = this.current();
-        return p ? { ...p.state, panels: this.panels.size } : undefined;
+        return p ? { ...p.state, panels: this.panels.size, scriptRequests: hold.requests, rendersInFlight: this.renderer.inFlight } : undefined;
       }));
+      this._register(registerCommand(this.s.output, 'postdesk.preview._holdScript', (mode: ScriptHoldMode) => { hold.setMode(mode); }));
+      this._register(registerCommand(this.s.output, 'postdesk.preview._holdRender', (on: boolean) => { this.renderer.hold(on); }));
     }
     this._register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, raw) => {
@@ -88,7 +95,8 @@ class PreviewManager extends Disposable {
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, locked: boolean): PreviewPanel {
     panel.iconPath = vscode.Uri.joinPath(this.s.context.extensionUri, 'media', 'preview-icon.svg');
-    const p = new PreviewPanel(panel, uri, locked, this.s, this.renderer, this.host.published);
+    const hold = this.scriptHold;
+    const p = new PreviewPanel(panel, uri, locked, this.s, this.renderer, this.host.published, hold && (() => hold.root));
     this.panels.add(p);
     this.lastActive = p;
     p.onDidDispose(() => { this.panels.delete(p); if (this.lastActive === p) this.lastActive = undefined; });

@@ -9,7 +9,8 @@ export type HostMessage =
 
 /** Webview → host. Offsets are source offsets in the previewed document; `href` is the raw link target. */
 export type WebviewMessage =
-  | { type: 'ready' }
+  /** The page's script listens (sent once per page load, with the version the page was written with). */
+  | { type: 'ready'; version: number }
   | { type: 'rendered'; version: number }
   | { type: 'scrolled'; offset: number }
   | { type: 'dblclick'; offset: number }
@@ -32,7 +33,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
-    case 'ready': return { type: 'ready' };
+    case 'ready': return isOffset(m.version) ? { type: 'ready', version: m.version } : undefined;
     case 'showProblems': return { type: 'showProblems' };
     case 'setMode': return m.mode === 'article' || m.mode === 'published' ? { type: 'setMode', mode: m.mode } : undefined;
     case 'rendered': return isOffset(m.version) ? { type: 'rendered', version: m.version } : undefined;

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import { followLink } from './links';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './messages';
+import { MAX_RESTARTS, PageGate, START_TIMEOUT_MS } from './page';
 import { RenderBudgetError, type BudgetedRenderer } from './renderer';
 import type { PreviewMode, PublishedPreview } from './platform';
 import { pathOf } from '../host/site';
@@ -15,7 +16,7 @@ export const VIEW_TYPE = 'postdesk.preview';
 const UPDATE_DELAY_MS = 30;
 
 /** What integration tests read through `postdesk.preview._state`. */
-export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; visible: boolean; mode?: 'article' | 'published'; published?: boolean; stockMarks: number; siteRoot: string | undefined; renderedIn: BudgetedRenderer['lastPath'] }
+export interface PanelState { uri: string; locked: boolean; version: number; acked: number; htmlLength: number; htmlHash: string; reloads: number; restarts: number; ready: boolean; visible: boolean; mode?: 'article' | 'published'; published?: boolean; stockMarks: number; siteRoot: string | undefined; renderedIn: BudgetedRenderer['lastPath'] }
 
 /** A script nonce from the platform's CSPRNG (Web Crypto: Node 20 and web workers alike). */
 function nonceOf(): string {
@@ -34,10 +35,18 @@ export class PreviewPanel extends Disposable {
   private version = 0;
   private acked = 0;
   private reloads = 0;
+  /** Pages set again by the PageGate's watchdog (not counted in `reloads`). */
+  private restarts = 0;
   private lastHtml = '';
   private patchedSinceReload = false;
-  /** Latest render started; an older one finishing late is dropped. */
+  /** Latest patch render started; an older one finishing late is dropped. */
   private seq = 0;
+  /** Latest page load started: a patch render that began before it is dropped, and an older load is dropped too. */
+  private gen = 0;
+  /** The page load in flight: a patch asked for meanwhile runs after it (the page must exist before it is patched). */
+  private loading: Promise<void> | undefined;
+  private updateAfterLoad = false;
+  private readonly gate: PageGate;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private siteRoot: string | undefined;
   /** Folders the "As published" page loads stylesheets from besides the site (an installed gem theme). */
@@ -47,13 +56,27 @@ export class PreviewPanel extends Disposable {
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services, private readonly renderer: BudgetedRenderer, private readonly published: PublishedPreview | undefined) {
+  constructor(readonly panel: vscode.WebviewPanel, public uri: vscode.Uri, public locked: boolean, private readonly s: Services, private readonly renderer: BudgetedRenderer, private readonly published: PublishedPreview | undefined, private readonly scriptRoot?: () => vscode.Uri) {
     super();
+    this.gate = new PageGate({
+      send: (m) => { void this.panel.webview.postMessage(m); },
+      restart: (attempt) => {
+        this.s.output.warn(`preview: the page of ${this.uri.toString()} did not start within ${START_TIMEOUT_MS / 1000} s; setting it again (${attempt} of ${MAX_RESTARTS})`);
+        this.restarts++;
+        void this.reload(true);
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+    this._register(this.gate);
+    // A panel restored into a background tab has no page running until it is shown.
+    if (!panel.visible) this.gate.visibility(false);
     this._register(panel.onDidDispose(() => { this.disposedEmitter.fire(); this.dispose(); }));
     this._register(panel.webview.onDidReceiveMessage((raw) => { void this.onMessage(parseWebviewMessage(raw)); }));
     // A hidden webview is rebuilt from the last page set (patches since are lost): reload it when shown again.
     let wasVisible = panel.visible;
     this._register(panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible !== wasVisible) this.gate.visibility(e.webviewPanel.visible);
       if (e.webviewPanel.visible && !wasVisible && this.patchedSinceReload) void this.reload();
       wasVisible = e.webviewPanel.visible;
     }));
@@ -71,7 +94,7 @@ export class PreviewPanel extends Disposable {
   }
 
   get state(): PanelState {
-    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, visible: this.panel.visible, mode: this.mode(), published: this.lastHtml.includes('class="pd-published-bar"'), stockMarks: this.lastHtml.match(/\bpd-stock\b/g)?.length ?? 0, siteRoot: this.siteRoot, renderedIn: this.renderer.lastPath };
+    return { uri: this.uri.toString(), locked: this.locked, version: this.version, acked: this.acked, htmlLength: this.lastHtml.length, htmlHash: hash(this.lastHtml), reloads: this.reloads, restarts: this.restarts, ready: this.gate.isReady, visible: this.panel.visible, mode: this.mode(), published: this.lastHtml.includes('class="pd-published-bar"'), stockMarks: this.lastHtml.match(/\bpd-stock\b/g)?.length ?? 0, siteRoot: this.siteRoot, renderedIn: this.renderer.lastPath };
   }
 
   private mode(): PreviewMode { return this.published?.previewMode(this.uri) ?? 'article'; }
@@ -139,8 +162,19 @@ export class PreviewPanel extends Disposable {
   }
 
   /** Sets a fresh page: new nonce, CSP, resource roots and the first render inline (no round trip). */
-  async reload(): Promise<void> {
-    const seq = ++this.seq;
+  async reload(restarted = false): Promise<void> {
+    const gen = ++this.gen;
+    const load = this.load(gen, restarted);
+    this.loading = load;
+    try { await load; } finally {
+      if (this.loading === load) {
+        this.loading = undefined;
+        if (this.updateAfterLoad && !this.isDisposed) { this.updateAfterLoad = false; void this.update(); }
+      }
+    }
+  }
+
+  private async load(gen: number, restarted: boolean): Promise<void> {
     const doc = await this.document();
     if (this.isDisposed) return;
     const webview = this.panel.webview;
@@ -148,22 +182,24 @@ export class PreviewPanel extends Disposable {
     let r: RenderResult | undefined;
     let failed: string | undefined;
     try { r = doc ? await this.render(doc, webview) : undefined; } catch (e) { failed = this.failure(e); }
-    if (this.isDisposed || seq !== this.seq) return;
-    const roots = [vscode.Uri.joinPath(ext, 'media'), vscode.Uri.joinPath(ext, 'dist')];
+    if (this.isDisposed || gen !== this.gen) return;
+    const dist = vscode.Uri.joinPath(ext, 'dist');
+    const scripts = this.scriptRoot?.() ?? dist;
+    const roots = [vscode.Uri.joinPath(ext, 'media'), dist, ...(scripts === dist ? [] : [scripts])];
     if (this.siteRoot) roots.push(uriOf(this.siteRoot), ...this.extraRoots.map((d) => vscode.Uri.file(d)));
     webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: roots };
     const nonce = nonceOf();
     const remoteImages = doc ? this.remoteImages(doc.uri) : 'block';
     const csp = previewCsp({ cspSource: webview.cspSource, nonce, remoteImages });
     const css = webview.asWebviewUri(vscode.Uri.joinPath(ext, 'media', 'preview.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'preview.js'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'preview.js'));
     this.version++;
     const state = { uri: this.uri.toString(), locked: this.locked, version: this.version, lineOffsets: r?.sourceMap.lineOffsets ?? [] };
     const header = r?.headerHtml ?? '';
     const body = r ? r.bodyHtml : `<p class="pd-notice">${escapeHtml(failed ?? vscode.l10n.t('Cannot open {0}', this.uri.toString()))}</p>`;
     this.lastHtml = header + body;
     this.panel.title = this.title();
-    this.reloads++;
+    if (!restarted) this.reloads++;
     this.patchedSinceReload = false;
     webview.html = `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="utf-8">`
       + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`
@@ -171,6 +207,7 @@ export class PreviewPanel extends Disposable {
       + `<link rel="stylesheet" href="${escapeHtml(css.toString())}"></head>`
       + `<body data-state="${escapeHtml(JSON.stringify(state))}">${this.siteRoot && this.published ? this.published.modeBar(this.mode()) : ''}<div id="pd-head">${header}</div><article id="pd-body" class="pd-body">${body}</article>`
       + `<script nonce="${nonce}" src="${escapeHtml(js.toString())}"></script></body></html>`;
+    this.gate.loaded(this.version, restarted);
   }
 
   /** Debounced patch after an edit (or a diagnostics / settings change for this document). */
@@ -180,23 +217,28 @@ export class PreviewPanel extends Disposable {
   }
 
   private async update(): Promise<void> {
+    // A first page still loading: the patch renders after it (a patch of no page would be lost).
+    if (this.loading) { this.updateAfterLoad = true; return; }
     const seq = ++this.seq;
+    const gen = this.gen;
+    const current = () => !this.isDisposed && seq === this.seq && gen === this.gen;
     const doc = await this.document();
     if (!doc || this.isDisposed) return;
     let r: RenderResult;
     try { r = await this.render(doc, this.panel.webview); } catch (e) {
-      if (!this.isDisposed && seq === this.seq) this.post({ type: 'notice', text: this.failure(e) });
+      if (current()) this.post({ type: 'notice', text: this.failure(e) });
       return;
     }
-    if (this.isDisposed || seq !== this.seq) return;
+    if (!current()) return;
     this.version++;
     this.lastHtml = r.headerHtml + r.bodyHtml;
     this.patchedSinceReload = true;
     this.post({ type: 'update', version: this.version, headerHtml: r.headerHtml, bodyHtml: r.bodyHtml, lineOffsets: r.sourceMap.lineOffsets });
   }
 
+  /** Posts to the current page once its script listens (PageGate); until then the latest update and notice wait. */
   post(message: HostMessage): void {
-    if (this.panel.visible) void this.panel.webview.postMessage(message);
+    this.gate.post(message);
   }
 
   private editorFor(): vscode.TextEditor | undefined {
@@ -207,6 +249,8 @@ export class PreviewPanel extends Disposable {
     if (!m) return;
     switch (m.type) {
       case 'ready': {
+        this.gate.onReady(m.version);
+        if (!this.gate.isReady) return;
         const ed = this.editorFor();
         if (ed && ed.visibleRanges.length) this.post({ type: 'scrollTo', offset: ed.document.offsetAt(ed.visibleRanges[0].start) });
         return;

@@ -76,6 +76,10 @@ export class BudgetedRenderer {
   private slowFrom = Infinity;
   /** Where the last render ran (tests and the debug state read it). */
   lastPath: 'inline' | 'worker' | 'main-thread' | undefined;
+  /** Worker renders asked for and not yet handed back (answered, failed, or held by `hold`). */
+  inFlight = 0;
+  /** While set (`hold(true)`, test build only), worker renders that settled are handed back only once it resolves. */
+  private held: { gate: Promise<void>; open: () => void } | undefined;
   readonly budgetMs: number;
   private readonly inlineLimit: number;
   private readonly mainThreadLimit: number;
@@ -97,11 +101,28 @@ export class BudgetedRenderer {
       if (!worker) { this.lastPath = 'main-thread'; return Promise.resolve(this.onMainThread(text.length, inline)); }
     } catch (e) { return Promise.reject(e as Error); }
     this.lastPath = 'worker';
+    this.inFlight++;
+    const handBack = <T>(f: () => T): T | Promise<T> => (this.held ? this.held.gate.then(f) : f());
     return this.inWorker(text, options, imageBase).catch((e: Error) => {
       if (!(e instanceof WorkerFailedError)) throw e;
       this.lastPath = 'main-thread';
       return this.onMainThread(text.length, inline);
-    });
+    }).then((r) => handBack(() => r), (e: unknown) => handBack(() => { throw e; })).finally(() => { this.inFlight--; });
+  }
+
+  /**
+   * Test build only: `hold(true)` keeps every worker render that settles from being handed back until `hold(false)`,
+   * so a test can act while a render is provably in flight (ordering, not timing).
+   */
+  hold(on: boolean): void {
+    if (on && !this.held) {
+      let open = () => {};
+      const gate = new Promise<void>((r) => { open = r; });
+      this.held = { gate, open };
+    } else if (!on && this.held) {
+      this.held.open();
+      this.held = undefined;
+    }
   }
 
   private onMainThread(length: number, inline: () => RenderResult): RenderResult {

@@ -86,9 +86,33 @@ export async function previewFrame(page, hasText = '', timeout = 120000) {
       if (f.isDetached()) continue;
       if (await f.locator('#pd-body', hasText ? { hasText } : {}).count().catch(() => 0)) return f;
     }
-    if (Date.now() > end) throw new Error(`no preview frame${hasText ? ` with "${hasText}"` : ''}`);
+    if (Date.now() > end) throw new Error(`no preview frame${hasText ? ` with "${hasText}"` : ''}\n${await previewDiagnostics(page, hasText)}`);
     await page.waitForTimeout(250);
   }
+}
+
+/**
+ * What the workbench shows of webviews, for a failure message: the editor tabs (active ones marked), and every frame
+ * with its load state, whether it holds the preview document (and `hasText`), and VS Code's webview host's progress
+ * marks (content/started → workerReady → innerFrameLoaded → wroteInnerContent) and service-worker controller.
+ */
+export async function previewDiagnostics(page, hasText = '') {
+  const lines = [];
+  const tabs = await page.locator('.part.editor .editor-group-container').evaluateAll((groups) => groups.map((g, i) => `group ${i + 1}${g.classList.contains('active') ? ' (active)' : ''}: ${[...g.querySelectorAll('.tabs-container .tab')].map((t) => `${t.classList.contains('active') ? '*' : ''}${t.getAttribute('aria-label') ?? t.textContent}`).join(' | ')}`)).catch((e) => [`tabs: ${e}`]);
+  lines.push(...tabs);
+  for (const f of page.frames()) {
+    if (f === page.mainFrame() || f.isDetached()) continue;
+    const info = await f.evaluate((text) => {
+      const body = document.getElementById('pd-body');
+      return {
+        readyState: document.readyState, pdBody: body ? body.textContent.length : null, hasText: body && text ? body.textContent.includes(text) : undefined,
+        swController: navigator.serviceWorker?.controller?.state ?? null, childFrames: [...document.querySelectorAll('iframe')].map((x) => x.id || '(no id)'),
+        marks: performance.getEntriesByType('mark').map((m) => `${m.name.replace(/^webview\//, '')}@${Math.round(m.startTime)}`),
+      };
+    }, hasText).catch((e) => `unreadable: ${String(e).split('\n')[0].slice(0, 120)}`);
+    lines.push(`frame ${f.url().replace(/^.*\/(pre\/|webview)/, '…/$1').slice(0, 120)}: ${JSON.stringify(info)}`);
+  }
+  return lines.map((l) => `    ${l}`).join('\n');
 }
 
 /**

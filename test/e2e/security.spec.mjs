@@ -100,6 +100,12 @@ describe('security (real VS Code in Chromium)', function () {
       wb = await openWorkbench(server, site);
       seen = watch(wb.page, server, [ROOT, site]);
     });
+    // A failed test says what Post Desk logged (the preview's watchdog writes there when a page never starts).
+    afterEach(function () {
+      if (this.currentTest?.state !== 'failed' || !server) return;
+      const logs = path.join(server.base, 'user', 'logs');
+      for (const f of fs.readdirSync(logs, { recursive: true })) if (/postdesk\.postdesk.*\.log$/.test(f)) console.log(`      Post Desk log:\n${fs.readFileSync(path.join(logs, f), 'utf8').slice(-3000)}`);
+    });
     after(async () => { await wb?.close(); await server?.stop(); if (site) fs.rmSync(site, { recursive: true, force: true }); });
 
     it('samples at least 50 payloads from all three sources', () => {

@@ -4,7 +4,7 @@ import { parsePreviewState, parseWebviewMessage } from '../../src/preview/messag
 
 describe('preview messages', () => {
   it('accepts the known messages, rebuilt with only their own fields', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 'x' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', version: 3, extra: 'x' }), { type: 'ready', version: 3 });
     assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 3 }), { type: 'rendered', version: 3 });
     assert.deepEqual(parseWebviewMessage({ type: 'scrolled', offset: 0 }), { type: 'scrolled', offset: 0 });
     assert.deepEqual(parseWebviewMessage({ type: 'dblclick', offset: 975 }), { type: 'dblclick', offset: 975 });
@@ -13,7 +13,7 @@ describe('preview messages', () => {
   });
 
   it('rejects anything else', () => {
-    for (const bad of [null, undefined, 'ready', 42, [], {}, { type: 'executeCommand', command: 'x' }, { type: 'dblclick', offset: -1 }, { type: 'dblclick', offset: 1.5 },
+    for (const bad of [null, undefined, 'ready', { type: 'ready' }, { type: 'ready', version: -1 }, 42, [], {}, { type: 'executeCommand', command: 'x' }, { type: 'dblclick', offset: -1 }, { type: 'dblclick', offset: 1.5 },
       { type: 'scrolled', offset: '5' }, { type: 'scrolled', offset: Infinity }, { type: 'rendered' }, { type: 'openLink', href: '' }, { type: 'openLink', href: 'x'.repeat(9000) },
       { type: 'openLink', href: { toString: () => 'https://x' } }, { type: '__proto__' }, { type: 'constructor' }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
