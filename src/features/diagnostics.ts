@@ -10,12 +10,8 @@ import type { Services } from '../services';
 import { Disposable } from '../util/dispose';
 import type { ProblemStore } from './problems';
 
-/**
- * While the scan runs, its diagnostics are sent at most this often (ms). The workbench's work per `set` grows with
- * the site (the explorer's decorations of a folder of 20,000 posts are recomputed from all of them on each change):
- * its renderer's CPU, not the host's, bounded the scan at 500 ms (bench/history/issue-15.md, round 9).
- */
-const FLUSH_MS = 2000;
+/** While the scan runs, its diagnostics are sent at most this often (ms). */
+const FLUSH_MS = 500;
 
 /**
  * Keeps the 'postdesk' DiagnosticCollection equal to the PostWorkspace's cached problems: every post (scope

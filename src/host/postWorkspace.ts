@@ -13,9 +13,6 @@ import { ProblemInterner } from './problemIntern';
 import { SiteIndexes } from './siteIndexes';
 import { pathOf, type SiteService } from './site';
 
-/** While scanning, progress is reported at most this often (ms): the workbench renders each report. */
-const PROGRESS_MS = 1000;
-
 export type { PostEntry, PostsChange, ScanState } from './postScan';
 
 const DEBOUNCE_MS = 250;
@@ -273,14 +270,7 @@ export class PostWorkspace extends Disposable {
     const todo = found.filter((u) => !seen.has(u.toString()));
     this.setState({ scanning: true, done: 0, total: todo.length });
     const stale = () => gen !== this.generation;
-    // The progress event goes out at most every PROGRESS_MS (each one is a status bar update in the workbench).
-    let told = 0;
-    const progress = (done: number) => {
-      this.state.done = done;
-      if (performance.now() - told < PROGRESS_MS) return;
-      told = performance.now();
-      this.scanEmitter.fire(this.scanState());
-    };
+    const progress = (done: number) => { this.state.done = done; this.scanEmitter.fire(this.scanState()); };
     if (!await scanFiles(this.target, todo, seen, stale, progress)) return;
     if (this.scanEndGate) await this.scanEndGate;
     if (stale()) return;
