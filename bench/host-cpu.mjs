@@ -30,6 +30,9 @@ function role(args, comm) {
   if (/--type=extensionHost/.test(a)) return 'extension host';
   if (/--type=fileWatcher/.test(a)) return 'file watcher';
   if (/--type=ptyHost/.test(a)) return 'pty host';
+  // Built-in extensions' language servers (markdown's indexes every .md of the workspace), children of the host.
+  const ext = /\/extensions\/([\w-]+)\/.*(?:server|Server)/.exec(a)?.[1];
+  if (ext) return `language server (${ext.replace(/-language-features$/, '')})`;
   if (/server-main|bootstrap-fork|out\/node\/entry\.js|code-server/.test(a)) return type ? `code-server ${type}` : 'code-server server';
   if (/^git$|\/git$/.test(args[0] ?? '') || comm === 'git') return 'git';
   return comm;
@@ -123,4 +126,9 @@ export function cpuTable(windows) {
   lines.push(row('machine idle (of its CPUs)', (n) => cell(n, windows[n].machineCapacity - windows[n].machineBusy)));
   lines.push(row('load average at the start', (n) => windows[n].load.map((x) => x.toFixed(1)).join(' ').padEnd(13)));
   return lines.join('\n');
+}
+
+/** CPU seconds of this process's children that have ended and been waited for (`postdesk check` runs via spawnSync). */
+export function reapedCpu() {
+  return stat('/proc/self/stat').reaped;
 }

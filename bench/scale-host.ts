@@ -85,7 +85,9 @@ export async function run(): Promise<void> {
     const pickerAfter: number[] = [];
     let first = await state();
     out.scanAtFirstKey = { done: first.done, total: first.total, scanning: first.scanning };
-    while ((first = await state()).scanning && during.length < 40) {
+    // POSTDESK_BENCH_SCAN_KEYS=0: no keystrokes or pickers while the scan runs (the scan alone, against the control).
+    const typing = process.env.POSTDESK_BENCH_SCAN_KEYS !== '0';
+    while (typing && (first = await state()).scanning && during.length < 40) {
       const ms = await keystroke(editor);
       if ((await state()).scanning) during.push(ms);
       if (during.length % 5 === 1 && (await state()).scanning) pickerDuring.push(await picker());
