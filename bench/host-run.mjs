@@ -4,11 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import esbuild from 'esbuild';
 import { ROOT, launchBrowser, startCodeServer, workbenchUrl } from '../scripts/lib/vscode.mjs';
+import { cpuBetween, snapshot } from './host-cpu.mjs';
 
 /**
  * Bundles `entry` (a module exporting `run()`, the extension host's test runner), opens `folder` in code-server with
  * it and `extensionDevelopmentPath` (Post Desk by default), and waits for the JSON the script writes to
- * `$POSTDESK_BENCH_RESULTS`. Resolves with it and the time the workbench page was opened.
+ * `$POSTDESK_BENCH_RESULTS`. Resolves with it, the time the workbench page was opened, and `cpu`: the CPU of every
+ * process of the run (bench/host-cpu.mjs) from the page open to the marks the script writes (the files
+ * `$POSTDESK_BENCH_RESULTS.hostStart` and `.end`), per window.
  */
 export async function runInHost({ entry, name, folder, extensionDevelopmentPath = ROOT, settings, env = {}, minutes = 10 }) {
   const outDir = path.join(ROOT, 'bench', 'out', name);
@@ -20,16 +23,30 @@ export async function runInHost({ entry, name, folder, extensionDevelopmentPath 
   const { context, close } = await launchBrowser();
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    // POSTDESK_BENCH_RENDERER_PROF=FILE: a CPU profile of the workbench page (the renderer's main thread) from the
+    // page open to the end mark, summarised by `node bench/profile-summary.mjs FILE`.
+    const rprof = process.env.POSTDESK_BENCH_RENDERER_PROF;
+    const cdp = rprof ? await context.newCDPSession(page) : undefined;
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 1000 }); await cdp.send('Profiler.start'); }
+    const snaps = { open: snapshot() };
     const opened = Date.now();
     await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath, extensionTestsPath: outDir }));
     while (!fs.existsSync(resultsFile)) {
       if (Date.now() > opened + minutes * 60000) throw new Error(`the ${name} run gave no results in ${minutes} minutes`);
-      await new Promise((r) => setTimeout(r, 500));
+      // The marks are polled often, so the snapshot is within ~20 ms of the host's mark.
+      for (const m of ['hostStart', 'end']) if (!snaps[m] && fs.existsSync(`${resultsFile}.${m}`)) snaps[m] = snapshot();
+      if (cdp && snaps.end && !snaps.profiled) { snaps.profiled = true; fs.writeFileSync(path.resolve(rprof), JSON.stringify((await cdp.send('Profiler.stop')).profile)); }
+      await new Promise((r) => setTimeout(r, snaps.end ? 500 : 20));
     }
-    return { result: JSON.parse(fs.readFileSync(resultsFile, 'utf8')), opened };
+    const cpu = {};
+    if (snaps.hostStart) cpu['open→host'] = cpuBetween(snaps.open, snaps.hostStart);
+    if (snaps.hostStart && snaps.end) cpu['host→end'] = cpuBetween(snaps.hostStart, snaps.end);
+    if (snaps.end) cpu['open→end'] = cpuBetween(snaps.open, snaps.end);
+    return { result: JSON.parse(fs.readFileSync(resultsFile, 'utf8')), opened, cpu };
   } finally {
     await close();
     await server.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../scripts/lib/vscode.mjs';
+import { cpuTable } from './host-cpu.mjs';
 import { runInHost } from './host-run.mjs';
 
 /**
@@ -28,11 +29,12 @@ export async function memoryControl(site, log = () => {}) {
     }
     fs.writeFileSync(problems, check.stdout);
     const snap = process.env.POSTDESK_BENCH_HEAPSNAP ? { POSTDESK_BENCH_HEAPSNAP: path.resolve(`${process.env.POSTDESK_BENCH_HEAPSNAP}.control`) } : {};
-    const { result: r, opened } = await runInHost({ entry: path.join(ROOT, 'bench', 'memory-control-host.ts'), name: 'memory-control', folder: site, extensionDevelopmentPath: ext, env: { POSTDESK_BENCH_PROBLEMS: problems, ...snap }, minutes: 15 });
+    const { result: r, opened, cpu } = await runInHost({ entry: path.join(ROOT, 'bench', 'memory-control-host.ts'), name: 'memory-control', folder: site, extensionDevelopmentPath: ext, env: { POSTDESK_BENCH_PROBLEMS: problems, ...snap }, minutes: 15 });
     log(`memory control: ${JSON.stringify(r).slice(0, 800)}`);
+    if (cpu['open→end']) log(`S1c CPU of every process, page open → host start → published (bench/host-cpu.mjs):\n${cpuTable(cpu)}`);
     if (r.error) throw new Error(r.error.split('\n')[0]);
     if (r.postDeskLoaded) throw new Error('Post Desk was loaded in the control host');
-    return { ...r, opened, checkMs };
+    return { ...r, opened, checkMs, cpu };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -61,7 +63,7 @@ export function controlRows(r, { s1, s7 } = {}) {
   return [
     {
       id: 'S1c', what: `control for S1: page open → a host without Post Desk has read the ${r.files} posts and published check's problems`,
-      a: { label: 'open → published', ms: open }, b: { label: 'postdesk check', ms: check }, target: 'context: S1 less S1c is Post Desk\'s own share',
+      a: { label: 'open → published', ms: open }, b: { label: 'postdesk check', ms: check }, cpu: r.cpu, target: 'context: S1 less S1c is Post Desk\'s own share',
       note: `host start ${r.hostStart - r.opened} ms after open; listed (findFiles) ${r.listedAt - r.hostStart} ms after it; read (readFile, 64 at a time) ${r.readAt - r.listedAt} ms; published ${r.publishedAt - r.readAt - (r.readGcMs ?? 0)} ms; check runs ${r.checkMs.map((x) => x.toFixed(0)).join(', ')} ms${s1 ? `; Post Desk (S1): ${(s1.a.ms / 1000).toFixed(1)} s, less the control ${((s1.a.ms - open) / 1000).toFixed(1)} s = ${((s1.a.ms - open) / s1.b.ms).toFixed(1)}× its check` : ''}`,
     },
     {

@@ -66,6 +66,7 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 /** Called by the extension host; writes its measurements to $POSTDESK_BENCH_RESULTS. */
 export async function run(): Promise<void> {
   const out: Record<string, unknown> = { vscodeVersion: vscode.version, hostStart: Date.now() };
+  mark('hostStart');
   try {
     const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'postdesk');
     if (!ext) throw new Error('Post Desk is not loaded');
@@ -84,7 +85,9 @@ export async function run(): Promise<void> {
     const pickerAfter: number[] = [];
     let first = await state();
     out.scanAtFirstKey = { done: first.done, total: first.total, scanning: first.scanning };
-    while ((first = await state()).scanning && during.length < 40) {
+    // POSTDESK_BENCH_SCAN_KEYS=0: no keystrokes or pickers while the scan runs (the scan alone, against the control).
+    const typing = process.env.POSTDESK_BENCH_SCAN_KEYS !== '0';
+    while (typing && (first = await state()).scanning && during.length < 40) {
       const ms = await keystroke(editor);
       if ((await state()).scanning) during.push(ms);
       if (during.length % 5 === 1 && (await state()).scanning) pickerDuring.push(await picker());
@@ -92,6 +95,7 @@ export async function run(): Promise<void> {
     while ((await state()).scanning) await sleep(50);
     const scanned = await state();
     out.scanEnd = Date.now();
+    mark('end');
     await profile?.();
     out.scan = { posts: scanned.posts, lastScanMs: scanned.lastScanMs, phases: scanned.scanPhases, loopDelay: scanned.loopDelay, rssMB: scanned.rssBytes / 1048576, heapMB: scanned.heapUsedBytes / 1048576, ...afterGc() };
     // POSTDESK_BENCH_HEAPSNAP=FILE: a heap snapshot of the host when the first scan has ended (after the full GC).
@@ -190,4 +194,10 @@ async function picker(): Promise<number> {
     (vscode.window as { createQuickPick: typeof orig }).createQuickPick = orig;
   }
   return shownAt;
+}
+
+/** Marks a moment for the bench's CPU accounting of every process (bench/host-run.mjs snapshots /proc when the file appears). */
+function mark(name: string): void {
+  const file = process.env.POSTDESK_BENCH_RESULTS;
+  if (file) fs.writeFileSync(`${file}.${name}`, String(Date.now()));
 }
