@@ -2,7 +2,7 @@
 import type { SiteConfig } from '../site';
 import type { PostView } from '../taxonomy/posts';
 import { formatJekyll } from './date';
-import { postUrl, sitePermalinkConfig, type UrlResult } from './permalink';
+import { cheapDestinationKey, postUrl, sitePermalinkConfig, type UrlResult } from './permalink';
 
 /**
  * `page.url` and the output file of a post from its {@link PostView}, or null for files Jekyll never reads as posts
@@ -24,4 +24,14 @@ export function viewUrl(view: PostView, site: SiteConfig, now: number): UrlResul
 export function viewDestination(view: PostView, site: SiteConfig, now: number): string | undefined {
   const u = viewUrl(view, site, now);
   return u && 'destination' in u ? u.destination : undefined;
+}
+
+const NO_DATA: Record<string, unknown> = Object.freeze(Object.create(null));
+
+/**
+ * `destinationKey` of a published post's destination when it can be told from its file name without building the
+ * URL (see `cheapDestinationKey`), else undefined: then work out {@link viewDestination}.
+ */
+export function viewDestinationKey(view: PostView, site: SiteConfig): string | undefined {
+  return view.urlData ? undefined : cheapDestinationKey({ rel: view.file, data: NO_DATA }, sitePermalinkConfig(site));
 }
