@@ -6,14 +6,15 @@ import { relativeToSite, type SiteConfig } from '../core/site';
 import type { Problem } from '../core/types';
 import { readText, siteFinder } from '../node/files';
 import { forEachPostView } from '../node/posts';
-import { jekyllPostView, postPlace, type PostView } from '../core/taxonomy/posts';
+import { urlView, type UrlView } from '../core/jekyll/post-url';
+import { jekyllPostView, postPlace } from '../core/taxonomy/posts';
 
 /**
- * Jekyll's views of the posts `check` has read already, by path: the site-wide pass then reads only the others. A
+ * What the URLs of the posts `check` has read already need of Jekyll's views (no title or tags), by path: the site-wide pass then reads only the others. A
  * draft is left to that pass (its date may be its file's mtime), and so is a file that is not valid UTF-8.
  */
 export class KnownDestinations {
-  private readonly byFile = new Map<string, PostView>();
+  private readonly byFile = new Map<string, UrlView>();
   constructor(readonly now: number) {}
 
   /**
@@ -26,12 +27,12 @@ export class KnownDestinations {
     if (place.kind.kind !== 'post') return;
     // Whatever fails here fails again, and is reported, in the site-wide pass.
     try {
-      this.byFile.set(`${site.root}\0${file}`, jekyllPostView(text, { site, file, now: this.now, place, parsed }));
+      this.byFile.set(`${site.root}\0${file}`, urlView(jekyllPostView(text, { site, file, now: this.now, place, parsed })));
     } catch { /* left to the site-wide pass */ }
   }
 
   /** What {@link add} noted for `file` in the site at `root`. */
-  get(root: string, file: string): PostView | undefined { return this.byFile.get(`${root}\0${file}`); }
+  get(root: string, file: string): UrlView | undefined { return this.byFile.get(`${root}\0${file}`); }
 }
 
 /**
@@ -50,9 +51,9 @@ export function withConflicts<R extends { file: string }>(results: R[], files: r
     let entry = bySite.get(site.root);
     if (!entry) {
       const { now } = known;
-      const views: PostView[] = [];
+      const views: UrlView[] = [];
       const skip = (f: string) => { const k = known.get(site.root, f); if (k) views.push(k); return k !== undefined; };
-      forEachPostView(site, { now, skip }, (v) => views.push(v));
+      forEachPostView(site, { now, skip }, (v) => views.push(urlView(v)));
       entry = { site, conflicts: conflictsByFile(findViewConflicts(views, site, now)) };
       bySite.set(site.root, entry);
     }

@@ -86,7 +86,7 @@ describe('permalink-conflict: keys first, URLs only where keys collide', () => {
     }), { numRuns: 3000 });
     // The generator makes conflicts, and the cheap key does decide posts (else the property would prove little).
     console.log(`      (${conflicts} conflicts; ${cheap} posts decided by the cheap key alone)`);
-    assert.ok(conflicts > 400, `conflicts: ${conflicts}`);
+    assert.ok(conflicts > 300, `conflicts: ${conflicts}`);
     assert.ok(cheap > 1000, `posts decided by the cheap key alone: ${cheap}`);
   });
 

@@ -1,10 +1,9 @@
 // permalink-conflict: two or more posts Jekyll writes to the same file; it warns "Conflict:" and one silently wins.
-import { viewDestination, viewDestinationKey } from '../jekyll/post-url';
+import { viewDestination, viewDestinationKey, type UrlView } from '../jekyll/post-url';
 import { destinationKey } from '../jekyll/permalink';
 import { msg } from '../messages';
 import { parsePost } from '../parse';
 import type { SiteConfig } from '../site';
-import type { PostView } from '../taxonomy/posts';
 import type { Problem, Severity } from '../types';
 import type { RuleId, RuleScope } from './rule';
 
@@ -43,14 +42,14 @@ export function findConflicts(posts: Iterable<PostDestination>): Map<string, str
 export interface DestinationMemo { key: string | undefined; destination?: string }
 
 /**
- * {@link findConflicts} over Jekyll's views of a site's posts, building a URL only where two can collide: each
- * published post's destination key (its last segment, read off the file name for a plain post under a date template)
- * comes first; only posts whose key another post shares get their whole URL. The answer is findConflicts' over every
+ * {@link findConflicts} over Jekyll's views of a site's posts (`PostView`s or their `urlView`s), building a URL only
+ * where two can collide: each published post's destination key (its last segment, read off the file name for a plain
+ * post under a date template) comes first; only posts whose key another post shares get their whole URL. The answer is findConflicts' over every
  * view's `viewDestination`, in the same order. `memo` keeps what was worked out per view (the editor's index keeps a
  * view until its post changes).
  */
-export function findViewConflicts(views: Iterable<PostView>, site: SiteConfig, now: number, memo?: WeakMap<PostView, DestinationMemo>): Map<string, string[]> {
-  const keyed: [PostView, DestinationMemo][] = [];
+export function findViewConflicts(views: Iterable<UrlView>, site: SiteConfig, now: number, memo?: WeakMap<UrlView, DestinationMemo>): Map<string, string[]> {
+  const keyed: [UrlView, DestinationMemo][] = [];
   const count = new Map<string, number>();
   for (const v of views) {
     if (!v.published) continue;
