@@ -44,9 +44,9 @@ export interface DestinationMemo { key: string | undefined; destination?: string
 /**
  * {@link findConflicts} over Jekyll's views of a site's posts (`PostView`s or their `urlView`s), building a URL only
  * where two can collide: each published post's destination key (its last segment, read off the file name for a plain
- * post under a date template) comes first; only posts whose key another post shares get their whole URL. The answer is findConflicts' over every
- * view's `viewDestination`, in the same order. `memo` keeps what was worked out per view (the editor's index keeps a
- * view until its post changes).
+ * post under a date template) comes first; only posts whose key another post shares get their whole URL. The answer
+ * is findConflicts' over every view's `viewDestination`, in the same order. `memo` keeps what was worked out per view
+ * (the editor's index keeps a view until its post changes).
  */
 export function findViewConflicts(views: Iterable<UrlView>, site: SiteConfig, now: number, memo?: WeakMap<UrlView, DestinationMemo>): Map<string, string[]> {
   const keyed: [UrlView, DestinationMemo][] = [];
