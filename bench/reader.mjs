@@ -1,5 +1,6 @@
 // Issue 14's before/after: T1 and T2 of this checkout and of a baseline checkout, interleaved in one run, on finews- and Jekyll-shaped sites.
-// Usage: node bench/reader.mjs --baseline DIR [--posts 20000] [--runs 5]   (DIR: a checkout of main with dist/ and bench/out/ built)
+// Usage: node bench/reader.mjs --baseline DIR [--reference DIR2] [--posts 20000] [--runs 5] [--rows T1,T2]
+//   DIR: a checkout of main with dist/ built (must print the same output); DIR2: a fixed older build (2dbf5de), no output check.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,11 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv
 const BASE = opt('--baseline');
 const POSTS = Number(opt('--posts', 20000));
 const RUNS = Math.max(1, Number(opt('--runs', 5)));
+// A fixed reference build timed with the others: its output rightly differs from later versions', so it is not compared.
+const REF = opt('--reference');
+const ROWS = opt('--rows', 'T1,T2').split(',');
 if (!BASE || !fs.existsSync(path.join(BASE, 'dist', 'cli.js'))) throw new Error('--baseline DIR: a built checkout (DIR/dist/cli.js)');
+if (REF !== undefined && !fs.existsSync(path.join(REF, 'dist', 'cli.js'))) throw new Error('--reference DIR: a built checkout (DIR/dist/cli.js)');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const node = process.execPath;
 
@@ -44,8 +49,10 @@ function sameOutput(a, b) {
   if (run(a) !== run(b)) throw new Error(`outputs differ: ${a.join(' ')} vs ${b.join(' ')}`);
 }
 
-const out = [`load avg ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ${POSTS} posts; medians of ${RUNS} interleaved runs (wall, and user+sys CPU in parentheses); node ${process.version}`, ''];
-out.push('| site | row | before | after | floor / baseline | before ratio (CPU) | after ratio (CPU) | after ÷ before (CPU) |', '|---|---|---|---|---|---|---|---|');
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const out = [`load avg ${load()} at the start; ${POSTS} posts; medians of ${RUNS} interleaved runs (wall, and user+sys CPU ms or ratio in parentheses); node ${process.version}${REF ? `; reference: ${REF}` : ''}`, ''];
+const refCols = REF ? [' reference | after ÷ reference (CPU) |', '---|---|'] : ['', ''];
+out.push(`| site | row | before | after | floor / baseline | before ratio (CPU) | after ratio (CPU) | after ÷ before (CPU) |${refCols[0]}`, `|---|---|---|---|---|---|---|---|${refCols[1]}`);
 for (const shapes of ['finews', 'jekyll']) {
   const site = tempSiteDir();
   generateSite(site, { posts: POSTS, shapes });
@@ -53,14 +60,17 @@ for (const shapes of ['finews', 'jekyll']) {
   const chk = (cli) => [node, cli, 'check', site, '--format', 'json'];
   const before = path.join(BASE, 'dist', 'cli.js');
   const after = path.join(ROOT, 'dist', 'cli.js');
-  sameOutput(tax(before).slice(1), tax(after).slice(1));
-  sameOutput(chk(before).slice(1), chk(after).slice(1));
-  const [tb, ta, floor] = interleave([{ args: tax(before) }, { args: tax(after) }, { args: [node, path.join(ROOT, 'bench', 'floor-read.cjs'), site, 'head'] }]);
-  const [cb, ca, loop] = interleave([{ args: chk(before) }, { args: chk(after) }, { args: [node, bare, site] }]);
-  const ms = (x) => `${x.ms.toFixed(0)} ms`;
+  const ref = REF && path.join(REF, 'dist', 'cli.js');
+  const ms = (x) => `${x.ms.toFixed(0)} ms (${x.cpu.toFixed(0)})`;
   const r = (a, b) => `${(a.ms / b.ms).toFixed(2)}× (${(a.cpu / b.cpu).toFixed(2)}×)`;
-  out.push(`| ${shapes} | T1 taxonomy ÷ T1f floor | ${ms(tb)} | ${ms(ta)} | ${ms(floor)} | ${r(tb, floor)} | ${r(ta, floor)} | ${r(ta, tb)} |`);
-  out.push(`| ${shapes} | T2 check ÷ bare loop | ${ms(cb)} | ${ms(ca)} | ${ms(loop)} | ${r(cb, loop)} | ${r(ca, loop)} | ${r(ca, cb)} |`);
+  const rows = [['T1', 'T1 taxonomy ÷ T1f floor', tax, [node, path.join(ROOT, 'bench', 'floor-read.cjs'), site, 'head']], ['T2', 'T2 check ÷ bare loop', chk, [node, bare, site]]];
+  for (const [id, name, cmd, floorArgs] of rows) {
+    if (!ROWS.includes(id)) continue;
+    sameOutput(cmd(before).slice(1), cmd(after).slice(1));
+    const [b, a, floor, rf] = interleave([{ args: cmd(before) }, { args: cmd(after) }, { args: floorArgs }, ...(ref ? [{ args: cmd(ref) }] : [])]);
+    out.push(`| ${shapes} | ${name} | ${ms(b)} | ${ms(a)} | ${ms(floor)} | ${r(b, floor)} | ${r(a, floor)} | ${r(a, b)} |${rf ? ` ${ms(rf)} | ${(a.cpu / rf.cpu).toFixed(2)}× |` : ''}`);
+  }
   fs.rmSync(site, { recursive: true, force: true });
 }
+out.push('', `load avg ${load()} at the end`);
 process.stdout.write(`${out.join('\n')}\n`);

@@ -1,5 +1,6 @@
 // `postdesk check [PATH...] [--format text|json|sarif] [--fix]`: validates posts, reports problems, applies preferred fixes.
 import path from 'node:path';
+import { parsePost } from '../core/parse';
 import type { SiteConfig } from '../core/site';
 import type { Problem, Severity } from '../core/types';
 import { fixPost, isValidated, RULES, ruleDocUrl, validatePost, validateSiteConfig, type LayoutLookup } from '../core/validate';
@@ -159,8 +160,10 @@ function siteEntry(sites: Map<string, SiteEntry>, site: SiteConfig, results: Che
 function checkFile(file: string, listed: boolean, entry: SiteEntry, known: KnownDestinations | undefined, fix: boolean, ctx: CliContext, shown: (f: string) => string, count: (n: number) => void, fail: () => void): CheckResult[] {
   const root = entry.site.root;
   const { text, invalid } = readText(file, root, listed);
-  if (known && !invalid) known.add(entry.site, file, text);
-  const opts = { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts };
+  // One parse of the post for its rules and its URL (with --fix the fixed text is validated again).
+  const parsed = fix ? undefined : parsePost(text);
+  if (known && !invalid) known.add(entry.site, file, text, parsed);
+  const opts = { site: entry.site, file, invalidUtf8: invalid, layouts: entry.layouts, parsed };
   if (fix && !invalid) {
     const r = fixPost(text, opts);
     if (r.applied === 0) return toResults(shown(file), text, validatePost(text, opts));

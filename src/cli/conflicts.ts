@@ -1,44 +1,44 @@
 // `postdesk check`'s site-wide rule: permalink-conflict over every post of each checked file's site.
 import path from 'node:path';
-import { viewDestination } from '../core/jekyll/post-url';
-import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
+import type { ParsedPost } from '../core/parse';
+import { conflictsByFile, findViewConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
 import { relativeToSite, type SiteConfig } from '../core/site';
 import type { Problem } from '../core/types';
 import { readText, siteFinder } from '../node/files';
 import { forEachPostView } from '../node/posts';
+import { urlView, type UrlView } from '../core/jekyll/post-url';
 import { jekyllPostView, postPlace } from '../core/taxonomy/posts';
 
-/** A post's URL as permalink-conflict needs it. */
-type Destination = { file: string; published: boolean; destination: string | undefined };
-
 /**
- * The destinations of posts `check` has read already, by path: the site-wide pass then reads only the others. A
+ * What the URLs of the posts `check` has read already need of Jekyll's views (no title or tags), by path: the site-wide pass then reads only the others. A
  * draft is left to that pass (its date may be its file's mtime), and so is a file that is not valid UTF-8.
  */
 export class KnownDestinations {
-  private readonly byFile = new Map<string, Destination>();
+  private readonly byFile = new Map<string, UrlView>();
   constructor(readonly now: number) {}
 
-  /** Notes `file`'s destination in `site` from its whole text, when the site checks permalink conflicts. */
-  add(site: SiteConfig, file: string, text: string): void {
+  /**
+   * Notes `file`'s view in `site` from its whole text, when the site checks permalink conflicts; `parsed` is
+   * `parsePost(text)` when the caller has it (then the front matter is not read again).
+   */
+  add(site: SiteConfig, file: string, text: string, parsed?: ParsedPost): void {
     if (site.postdesk.rules['permalink-conflict'] === 'off') return;
     const place = postPlace(site, file);
     if (place.kind.kind !== 'post') return;
     // Whatever fails here fails again, and is reported, in the site-wide pass.
     try {
-      const view = jekyllPostView(text, { site, file, now: this.now, place });
-      this.byFile.set(`${site.root}\0${file}`, { file: view.file, published: view.published, destination: viewDestination(view, site, this.now) });
+      this.byFile.set(`${site.root}\0${file}`, urlView(jekyllPostView(text, { site, file, now: this.now, place, parsed })));
     } catch { /* left to the site-wide pass */ }
   }
 
   /** What {@link add} noted for `file` in the site at `root`. */
-  get(root: string, file: string): Destination | undefined { return this.byFile.get(`${root}\0${file}`); }
+  get(root: string, file: string): UrlView | undefined { return this.byFile.get(`${root}\0${file}`); }
 }
 
 /**
  * Adds the `permalink-conflict` results of the checked `files` to `results` (each file's after its other results):
- * the URLs of all posts of their sites are worked out once per site (front matter only; the posts in `known` are
- * not read again).
+ * the conflicts of all posts of their sites are worked out once per site (front matter only; the posts in `known`
+ * are not read again; a URL is built only for posts whose destination's last segment another post shares).
  */
 export function withConflicts<R extends { file: string }>(results: R[], files: readonly string[], shown: (f: string) => string, toResults: (file: string, text: string, problems: Problem[]) => R[], known = new KnownDestinations(Date.now())): R[] {
   const findSite = siteFinder();
@@ -51,10 +51,10 @@ export function withConflicts<R extends { file: string }>(results: R[], files: r
     let entry = bySite.get(site.root);
     if (!entry) {
       const { now } = known;
-      const posts: Destination[] = [];
-      const skip = (f: string) => { const k = known.get(site.root, f); if (k) posts.push(k); return k !== undefined; };
-      forEachPostView(site, { now, skip }, (v) => posts.push({ file: v.file, published: v.published, destination: viewDestination(v, site, now) }));
-      entry = { site, conflicts: conflictsByFile(findConflicts(posts)) };
+      const views: UrlView[] = [];
+      const skip = (f: string) => { const k = known.get(site.root, f); if (k) views.push(k); return k !== undefined; };
+      forEachPostView(site, { now, skip }, (v) => views.push(urlView(v)));
+      entry = { site, conflicts: conflictsByFile(findViewConflicts(views, site, now)) };
       bySite.set(site.root, entry);
     }
     const hit = entry.conflicts.get(relativeToSite(site, path.resolve(file)));

@@ -3,7 +3,7 @@ import { isMap, isScalar } from 'yaml';
 import { applyEdits } from './edits';
 import { isValidTimezone } from './jekyll/date';
 import { l10nOf, msg, sentence, type Message } from './messages';
-import { parsePost, parseYaml } from './parse';
+import { parsePost, parseYaml, type ParsedPost } from './parse';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from './site';
 import { findLayout } from './layouts';
 import { trimTrailing } from './text';
@@ -27,6 +27,8 @@ export interface ValidateOptions {
   invalidUtf8?: boolean;
   /** Finds layouts (see `layoutLookup`); `layout-missing` is skipped without it. */
   layouts?: LayoutLookup;
+  /** `parsePost(text)`, when the caller has it already (`postdesk check` reads the post's URL from the same parse). */
+  parsed?: ParsedPost;
 }
 
 /** What Jekyll makes of the file (`other` for files it ignores on purpose); a `_posts`/`_drafts` folder still counts when the site root is unknown. */
@@ -60,11 +62,11 @@ export function validatePost(text: string, opts: ValidateOptions): Problem[] {
   if (kind.kind === 'other') {
     // Layouts and includes are checked by the rules that read templates (layout-unescaped-output) and by no other.
     if (!isLayoutFile(rel)) return [];
-    const parsed = parsePost(text);
+    const parsed = opts.parsed ?? parsePost(text);
     return run({ text, parsed, site, file, rel, kind, defaults: Object.create(null) as Record<string, unknown>, now: opts.now ?? Date.now(), layouts: opts.layouts, invalidUtf8: opts.invalidUtf8 ?? false, memo: newMemo() }, (r) => r.id === 'layout-unescaped-output', 0);
   }
   const type = kind.kind === 'collection' ? kind.collection : `${kind.kind}s`;
-  const parsed = parsePost(text);
+  const parsed = opts.parsed ?? parsePost(text);
   // Written out rather than spread: this runs per post and per keystroke, and a spread copies key by key.
   const ctx: RuleContext = {
     text, parsed, site, file, rel, kind,

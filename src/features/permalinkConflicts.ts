@@ -1,9 +1,8 @@
 // permalink-conflict in the editor: posts the workspace index says Jekyll writes to one file, each naming (and linking) the others.
 import * as vscode from 'vscode';
 import { uriOf } from '../host/uris';
-import { viewDestination } from '../core/jekyll/post-url';
 import { decodeText } from '../core/parse';
-import { conflictsByFile, findConflicts, permalinkConflict } from '../core/rules/permalink-conflict';
+import { conflictsByFile, findViewConflicts, permalinkConflict, type DestinationMemo } from '../core/rules/permalink-conflict';
 import type { PostView } from '../core/taxonomy/posts';
 import { toDiagnostics } from '../host/diagnostic';
 import type { Services } from '../services';
@@ -13,8 +12,8 @@ import { workspaceTaxonomy, type WorkspaceTaxonomy } from './taxonomyIndex';
 /** Keeps a diagnostic collection of permalink conflicts in step with the workspace taxonomy index (no second scan). */
 export class PermalinkConflicts extends Disposable {
   readonly collection = this._register(vscode.languages.createDiagnosticCollection('postdesk-permalink'));
-  /** Destinations by view: the index replaces a file's view when it changes, so only changed posts are worked out again. */
-  private destinations = new WeakMap<object, string | undefined>();
+  /** Destination keys (and destinations) by view: the index replaces a file's view when it changes, so only changed posts are worked out again. */
+  private destinations = new WeakMap<PostView, DestinationMemo>();
 
   constructor(private readonly tax: WorkspaceTaxonomy) {
     super();
@@ -31,16 +30,8 @@ export class PermalinkConflicts extends Disposable {
       if (level === 'off') continue;
       const byRel = new Map<string, string>();
       for (const [file, view] of idx.files()) byRel.set(view.file, file);
-      const now = Date.now();
-      const destination = (v: PostView) => {
-        if (!v.published) return undefined;
-        if (this.destinations.has(v)) return this.destinations.get(v);
-        const d = viewDestination(v, idx.site, now);
-        this.destinations.set(v, d);
-        return d;
-      };
-      const posts = [...idx.files()].map(([, v]) => ({ file: v.file, published: v.published, destination: destination(v) }));
-      for (const [rel, hit] of conflictsByFile(findConflicts(posts))) {
+      const views = [...idx.files()].map(([, v]) => v);
+      for (const [rel, hit] of conflictsByFile(findViewConflicts(views, idx.site, Date.now(), this.destinations))) {
         const file = byRel.get(rel);
         if (!file) continue;
         const uri = uriOf(file);

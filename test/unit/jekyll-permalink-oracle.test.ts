@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { viewDestination } from '../../src/core/jekyll/post-url';
-import { findConflicts } from '../../src/core/rules/permalink-conflict';
+import { findConflicts, findViewConflicts } from '../../src/core/rules/permalink-conflict';
 import { loadSite } from '../../src/node/files';
 import { sitePostViews } from '../../src/node/posts';
 
@@ -130,6 +130,8 @@ describe('Jekyll oracle: post URLs and permalink conflicts', function () {
         const want = new Map([...jekyll.conflicts].filter(([, files]) => files.every((f) => /(^|\/)_posts\//.test(f))));
         assert.ok(want.size >= 1, 'the fixtures hold at least one conflict');
         assert.deepEqual(new Map([...found].map(([d, fs_]) => [d, [...fs_].sort()])), want, name);
+        // The keyed path (check and the editor) answers the same, in the same order.
+        assert.deepEqual([...findViewConflicts(views, loadSite(root), now)], [...found], name);
       } finally { fs.rmSync(root, { recursive: true, force: true }); }
     });
   }

@@ -200,3 +200,41 @@ function fileSlug(base: string, stem: string): string {
   const m = /^\d{2,4}-\d{1,2}-\d{1,2}-(.*)\.[^.]+$/.exec(base);
   return trimTrailing(m ? m[1] : stem, '.');
 }
+
+/**
+ * What two destinations must share to be equal, cheap to compare: the destination's last segment, or its last two
+ * when it ends in `/index.html`. {@link cheapDestinationKey} gives the same key without building the URL.
+ */
+export function destinationKey(destination: string): string {
+  const last = destination.lastIndexOf('/');
+  const end = destination.slice(last + 1);
+  return end === 'index.html' && last > 0 ? destination.slice(destination.lastIndexOf('/', last - 1) + 1) : end;
+}
+
+// A template whose `:title` segment follows a date placeholder (no date placeholder's value holds a `.`, so sanitizing
+// never joins that segment to the one before it): the date, ordinal and weekdate styles, and pretty.
+const DATE_THEN_TITLE = /:(?:year|month|day|hour|minute|second|i_day|i_month|short_month|long_month|short_year|w_year|week|w_day|short_day|long_day|y_day)\/:title(:output_ext|\/)$/;
+// A `:title` value that escaping, sanitizing and unescaping all leave as it is (no `.`, `/` or `%`).
+const PLAIN_SEGMENT = /^[A-Za-z0-9_-]+$/;
+const PLAIN_EXT = /^\.[A-Za-z0-9]+$/;
+
+/**
+ * `destinationKey(postUrl(input, cfg).destination)` when it can be told from the file name alone, else undefined:
+ * a post with no `permalink` or `slug` data, under a template ending in a date placeholder, `/:title` and
+ * `:output_ext` or `/`, whose slug and extension are plain. (When `postUrl` fails, the key stands for no destination.)
+ */
+export function cheapDestinationKey(input: Pick<UrlInput, 'rel' | 'data' | 'readAborted'>, cfg: PermalinkConfig): string | undefined {
+  const { data, rel } = input;
+  if (data.permalink !== undefined || data.slug !== undefined || input.readAborted) return undefined;
+  const tail = DATE_THEN_TITLE.exec(cfg.template);
+  if (!tail) return undefined;
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const ext = base.slice(dot);
+  const title = slugify(fileSlug(base, base.slice(0, dot)), 'pretty', true);
+  if (!PLAIN_SEGMENT.test(title)) return undefined;
+  if (tail[1] === '/') return `${title}/index.html`;
+  const key = title + outputExt(ext, undefined, cfg);
+  return key !== 'index.html' && PLAIN_EXT.test(key.slice(title.length)) ? key : undefined;
+}

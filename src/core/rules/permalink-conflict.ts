@@ -1,6 +1,9 @@
 // permalink-conflict: two or more posts Jekyll writes to the same file; it warns "Conflict:" and one silently wins.
+import { viewDestination, viewDestinationKey, type UrlView } from '../jekyll/post-url';
+import { destinationKey } from '../jekyll/permalink';
 import { msg } from '../messages';
 import { parsePost } from '../parse';
+import type { SiteConfig } from '../site';
 import type { Problem, Severity } from '../types';
 import type { RuleId, RuleScope } from './rule';
 
@@ -33,6 +36,44 @@ export function findConflicts(posts: Iterable<PostDestination>): Map<string, str
   }
   for (const [d, files] of byDest) if (files.length < 2) byDest.delete(d);
   return byDest;
+}
+
+/** What {@link findViewConflicts} worked out of one view: its destination's key, and the destination once built. */
+export interface DestinationMemo { key: string | undefined; destination?: string }
+
+/**
+ * {@link findConflicts} over Jekyll's views of a site's posts (`PostView`s or their `urlView`s), building a URL only
+ * where two can collide: each published post's destination key (its last segment, read off the file name for a plain
+ * post under a date template) comes first; only posts whose key another post shares get their whole URL. The answer
+ * is findConflicts' over every view's `viewDestination`, in the same order. `memo` keeps what was worked out per view
+ * (the editor's index keeps a view until its post changes).
+ */
+export function findViewConflicts(views: Iterable<UrlView>, site: SiteConfig, now: number, memo?: WeakMap<UrlView, DestinationMemo>): Map<string, string[]> {
+  const keyed: [UrlView, DestinationMemo][] = [];
+  const count = new Map<string, number>();
+  for (const v of views) {
+    if (!v.published) continue;
+    let m = memo?.get(v);
+    if (!m) {
+      const cheap = viewDestinationKey(v, site);
+      if (cheap !== undefined) m = { key: cheap };
+      else {
+        const destination = viewDestination(v, site, now);
+        m = destination ? { key: destinationKey(destination), destination } : { key: undefined };
+      }
+      memo?.set(v, m);
+    }
+    if (m.key === undefined) continue;
+    keyed.push([v, m]);
+    count.set(m.key, (count.get(m.key) ?? 0) + 1);
+  }
+  const shared: PostDestination[] = [];
+  for (const [v, m] of keyed) {
+    if (count.get(m.key!)! < 2) continue;
+    if (!('destination' in m)) m.destination = viewDestination(v, site, now);
+    shared.push({ file: v.file, destination: m.destination });
+  }
+  return findConflicts(shared);
 }
 
 /** For each file in a conflict, the destination and the other files written there. */

@@ -1,5 +1,5 @@
 // Jekyll's view of one file in a post folder: published or not, date, categories, tags and title.
-import { parsePost, postDateSource } from '../parse';
+import { parsePost, postDateSource, type ParsedPost } from '../parse';
 import { dateSource, fastFrontMatter } from '../parse-fast';
 import { defaultsFor, fileKind, relativeToSite, type FileKind, type SiteConfig } from '../site';
 import { formatJekyll, readDate, type DateResult } from '../jekyll/date';
@@ -52,6 +52,8 @@ export interface PostViewOptions {
   slow?: boolean;
   /** Where `file` is, when the caller worked it out once per folder: it must equal `postPlace(site, file)`. */
   place?: PostPlace;
+  /** `parsePost(text)`, when the caller parsed the post already (`postdesk check` validates it too): read from it, not again. */
+  parsed?: ParsedPost;
 }
 
 /** Where a file is for Jekyll: its site-relative path, what Jekyll makes of it, and its path below `_posts`/`_drafts`. */
@@ -177,7 +179,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     return trimTrailing(dated ? dated[4] : dateless ? dateless[1] : rel.slice(rel.lastIndexOf('/') + 1), '.');
   };
 
-  const fast = opts.slow ? undefined : fastFrontMatter(text);
+  const fast = opts.slow || opts.parsed ? undefined : fastFrontMatter(text);
   let fm: Record<string, unknown>;
   let yamlError: string | undefined;
   let fmDate: () => DateResult;
@@ -186,7 +188,7 @@ export function jekyllPostView(text: string, opts: PostViewOptions): PostView {
     const d = fast.date;
     fmDate = () => dateFrom(d && dateSource(text, d.value, d.type, d.start, d.end), tz);
   } else {
-    const p = parsePost(text);
+    const p = opts.parsed ?? parsePost(text);
     fm = p.data;
     yamlError = p.errors.length ? `front matter does not parse (Jekyll publishes the post dated at build time, without title, layout or categories): ${p.errors[0].message}` : undefined;
     fmDate = () => dateFrom(postDateSource(p), tz);
