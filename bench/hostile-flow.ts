@@ -31,7 +31,7 @@ function lines(line: (i: number) => string, n: number): { yaml: string; items: n
  * lists, many short lists, with comments, blank lines and quotes between items.
  */
 export const FLOW_SHAPES: FlowShape[] = [
-  { name: 'flow-left', what: '`a: [x,` then `y,` lines at column 0, then `]` (issue h9)', make: (n) => fill('a: [x,\n', 'y,\n', ']\n', n) },
+  { name: 'flow-left', what: '`a: [x,` then `y,` lines at column 0, then `]`', make: (n) => fill('a: [x,\n', 'y,\n', ']\n', n) },
   { name: 'flow-one-line', what: '`a: [x,y,y,…,]` on one line', make: (n) => fill('a: [x', ',y', ',]\n', n) },
   { name: 'flow-indented', what: '`a: [x,` then indented `y,` lines', make: (n) => fill('a: [x,\n', '  y,\n', ']\n', n) },
   { name: 'flow-map-left', what: '`a: {k: v,` then `k: v,` lines at column 0', make: (n) => fill('a: {k: v,\n', 'k: v,\n', '}\n', n) },

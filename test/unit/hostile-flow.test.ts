@@ -1,4 +1,4 @@
-// Hostile front matter the flat reader declines (issue h9: flow collections packed with entries, and dense block YAML): read as Psych reads it below the token bound, refused past it; the parser's work counted in tokens, never timed.
+// Hostile front matter the flat reader declines (flow collections packed with entries, and dense block YAML): read as Psych reads it below the token bound, refused past it; the parser's work counted in tokens, never timed.
 import * as assert from 'node:assert/strict';
 import { Parser } from 'yaml';
 import { BLOCK_SHAPES, FLOW_SHAPES, postOf } from '../../bench/hostile-flow';
@@ -23,7 +23,7 @@ const counted = <T>(f: () => T): { tokens: number; result: T } => {
 const CAP = MAX_FRONT_MATTER - 2048;
 const list = (k: number) => `a: [${'x,'.repeat(k)}x]\nb: {k: v}\n`;
 
-describe('hostile front matter the flat reader declines (issue h9)', function () {
+describe('hostile front matter the flat reader declines', function () {
   this.timeout(300000);
 
   it('the counter counts (a block list the flat reader declines is parsed by yaml)', () => {
